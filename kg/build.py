@@ -1,0 +1,194 @@
+"""From articles to a :class:`~kg.graph.KnowledgeGraph`: the whole pipeline in one call.
+
+ingest -> spaCy (``nlp.pipe``) -> mentions and coreference -> relations -> cross-article
+entity resolution -> graph. Bad inputs are reported in ``graph.report.problems`` and
+skipped; everything else is built.
+
+Examples
+--------
+>>> graph = build(["seeds/"])
+>>> graph.report.articles_read, graph.report.problems
+(3, [])
+>>> graph.get_entity("elon-musk").label
+'Elon Musk'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.extract.coref import ArticleEntities, resolve_mentions
+from kg.extract.lexicon import ENTITY_LABELS
+from kg.extract.qualifiers import parse_time
+from kg.extract.relations import EXTRACTOR, LocalRelation, extract_relations, sentence_bounds
+from kg.gazetteer import Gazetteer
+from kg.graph import KnowledgeGraph
+from kg.ingest import DEFAULT_MAX_BYTES, read_articles
+from kg.model import Article, Evidence, Mention, Relation
+from kg.nlp.pipeline import load_pipeline, resolve_model
+from kg.resolve import ClusterSummary, resolve_entities
+from kg.schema import relation_type
+
+__all__ = ["build", "build_articles", "ArticleExtraction", "extract_article"]
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class ArticleExtraction:
+    """Everything kg read from one article, with per-article cluster ids."""
+
+    article: Article
+    clusters: list[ClusterSummary]
+    mentions: list[tuple[int, int, int, str, int, int]]  # cluster, start, end, kind, sent start/end
+    relations: list[LocalRelation]
+
+
+def extract_article(article: Article, doc, gazetteer: Gazetteer,
+                    labels: tuple[str, ...] = ENTITY_LABELS) -> ArticleExtraction:
+    """Run coreference and relation extraction over one parsed article."""
+    entities: ArticleEntities = resolve_mentions(doc, gazetteer, labels)
+    relations = extract_relations(entities)
+    summaries, mentions = [], []
+    for cluster in entities.clusters.values():
+        names = []
+        for mention in cluster.mentions:
+            span = mention.span(doc)
+            sent_start, sent_end = sentence_bounds(span[0])
+            mentions.append((cluster.id, span.start_char, span.end_char, mention.kind,
+                             sent_start, sent_end))
+            if mention.kind in ("name", "appos", "role"):  # not titles, pronouns, demonyms
+                alias = _clean_alias(span.text)
+                if mention.kind != "name" and alias.startswith("The "):
+                    alias = "the " + alias[4:]  # a description, capitalised at a sentence start
+                names.append(alias)
+        summaries.append(ClusterSummary(
+            article.id, cluster.id, cluster.label, cluster.type,
+            cluster.known.id if cluster.known else None, tuple(n for n in names if n),
+            sum(1 for m in cluster.mentions if m.kind != "demonym"),
+        ))
+    return ArticleExtraction(article, summaries, mentions, relations)
+
+
+def _clean_alias(text: str) -> str:
+    text = " ".join(text.split())
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text.strip(" ,;:-—")
+
+
+def build(
+    paths: Iterable[str | Path],
+    *,
+    model: str | Path | None = None,
+    labels: tuple[str, ...] = ENTITY_LABELS,
+    gazetteer: Gazetteer | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    batch_size: int = 16,
+    n_process: int = 1,
+    progress: Progress | None = None,
+    stdin: bytes | None = None,
+) -> KnowledgeGraph:
+    """Build a knowledge graph from the articles at ``paths``.
+
+    Parameters
+    ----------
+    paths
+        Files, folders, glob patterns, or ``-`` for standard input (see :mod:`kg.ingest`).
+    model
+        A spaCy pipeline name or folder; by default ``$KG_SPACY_MODEL`` or the bundled one.
+    labels
+        The spaCy entity labels that become graph entities.
+    n_process
+        Worker processes for ``nlp.pipe`` on large runs.
+    progress
+        Called as ``progress(done, total)`` after each article.
+    """
+    result = read_articles(paths, max_bytes=max_bytes, stdin=stdin)
+    graph = build_articles(result.articles, model=model, labels=labels, gazetteer=gazetteer,
+                           batch_size=batch_size, n_process=n_process, progress=progress)
+    graph.report.problems = [(p.source, p.reason) for p in result.problems] + graph.report.problems
+    return graph
+
+
+def build_articles(
+    articles: list[Article],
+    *,
+    model: str | Path | None = None,
+    labels: tuple[str, ...] = ENTITY_LABELS,
+    gazetteer: Gazetteer | None = None,
+    batch_size: int = 16,
+    n_process: int = 1,
+    progress: Progress | None = None,
+) -> KnowledgeGraph:
+    """Build a knowledge graph from articles already read."""
+    gazetteer = gazetteer or Gazetteer.bundled()
+    nlp = load_pipeline(model)
+    problems: list[tuple[str, str]] = []
+    usable = []
+    for article in articles:
+        if len(article.text) > nlp.max_length:
+            problems.append((article.source, f"too long for spaCy ({len(article.text):,} "
+                                             f"characters; the limit is {nlp.max_length:,})"))
+        else:
+            usable.append(article)
+    extractions = []
+    docs = nlp.pipe((a.text for a in usable), batch_size=batch_size, n_process=n_process)
+    for done, (article, doc) in enumerate(zip(usable, docs, strict=True), start=1):
+        try:
+            extractions.append(extract_article(article, doc, gazetteer, labels))
+        except Exception as error:  # one bad article must not sink the run
+            problems.append((article.source, f"extraction failed: {type(error).__name__}: {error}"))
+        if progress:
+            progress(done, len(usable))
+    graph = assemble(extractions, gazetteer)
+    graph.report.articles_read = len(extractions)
+    graph.report.problems = problems
+    graph.report.model = resolve_model(model)[0]
+    return graph
+
+
+def assemble(extractions: list[ArticleExtraction], gazetteer: Gazetteer) -> KnowledgeGraph:
+    """Resolve entities across articles and put everything into one graph."""
+    clusters = [c for e in extractions for c in e.clusters]
+    entities, ids = resolve_entities(clusters, gazetteer)
+    graph = KnowledgeGraph()
+    for extraction in extractions:
+        graph.add_article(extraction.article)
+    for entity in sorted(entities.values(), key=lambda e: e.id):
+        graph.add_entity(entity)
+    for extraction in extractions:
+        article = extraction.article
+        for cluster, start, end, kind, sent_start, sent_end in extraction.mentions:
+            graph.add_mention(Mention(article.id, start, end, article.text[start:end],
+                                      ids[(article.id, cluster)], kind, sent_start, sent_end))
+        for local in extraction.relations:
+            graph.add_relation(_relation(local, article, ids))
+    return graph
+
+
+def _relation(local: LocalRelation, article: Article, ids: dict) -> Relation:
+    attributed = local.attributed_to
+    if isinstance(attributed, int):
+        attributed = ids[(article.id, attributed)]
+    time = parse_time(local.time_text, article.published) if local.time_text else None
+    if time is None and local.time_text is None and article.published:
+        time = article.published[:10]
+    evidence = Evidence(
+        article=article.id,
+        sentence=article.text[local.sentence_start:local.sentence_end],
+        start=local.sentence_start,
+        end=local.sentence_end,
+        confidence=local.confidence,
+        negated=local.negated,
+        hedged=local.hedged,
+        attributed_to=attributed,
+        time=time,
+        time_text=local.time_text,
+        extractor=EXTRACTOR,
+    )
+    return Relation(ids[(article.id, local.subject)], local.predicate,
+                    ids[(article.id, local.object)], relation_type(local.predicate), evidence)

@@ -1,0 +1,132 @@
+"""The ``kg`` command line: thin commands over the library.
+
+Every command calls one documented function (:func:`kg.build.build`,
+:func:`kg.rdf.export.write_exports`, :func:`kg.rdf.export.load`, :mod:`kg.report`) and
+turns its errors into one clear line on stderr with exit status 1 (2 for usage errors).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from kg.build import build as build_graph
+from kg.extract.lexicon import ENTITY_LABELS
+from kg.graph import AmbiguousEntity, EntityNotFound, KnowledgeGraph
+from kg.ingest import DEFAULT_MAX_BYTES
+from kg.nlp.pipeline import ModelError
+from kg.rdf.export import EXPORT_FORMATS, load, write_exports
+from kg.report import describe_entity, graph_stats
+
+app = typer.Typer(
+    name="kg",
+    help="Turn news articles into a knowledge graph whose every edge carries its source.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"kg: {message}", err=True)
+    raise typer.Exit(1)
+
+
+def _load(export: str) -> KnowledgeGraph:
+    try:
+        return load(export)
+    except ValueError as error:
+        _fail(str(error))
+        raise  # unreachable; for type checkers
+
+
+@app.command()
+def build(
+    paths: list[str] = typer.Argument(..., help="Files, folders, glob patterns, or - for stdin."),
+    output: Path = typer.Option(Path("exports"), "-o", "--output", help="Folder for the exports."),
+    model: str = typer.Option(None, "--model", help="spaCy pipeline name or folder "
+                              "(default: $KG_SPACY_MODEL, else the bundled en_kg_sm)."),
+    base: str = typer.Option(None, "--base", help="Base IRI of entities, articles, statements."),
+    labels: str = typer.Option(",".join(ENTITY_LABELS), "--labels",
+                               help="Comma-separated spaCy entity labels that become nodes."),
+    formats: str = typer.Option(",".join(EXPORT_FORMATS), "--formats",
+                                help="Comma-separated export formats."),
+    n_process: int = typer.Option(1, "--n-process", help="Worker processes for spaCy."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes",
+                                  help="Skip (and report) larger input files."),
+    diagram: bool = typer.Option(False, "--diagram/--no-diagram",
+                                 help="Also draw overview.png and overview.svg."),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar."),
+) -> None:
+    """Build a knowledge graph from news articles and write its exports.
+
+    Example: kg build seeds/ -o exports/
+    """
+    chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
+    unknown = [f for f in chosen if f not in EXPORT_FORMATS]
+    if unknown:
+        _fail(f"unknown export format {unknown[0]!r}; choose from {', '.join(EXPORT_FORMATS)}")
+    bar = None
+    show_bar = not quiet and sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if not show_bar or total < 5:
+            return
+        if bar is None:
+            bar = typer.progressbar(length=total, label="articles", file=sys.stderr)
+            bar.__enter__()
+        bar.update(1)
+
+    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    try:
+        graph = build_graph(paths, model=model, labels=tuple(labels.split(",")),
+                            n_process=n_process, progress=progress, stdin=stdin,
+                            max_bytes=max_bytes)
+    except ModelError as error:
+        _fail(str(error))
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    for source, reason in graph.report.problems:
+        typer.echo(f"kg: skipped {source}: {reason}", err=True)
+    if graph.report.articles_read == 0:
+        _fail("no article could be read; nothing was written")
+    written = write_exports(graph, output, formats=chosen, base=base)
+    if diagram:
+        from kg.draw import write_overview
+
+        written += write_overview(graph, output)
+    typer.echo(graph.report.summary(graph).split("\n  skipped")[0])
+    typer.echo(f"wrote {len(written)} files to {output}/")
+
+
+@app.command()
+def stats(export: str = typer.Argument(..., help="An export file or folder.")) -> None:
+    """Counts of articles, entities by type, relations by type and predicate.
+
+    Example: kg stats exports/
+    """
+    typer.echo(graph_stats(_load(export)))
+
+
+@app.command()
+def show(
+    export: str = typer.Argument(..., help="An export file or folder."),
+    entity: str = typer.Argument(..., help="A name, alias or id: 'Musk', 'the Tesla C.E.O.'"),
+) -> None:
+    """An entity's aliases, relations and the sentences behind them.
+
+    Example: kg show exports/ "Musk"
+    """
+    graph = _load(export)
+    try:
+        typer.echo(describe_entity(graph, entity))
+    except (EntityNotFound, AmbiguousEntity) as error:
+        _fail(str(error))
+
+
+def main() -> None:  # pragma: no cover
+    app()

@@ -1,0 +1,560 @@
+"""Within-article coreference: which stretches of an article name the same entity.
+
+Four kinds of mention are grouped into clusters, in this order:
+
+1. ``name``: named-entity spans. "Musk" and "Elon" join "Elon Musk" (their words are
+   part of a person's name); "The Journal" joins "The Wall Street Journal" (same head
+   word); "U.S." joins "United States" (same row of the alias table).
+2. ``appos``: appositions and titles. "the President of Russia, Vladimir Putin",
+   "SpaceX, his rocket company", "President Vladimir Putin of Russia". Each records a
+   *role fact* (Putin is president of Russia) that later descriptions are resolved by.
+3. ``role``: definite descriptions such as "the Russian president" or "The Tesla C.E.O.",
+   resolved to the person known (from this article, else from the alias table) to hold
+   that role, preferring people not already named in the same sentence.
+4. ``pronoun``: he/him/his/she/her and it/its, resolved to the nearest compatible
+   mention, preferring earlier subjects for subject pronouns.
+
+Everything is rule-based over the spaCy parse: transparent, fast, and wrong in ways
+one can read. :func:`resolve_mentions` returns an :class:`ArticleEntities`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.lexicon import (
+    DESCRIPTOR_NOUNS,
+    ENTITY_LABELS,
+    PERSON_PRONOUNS,
+    REPORTING_VERBS,
+    ROLE_NOUNS,
+    THING_PRONOUNS,
+)
+from kg.gazetteer import Gazetteer, KnownEntity
+from kg.names import normalize_name
+
+__all__ = ["MentionSpan", "Cluster", "RoleFact", "ArticleEntities", "resolve_mentions",
+           "role_noun"]
+
+_TYPE_PRIORITY = {t: i for i, t in enumerate(
+    ("PERSON", "ORG", "GPE", "PRODUCT", "NORP", "LOC", "FAC", "EVENT"))}
+
+
+@dataclass
+class MentionSpan:
+    """Tokens ``start..end`` (exclusive) of the Doc; kind name/appos/title/role/pronoun/demonym."""
+
+    start: int
+    end: int
+    kind: str
+
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start:self.end]
+
+
+@dataclass
+class Cluster:
+    """The mentions of one entity within one article."""
+
+    id: int
+    mentions: list[MentionSpan] = field(default_factory=list)
+    ner_labels: Counter = field(default_factory=Counter)
+    known: KnownEntity | None = None
+    label: str = ""
+
+    @property
+    def type(self) -> str:
+        if self.known:
+            return self.known.type
+        if not self.ner_labels:
+            return "ORG"
+        return max(self.ner_labels, key=lambda t: (self.ner_labels[t], -_TYPE_PRIORITY.get(t, 99)))
+
+    def first_token(self) -> int:
+        return min(m.start for m in self.mentions)
+
+
+@dataclass(frozen=True)
+class RoleFact:
+    """The text says ``entity`` holds ``noun`` (of ``holder``), at tokens ``start..end``."""
+
+    entity: int
+    noun: str
+    holder: int | None
+    start: int
+    end: int
+    via: str  # "appos", "title" or "role"
+
+
+@dataclass
+class ArticleEntities:
+    """Clusters of one article, and which cluster each mention token belongs to."""
+
+    doc: Doc
+    clusters: dict[int, Cluster] = field(default_factory=dict)
+    token_cluster: dict[int, int] = field(default_factory=dict)
+    token_kind: dict[int, str] = field(default_factory=dict)
+    role_facts: list[RoleFact] = field(default_factory=list)
+
+    def cluster_of(self, token: Token | int) -> Cluster | None:
+        i = token if isinstance(token, int) else token.i
+        cid = self.token_cluster.get(i)
+        return self.clusters[cid] if cid is not None else None
+
+    def add_mention(self, cluster: Cluster, start: int, end: int, kind: str) -> None:
+        cluster.mentions.append(MentionSpan(start, end, kind))
+        for i in range(start, end):  # a name or pronoun inside a description keeps its own
+            if kind in ("appos", "role", "title") and self.doc[i].tag_ in ("PRP", "PRP$"):
+                continue
+            if i not in self.token_cluster:
+                self.token_cluster[i] = cluster.id
+                self.token_kind[i] = kind
+
+    def new_cluster(self) -> Cluster:
+        cluster = Cluster(len(self.clusters))
+        self.clusters[cluster.id] = cluster
+        return cluster
+
+    def find_by_name(self, text: str) -> Cluster | None:
+        """The cluster a name refers to ("The Journal" -> The Wall Street Journal), or None."""
+        words = normalize_name(text).split()
+        if not words:
+            return None
+        found = []
+        for cluster in self.clusters.values():
+            names = {normalize_name(m.span(self.doc).text) for m in cluster.mentions
+                     if m.kind == "name"}
+            if cluster.known:
+                names.update(normalize_name(n) for n in cluster.known.names)
+            for name in names:
+                if name.split() and name.split()[-1] == words[-1] and set(words) <= set(name.split()):
+                    found.append(cluster)
+                    break
+        return found[0] if len(found) == 1 else None
+
+    def mentions_in_order(self) -> list[tuple[MentionSpan, Cluster]]:
+        pairs = [(m, c) for c in self.clusters.values() for m in c.mentions]
+        return sorted(pairs, key=lambda p: p[0].start)
+
+
+def role_noun(token: Token) -> str | None:
+    """The role a noun names, normalised: "C.E.O." -> "ceo", "prime minister", or None."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    word = normalize_name(token.lemma_ or token.text) or normalize_name(token.text)
+    text = normalize_name(token.text)
+    for child in token.children:
+        if child.dep_ == "compound" and child.i == token.i - 1:
+            two = f"{normalize_name(child.text)} {text}"
+            if two in ROLE_NOUNS:
+                return two
+    for candidate in (word, text, text.rstrip("s")):
+        if candidate in ROLE_NOUNS or candidate in DESCRIPTOR_NOUNS:
+            return candidate
+    return None
+
+
+def resolve_mentions(
+    doc: Doc,
+    gazetteer: Gazetteer,
+    labels: tuple[str, ...] = ENTITY_LABELS,
+) -> ArticleEntities:
+    """Group the mentions of ``doc`` into per-entity clusters."""
+    result = ArticleEntities(doc)
+    # (cluster, role noun, holder token, start, end, via), resolved once pronouns are
+    holder_tokens: list[tuple[int, str, int, int, int, str]] = []
+    _cluster_names(result, gazetteer, labels)
+    _appositions_and_titles(result, holder_tokens)
+    _descriptions(result, gazetteer)
+    _pronouns(result)
+    for cluster_id, noun, holder_token, start, end, via in holder_tokens:
+        holder = _holder_cluster(result, holder_token, gazetteer)
+        if holder is not None and holder != cluster_id:
+            result.role_facts.append(RoleFact(cluster_id, noun, holder, start, end, via))
+    for cluster in result.clusters.values():
+        cluster.label = _label(cluster, doc)
+    return result
+
+
+# --- 1. names -----------------------------------------------------------------------
+
+def _name_span(ent: Span) -> Span | None:
+    """The entity span without leading titles ("President") or trailing possessives."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_space):
+        end -= 1
+    while start < end and doc[start].is_space:
+        start += 1
+    if ent.label_ == "PERSON":
+        while end - start > 1 and role_noun(doc[start]) and doc[start].is_title:
+            start += 1
+    if end - start > 1 and doc[start].text == "the":  # "the Defense Department"
+        start += 1
+    return doc[start:end] if end > start else None
+
+
+def _words(span: Span) -> list[str]:
+    return [normalize_name(t.text) for t in span if t.dep_ != "det" and t.tag_ != "POS"
+            and normalize_name(t.text)]
+
+
+def _cluster_names(result: ArticleEntities, gazetteer: Gazetteer, labels) -> None:
+    doc = result.doc
+    name_words: dict[int, set[str]] = {}
+    last_word: dict[int, set[str]] = {}
+    for ent in doc.ents:
+        if ent.label_ not in labels:
+            continue
+        span = _name_span(ent)
+        if span is None:
+            continue
+        if ent.label_ == "NORP" and span.root.dep_ in ("amod", "compound", "nmod"):
+            continue  # "the Russian president": a modifier, used for roles, not a node
+        known = gazetteer.lookup(span.text)
+        words = _words(span)
+        if not words:
+            continue
+        cluster = _matching_cluster(result, known, words, ent.label_, name_words, last_word)
+        if cluster is None:
+            cluster = result.new_cluster()
+            name_words[cluster.id] = set()
+            last_word[cluster.id] = set()
+        if known and cluster.known is None:
+            cluster.known = known
+        cluster.ner_labels[ent.label_] += 1
+        name_words[cluster.id].update(words)
+        last_word[cluster.id].add(words[-1])
+        result.add_mention(cluster, span.start, span.end, "name")
+
+
+def _matching_cluster(result, known, words, label, name_words, last_word) -> Cluster | None:
+    clusters = list(result.clusters.values())
+    if known:
+        for cluster in clusters:
+            if cluster.known and cluster.known.id == known.id:
+                return cluster
+    key = set(words)
+    for cluster in reversed(clusters):  # most recent first
+        if cluster.known and known and cluster.known.id != known.id:
+            continue
+        seen = name_words[cluster.id]
+        if key == seen:
+            return cluster
+        person = cluster.type == "PERSON" or label == "PERSON"
+        if person and len(key) <= 2 and (key <= seen or seen <= key) and cluster.type == "PERSON":
+            return cluster
+        same_head = words[-1] in last_word[cluster.id]
+        if not person and same_head and (key <= seen or seen <= key):
+            return cluster
+        if len(words) == 1 and words[0].isalpha() and len(words[0]) >= 2 and _is_acronym(
+            words[0], cluster, result.doc
+        ):
+            return cluster
+    return None
+
+
+def _is_acronym(word: str, cluster: Cluster, doc: Doc) -> bool:
+    for mention in cluster.mentions:
+        initials = "".join(t.text[0] for t in mention.span(doc) if t.is_title or t.is_upper)
+        if len(initials) >= 2 and initials.lower() == word.lower():
+            return True
+    return False
+
+
+# --- 2. appositions and titles ------------------------------------------------------
+
+def _np_span(head: Token) -> tuple[int, int]:
+    """A noun phrase around ``head``: its left modifiers, and an "of ..." complement."""
+    start = head.left_edge.i
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            end = child.right_edge.i + 1
+    return start, end
+
+
+def _free(result: ArticleEntities, start: int, end: int) -> bool:
+    return all(i not in result.token_cluster for i in range(start, end))
+
+
+def _appositions_and_titles(result: ArticleEntities, holders: list) -> None:
+    doc = result.doc
+    for cluster in list(result.clusters.values()):
+        for mention in [m for m in cluster.mentions if m.kind == "name"]:
+            span = mention.span(doc)
+            for head in _appositive_heads(span, result):
+                start, end = _np_span(head) if head.i > span.start else (
+                    head.left_edge.i, span.start - 1)
+                while end > start and doc[end - 1].is_punct:
+                    end -= 1
+                if end <= start or not _free(result, head.i, head.i + 1):
+                    continue
+                result.add_mention(cluster, start, end, "appos")
+                _record_role(cluster.id, head, holders, "appos", span, result)
+            if cluster.type == "PERSON":
+                _titles(cluster, span, holders, result)
+
+
+def _appositive_heads(span: Span, result: ArticleEntities) -> list[Token]:
+    doc = result.doc
+    heads = []
+    root = span.root
+    # "X, his rocket company, ...": a noun phrase right after the name, between commas
+    if span.end + 1 < len(doc) and doc[span.end].text == ",":
+        for token in doc[span.end + 1: min(len(doc), span.end + 8)]:
+            if token.pos_ not in ("NOUN", "PROPN") or token.left_edge.i != span.end + 1:
+                continue
+            after = token.right_edge.i + 1
+            closes = after >= len(doc) or doc[after].text in (",", "—", "–", ")", ".", ";")
+            linked = (token.dep_ == "appos" and token.head.i in range(span.start, span.end)) or (
+                closes and (token.head == root.head or root.head == token or token.head == root))
+            if token.lemma_.lower() in REPORTING_VERBS or token.lower_ in REPORTING_VERBS:
+                continue  # ", The Journal reports." mis-parsed as an apposition
+            if linked and token.i not in result.token_cluster and token.tag_ not in ("PRP",):
+                heads.append(token)
+                break
+    # "the President of Russia, Vladimir Putin": the name is the appositive
+    head = root.head
+    between = doc[head.i + 1:span.start] if head.i < span.start else None
+    only_comma = between is not None and len(between) > 0 and all(t.text == "," for t in between)
+    if only_comma and head.pos_ in ("NOUN", "PROPN") and head.i not in result.token_cluster and (
+        root.dep_ == "appos" or (root.dep_ == "conj" and role_noun(head))  # parsed as a list
+    ):
+        heads.append(head)
+    return heads
+
+
+def _record_role(cluster_id: int, head: Token, holders: list, via: str, anchor: Span, result):
+    noun = role_noun(head)
+    if noun is None:
+        # "SpaceX, his rocket company": a possessed noun still links the two ("company of")
+        for child in head.children:
+            if child.dep_ == "poss":
+                holders.append((cluster_id, normalize_name(head.lemma_ or head.text), child.i,
+                                min(head.left_edge.i, anchor.start), max(head.i + 1, anchor.end), via))
+        return
+    holder = _holder_token(head)
+    if holder is not None:
+        holders.append((cluster_id, noun, holder.i, min(head.left_edge.i, anchor.start),
+                        max(head.i + 1, anchor.end), via))
+
+
+def _holder_token(head: Token) -> Token | None:
+    """What a role noun is a role *of*: "of Russia", "China's", "Tesla", "Russian"."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    for child in head.children:
+        if child.dep_ == "poss":
+            return child
+    for child in head.children:
+        if child.dep_ in ("compound", "amod", "nmod") and child.i < head.i and (
+            child.ent_type_ in ("ORG", "GPE", "NORP", "PRODUCT") or child.pos_ == "PROPN"
+        ) and not role_noun(child):
+            return child
+    return None
+
+
+def _titles(cluster: Cluster, span: Span, holders: list, result: ArticleEntities) -> None:
+    """"President Vladimir Putin of Russia", "Russian President Vladimir Putin"."""
+    doc = result.doc
+    title = doc[span.start - 1] if span.start > 0 else None
+    if title is None or not title.is_title or role_noun(title) is None:
+        return
+    noun = role_noun(title)
+    holder = None
+    for child in span.root.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            holder = next((t for t in child.children if t.dep_ == "pobj"), None)
+    if holder is None and title.i > 0:
+        before = doc[title.i - 1]
+        if before.ent_type_ in ("NORP", "GPE", "ORG"):
+            holder = before
+    result.add_mention(cluster, title.i, title.i + 1, "title")
+    if holder is not None:
+        end = max(span.end, holder.i + 1)
+        holders.append((cluster.id, noun, holder.i, min(title.i, holder.i), end, "title"))
+
+
+def _holder_cluster(result: ArticleEntities, token_index: int, gazetteer: Gazetteer) -> int | None:
+    doc = result.doc
+    cluster = result.cluster_of(token_index)
+    if cluster is not None:
+        return cluster.id
+    token = doc[token_index]
+    place = gazetteer.demonym(token.text)
+    if place is None:
+        return None
+    for candidate in result.clusters.values():
+        if normalize_name(_label(candidate, doc)) == normalize_name(place):
+            return candidate.id
+    known = gazetteer.lookup(place)
+    created = result.new_cluster()
+    created.known = known
+    created.ner_labels["GPE"] += 1
+    result.add_mention(created, token.i, token.i + 1, "demonym")
+    return created.id
+
+
+# --- 3. descriptions ----------------------------------------------------------------
+
+def _descriptions(result: ArticleEntities, gazetteer: Gazetteer) -> None:
+    doc = result.doc
+    found = []
+    for token in doc:
+        if token.i in result.token_cluster:
+            continue
+        noun = role_noun(token)
+        if noun is None or token.dep_ in ("compound", "appos"):
+            continue
+        determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
+        holder = _holder_token(token)
+        if "the" not in determiners and holder is None:
+            continue
+        if holder is not None and holder.tag_ in ("PRP$", "PRP"):
+            continue  # "his president" is not a description of a person
+        found.append((token, noun, holder))
+    # descriptions naming a holder first, so "the former president" can skip the person
+    # "the Russian leader" already names in the same sentence
+    found.sort(key=lambda item: (item[2] is None, item[0].i))
+    for token, noun, holder in found:
+        cluster = _describe(result, gazetteer, token, noun, holder)
+        if cluster is None:
+            continue
+        start = token.left_edge.i
+        while start < token.i and doc[start].is_punct:
+            start += 1
+        # the holder first: the description's span covers it ("the Russian president")
+        holder_id = _holder_cluster(result, holder.i, gazetteer) if holder is not None else None
+        result.add_mention(cluster, start, token.i + 1, "role")
+        if holder_id is not None and holder_id != cluster.id:
+            result.role_facts.append(RoleFact(cluster.id, noun, holder_id, start, token.i + 1, "role"))
+
+
+def _holder_name(result: ArticleEntities, holder: Token | None, gazetteer: Gazetteer) -> str:
+    if holder is None:
+        return ""
+    cluster = result.cluster_of(holder)
+    if cluster is not None:
+        return cluster.known.label if cluster.known else _label(cluster, result.doc)
+    return gazetteer.demonym(holder.text) or holder.text
+
+
+def _describe(result, gazetteer, token: Token, noun: str, holder: Token | None) -> Cluster | None:
+    doc = result.doc
+    holder_name = _holder_name(result, holder, gazetteer)
+    holder_key = normalize_name(holder_name)
+    people = [c for c in result.clusters.values() if c.type == "PERSON"]
+    candidates = []
+    for cluster in people:
+        facts = [f for f in result.role_facts if f.entity == cluster.id and f.noun == noun]
+        learned = any(
+            not holder_key or (f.holder is not None and normalize_name(
+                _label(result.clusters[f.holder], doc)) == holder_key)
+            for f in facts
+        )
+        known_roles = cluster.known.roles if cluster.known else ()
+        listed = any(
+            normalize_name(r.partition(":")[0]) == noun
+            and (not holder_key or normalize_name(r.partition(":")[2]) == holder_key)
+            for r in known_roles
+        )
+        if learned or listed:
+            candidates.append(cluster)
+    if not candidates:
+        return None
+    clause = token
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    named_here = {result.token_cluster[t.i] for t in clause.subtree
+                  if t.i in result.token_cluster and not token.left_edge.i <= t.i <= token.i}
+    remaining = [c for c in candidates if c.id not in named_here]
+    if not remaining:
+        return None
+
+    def recency(cluster: Cluster) -> tuple[int, int]:
+        before = [m.start for m in cluster.mentions if m.start < token.i]
+        return (1, max(before)) if before else (0, -min(m.start for m in cluster.mentions))
+
+    return max(remaining, key=recency)
+
+
+# --- 4. pronouns --------------------------------------------------------------------
+
+def _pronouns(result: ArticleEntities) -> None:
+    doc = result.doc
+    sentences = list(doc.sents)
+    sentence_index = {}
+    for number, sentence in enumerate(sentences):
+        for i in range(sentence.start, sentence.end):
+            sentence_index[i] = number
+    for token in doc:
+        lower = token.lower_
+        if token.i in result.token_cluster or token.tag_ not in ("PRP", "PRP$"):
+            continue
+        if lower in PERSON_PRONOUNS:
+            compatible = {"PERSON"}
+        elif lower in THING_PRONOUNS:
+            compatible = {"ORG", "PRODUCT", "FAC", "EVENT"}
+        else:
+            continue
+        cluster = _antecedent(result, token, compatible, sentence_index)
+        if cluster is not None:
+            result.add_mention(cluster, token.i, token.i + 1, "pronoun")
+
+
+def _is_subject(token: Token) -> bool:
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def _subject_mention(span: Span, kind: str) -> bool:
+    return _is_subject(span.root) or (kind == "appos" and _is_subject(span.root.head))
+
+
+def _antecedent(result, token: Token, compatible: set[str], sentence_index) -> Cluster | None:
+    here = sentence_index[token.i]
+    window = 1 if compatible != {"PERSON"} else 3
+    earliest = here - window
+    candidates = []  # (mention root token, cluster), nearest first
+    for mention, cluster in reversed(result.mentions_in_order()):
+        if mention.start >= token.i or cluster.type not in compatible:
+            continue
+        if sentence_index[mention.start] < earliest:
+            break
+        span = mention.span(result.doc)
+        if compatible != {"PERSON"} and not _subject_mention(span, mention.kind):
+            continue  # "it" only picks up subjects: "SpaceX ... and the Department uses it"
+        candidates.append((span.root, cluster))
+    if not candidates:
+        return None
+    if token.dep_ == "poss":  # "his": the nearest person, subject or not
+        return candidates[0][1]
+    excluded = set()
+    if not _is_subject(token) and token.dep_ != "poss":
+        for child in token.head.children:
+            if _is_subject(child) and child.i in result.token_cluster:
+                excluded.add(result.token_cluster[child.i])
+    allowed = [(r, c) for r, c in candidates if c.id not in excluded]
+    subjects = [c for r, c in allowed if _is_subject(r)]
+    if subjects:
+        return subjects[0]
+    return allowed[0][1] if allowed else None
+
+
+# --- labels -------------------------------------------------------------------------
+
+def _label(cluster: Cluster, doc: Doc) -> str:
+    """The cluster's name: the alias-table label, else its longest name mention."""
+    if cluster.known:
+        return cluster.known.label
+    names = [m.span(doc) for m in cluster.mentions if m.kind in ("name", "demonym")]
+    if not names:
+        names = [m.span(doc) for m in cluster.mentions]
+    texts = Counter(" ".join(span.text.split()) for span in names)
+    return max(texts, key=lambda t: (len(t.split()), texts[t], -len(t), t))

@@ -1,0 +1,82 @@
+"""Word lists the rule-based extractors use. Kept in one place so they can be read and tuned.
+
+All entries are lower-case lemmas or normalised forms (periods removed: "C.E.O." -> "ceo").
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ENTITY_LABELS",
+    "ROLE_NOUNS",
+    "DESCRIPTOR_NOUNS",
+    "REPORTING_VERBS",
+    "HEDGE_ADVERBS",
+    "HEDGE_MODALS",
+    "HEDGE_GOVERNORS",
+    "HEDGE_ADJECTIVES",
+    "OBJECT_CONTROL_VERBS",
+    "PERSON_PRONOUNS",
+    "THING_PRONOUNS",
+    "RELATIONAL_PREPOSITIONS",
+]
+
+#: spaCy (OntoNotes) labels that become graph entities by default.
+ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP", "PRODUCT", "LOC", "FAC", "EVENT")
+
+#: Nouns naming a position held in or for something ("the Russian president", "Tesla's CEO").
+ROLE_NOUNS = {
+    "president", "leader", "ceo", "chief executive", "executive", "founder", "co-founder",
+    "cofounder", "chairman", "chairwoman", "chair", "owner", "head", "chief", "premier",
+    "prime minister", "minister", "chancellor", "king", "queen", "senator", "governor",
+    "mayor", "spokesman", "spokeswoman", "spokesperson", "director", "secretary",
+    "ambassador", "general secretary", "vice president", "representative", "boss",
+    "dictator", "strongman", "foreign minister", "defense secretary", "commander",
+}
+
+#: Nouns that describe a person without a holder ("the billionaire", "the tech mogul").
+DESCRIPTOR_NOUNS = {
+    "billionaire", "mogul", "entrepreneur", "businessman", "businesswoman", "tycoon",
+    "magnate", "investor", "politician", "lawmaker",
+}
+
+#: Verbs whose subject is the source of the clause they govern ("The Journal reports ...").
+REPORTING_VERBS = {
+    "say", "report", "tell", "claim", "write", "state", "announce", "add", "allege",
+    "reveal", "confirm", "insist", "argue", "note", "assert", "disclose", "testify",
+    "tweet", "post", "explain", "suggest", "warn",
+}
+
+#: Adverbs that make a statement uncertain.
+HEDGE_ADVERBS = {
+    "perhaps", "maybe", "possibly", "probably", "likely", "reportedly", "allegedly",
+    "apparently", "potentially", "presumably", "supposedly", "seemingly", "arguably",
+    "conceivably",
+}
+
+#: Modal auxiliaries that make a statement uncertain ("could", "may"...).
+HEDGE_MODALS = {"could", "may", "might", "would", "should", "ca", "can"}
+
+#: Verbs that put what they govern in doubt or in the future ("wants to", "speculate").
+HEDGE_GOVERNORS = {
+    "want", "wish", "hope", "speculate", "predict", "believe", "think", "expect", "guess",
+    "consider", "plan", "seek", "try", "wonder", "suspect", "imagine", "intend", "propose",
+    "aim", "doubt", "rumor", "rumour", "bet",
+}
+
+#: Adjectives of likelihood ("it is unlikely that ...").
+HEDGE_ADJECTIVES = {"likely", "unlikely", "possible", "impossible", "uncertain", "unclear",
+                    "doubtful", "probable", "improbable", "imminent"}
+
+#: Verbs whose object is the understood subject of their infinitive ("asked Musk not to ...").
+OBJECT_CONTROL_VERBS = {
+    "ask", "urge", "tell", "order", "force", "persuade", "convince", "request", "press",
+    "push", "encourage", "allow", "invite", "warn", "advise", "beg", "direct", "instruct",
+    "pressure", "call",
+}
+
+PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+THING_PRONOUNS = {"it", "its", "itself"}
+
+#: Prepositions that link a relational noun to its second argument ("contact with X").
+RELATIONAL_PREPOSITIONS = {"with", "to", "between", "against", "for", "of", "toward",
+                           "towards", "from", "on", "over", "among"}

@@ -1,0 +1,270 @@
+"""Relations an article states between its entities, read from the dependency parse.
+
+Patterns (each yields subject, readable predicate, object):
+
+- verbs with subject and object, particle or prepositional object: "Musk tweeted out an
+  invitation to ... Putin" -> ``tweet out invitation to``; "the Defense Department uses it";
+- noun-mediated objects: "has been in regular contact with Putin" -> ``be in contact with``;
+  "controls NASA's rocket launch schedule" -> ``control schedule of``;
+- passives ("Starlink services are used by U.S. embassies" -> embassies ``use`` Starlink),
+  conjunctions of subjects, objects and verbs, and understood subjects ("asked Musk not
+  to activate" -> Musk ``activate`` Starlink, negated; "... to help China's leader" -> the
+  asker ``help`` Xi);
+- relational nouns: "Musk's contact with Putin" -> ``contact with``; "the conflict between
+  Russia and Ukraine" -> ``conflict with``;
+- appositions, titles and possessives, from coreference role facts: "China's leader, Xi
+  Jinping" -> Xi ``leader of`` China; "SpaceX, his rocket company" -> SpaceX ``company of``
+  Musk; "The Tesla C.E.O." -> Musk ``ceo of`` Tesla.
+
+:func:`extract_relations` returns :class:`LocalRelation` records whose arguments are
+cluster ids of one article; :mod:`kg.build` maps them to graph entities.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from kg.extract.coref import ArticleEntities, role_noun
+from kg.extract.lexicon import OBJECT_CONTROL_VERBS, RELATIONAL_PREPOSITIONS
+from kg.extract.qualifiers import (
+    attribution_token,
+    is_hedged,
+    is_negated,
+    time_phrase,
+)
+from kg.names import normalize_name
+
+__all__ = ["LocalRelation", "extract_relations", "EXTRACTOR", "sentence_bounds"]
+
+EXTRACTOR = "kg.rules/0.1"
+
+_KIND_FACTOR = {"name": 1.0, "demonym": 0.95, "appos": 0.9, "role": 0.85, "pronoun": 0.75}
+_OBJECT_DEPS = ("dobj", "attr", "dative", "oprd", "obj")
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# prepositions after a relational noun that name its second party ("contact with", "ties to")
+_NOUN_PREPOSITIONS = {"with", "to", "between", "against", "toward", "towards"}
+
+
+@dataclass(frozen=True)
+class LocalRelation:
+    """A relation between two clusters of one article, with what the sentence says of it."""
+
+    subject: int
+    predicate: str
+    object: int
+    sentence_start: int  # character offsets of the sentence in the article text
+    sentence_end: int
+    confidence: float
+    negated: bool
+    hedged: bool
+    attributed_to: int | str | None  # a cluster id, or the words when no entity
+    time_text: str | None
+    anchor: int  # token index of the verb or noun the relation hangs on
+
+
+def sentence_bounds(token: Token) -> tuple[int, int]:
+    """Character offsets of the token's sentence, without surrounding whitespace."""
+    sentence = token.sent
+    words = [t for t in sentence if not t.is_space]
+    if not words:
+        return sentence.start_char, sentence.start_char
+    start = words[0].idx
+    end = words[-1].idx + len(words[-1].text)
+    return start, end
+
+
+def _lemma(token: Token) -> str:
+    lemma = token.lemma_ if token.lemma_ and token.lemma_ != "-PRON-" else token.text
+    return normalize_name(lemma) if token.pos_ in ("NOUN", "PROPN") else lemma.lower()
+
+
+def _expand(token: Token) -> list[Token]:
+    """The token and the tokens conjoined with it ("Russia and Ukraine")."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "VERB", "ADP"):
+            found.extend(_expand(child))
+    return found
+
+
+class _Reader:
+    def __init__(self, entities: ArticleEntities) -> None:
+        self.entities = entities
+        self.doc = entities.doc
+        self.used_nouns: set[int] = set()
+
+    # arguments ------------------------------------------------------------------------
+    def arg(self, token: Token) -> tuple[int, float] | None:
+        """The cluster a token stands for, with a confidence factor, or None."""
+        cid = self.entities.token_cluster.get(token.i)
+        if cid is not None:
+            return cid, _KIND_FACTOR.get(self.entities.token_kind[token.i], 0.8)
+        if token.pos_ in ("NOUN", "PROPN") and role_noun(token) is None:
+            for child in token.children:  # "his Starlink satellite service" -> Starlink
+                cluster = self.entities.cluster_of(child)
+                if child.dep_ in ("compound", "amod", "nmod") and child.i < token.i and cluster \
+                        and cluster.type in ("PRODUCT", "ORG"):
+                    return cluster.id, 0.85
+        return None
+
+    def subjects(self, verb: Token, depth: int = 0) -> list[Token]:
+        explicit = [t for c in verb.children if c.dep_ in _SUBJECT_DEPS for t in _expand(c)]
+        explicit = [verb.head if t.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" else t
+                    for t in explicit]
+        if explicit or depth > 4:
+            return explicit
+        head = verb.head
+        if head.i == verb.i:
+            return []
+        if verb.dep_ == "xcomp":
+            if head.lemma_.lower() in OBJECT_CONTROL_VERBS:
+                objects = [t for c in head.children if c.dep_ in ("dobj", "obj") for t in _expand(c)]
+                if objects:
+                    return objects
+            return self.subjects(head, depth + 1)
+        if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            # a purpose clause belongs to whoever has an explicit subject above it
+            while head.dep_ == "xcomp" and not any(c.dep_ in _SUBJECT_DEPS for c in head.children):
+                head = head.head
+            return self.subjects(head, depth + 1)
+        if verb.dep_ in ("conj", "advcl", "pcomp"):
+            return self.subjects(head, depth + 1)
+        if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
+            return [head]
+        return []
+
+    def objects(self, verb: Token) -> list[tuple[Token, list[str], float]]:
+        """(object token, predicate words after the verb, confidence factor)."""
+        found = []
+        for child in verb.children:
+            if child.dep_ in _OBJECT_DEPS:
+                for obj in _expand(child):
+                    found.extend(self._through_noun(obj, []))
+            elif child.dep_ in ("prep", "agent") and child.lower_ != "according":
+                for prep in _expand(child):
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            for obj in _expand(pobj):
+                                found.extend(self._through_noun(obj, [prep.lower_]))
+        return found
+
+    def _through_noun(self, token: Token, words: list[str]) -> list[tuple[Token, list[str], float]]:
+        if self.arg(token) is not None:
+            return [(token, words, 1.0)]
+        if token.pos_ not in ("NOUN", "PROPN") or role_noun(token):
+            return []
+        found = []
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in RELATIONAL_PREPOSITIONS - {"between"}:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        for obj in _expand(pobj):
+                            if self.arg(obj) is not None:
+                                found.append((obj, [*words, _lemma(token), child.lower_], 0.9))
+            elif child.dep_ == "poss" and self.arg(child) is not None:
+                found.append((child, [*words, _lemma(token), "of"], 0.9))
+        if found:
+            self.used_nouns.add(token.i)
+        return found
+
+
+def _verb_phrase(verb: Token) -> str:
+    words = [_lemma(verb)]
+    words += [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return " ".join(words)
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def extract_relations(entities: ArticleEntities) -> list[LocalRelation]:
+    """All relations the article states between its clusters, in text order."""
+    reader = _Reader(entities)
+    found: dict[tuple, LocalRelation] = {}
+
+    def add(subject, predicate, obj, anchor: Token, factor: float, negated=None) -> None:
+        (s_id, s_factor), (o_id, o_factor) = subject, obj
+        if s_id == o_id or not predicate:
+            return
+        start, end = sentence_bounds(anchor)
+        source = attribution_token(anchor)
+        attributed = None
+        if source is not None:
+            words = source.doc[source.left_edge.i:source.right_edge.i + 1].text
+            cluster = entities.cluster_of(source) or entities.find_by_name(words)
+            attributed = cluster.id if cluster else words
+        when = time_phrase(anchor)
+        relation = LocalRelation(
+            s_id, predicate, o_id, start, end,
+            round(min(0.95, factor * s_factor * o_factor), 2),
+            is_negated(anchor) if negated is None else negated,
+            is_hedged(anchor),
+            attributed,
+            when[0] if when else None,
+            anchor.i,
+        )
+        key = (s_id, predicate, o_id, start)
+        if key not in found or found[key].confidence < relation.confidence:
+            found[key] = relation
+
+    doc = entities.doc
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass"):
+            continue
+        if verb.lower_ == "according":  # "according to X" is attribution, not a relation
+            continue
+        if any(c.dep_ == "expl" for c in verb.children):
+            continue  # "there should be more communication between A and B": the noun says it
+        passive = _is_passive(verb)
+        subjects = reader.subjects(verb)
+        objects = reader.objects(verb)
+        phrase = _verb_phrase(verb)
+        if passive:
+            agents = [(o, w, f) for o, w, f in objects if w[:1] == ["by"]]
+            if agents:  # "Starlink is used by embassies": embassies use Starlink
+                for agent, words, factor in agents:
+                    for patient in subjects:
+                        add(reader.arg(agent), phrase + " ".join([""] + words[1:]),
+                            reader.arg(patient), verb, 0.9 * factor)
+                objects = [o for o in objects if o[1][:1] != ["by"]]
+            phrase = f"be {verb.lower_}"
+        for subject in subjects:
+            s = reader.arg(subject)
+            if s is None:
+                continue
+            for obj, words, factor in objects:
+                predicate = " ".join([phrase, *words])
+                add(s, predicate, reader.arg(obj), verb, 0.95 * factor)
+
+    for noun in doc:  # relational nouns: "Musk's contact with Putin", "conflict between A and B"
+        if noun.pos_ not in ("NOUN",) or noun.i in reader.used_nouns or role_noun(noun):
+            continue
+        if noun.i in entities.token_cluster or reader.arg(noun) is not None:
+            continue
+        owners = [c for c in noun.children if c.dep_ == "poss" and reader.arg(c)]
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _NOUN_PREPOSITIONS:
+                continue
+            pobjs = [t for c in prep.children if c.dep_ == "pobj" for t in _expand(c)]
+            args = [t for t in pobjs if reader.arg(t)]
+            if prep.lower_ == "between" and len(args) >= 2:
+                for other in args[1:]:
+                    add(reader.arg(args[0]), f"{_lemma(noun)} with", reader.arg(other), noun, 0.85)
+                continue
+            for owner in owners:
+                for other in args:
+                    add(reader.arg(owner), f"{_lemma(noun)} {prep.lower_}", reader.arg(other),
+                        noun, 0.85)
+
+    for fact in entities.role_facts:  # appositions, titles, descriptions
+        anchor = doc[fact.start]
+        factor = 0.9 if fact.via in ("appos", "title") else 0.8
+        holder = entities.clusters[fact.holder]
+        add((fact.entity, 1.0), f"{fact.noun} of", (holder.id, 1.0), anchor, factor,
+            negated=False)
+
+    return sorted(found.values(), key=lambda r: (r.sentence_start, r.anchor, r.subject,
+                                                 r.predicate, r.object))

@@ -1,0 +1,278 @@
+"""The knowledge graph: entities as nodes, relations as edges, one edge per evidence.
+
+A :class:`KnowledgeGraph` wraps a networkx ``MultiDiGraph``. Nodes are entity ids with
+the :class:`~kg.model.Entity` under ``"entity"``; edges are keyed by a stable statement id
+with the :class:`~kg.model.Relation` under ``"relation"``. It also keeps the articles and
+the entity mentions, so that every edge and node can be traced back to the text.
+
+Examples
+--------
+>>> from kg.model import Entity, Evidence, Relation
+>>> graph = KnowledgeGraph()
+>>> graph.add_entity(Entity("elon-musk", "Elon Musk", "PERSON"))
+>>> graph.add_entity(Entity("vladimir-putin", "Vladimir Putin", "PERSON"))
+>>> ev = Evidence("a1", "Musk met Putin.", 0, 15)
+>>> key = graph.add_relation(Relation("elon-musk", "meet", "vladimir-putin", "contacts", ev))
+>>> graph.number_of_entities(), graph.number_of_relations()
+(2, 1)
+>>> [r.predicate for r in graph.relation_list()]
+['meet']
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import networkx as nx
+
+from kg.io import atomic_write_text
+from kg.model import Article, Entity, Evidence, Mention, Relation
+from kg.names import normalize_name
+
+__all__ = ["KnowledgeGraph", "BuildReport", "statement_id", "EntityNotFound", "AmbiguousEntity"]
+
+
+class EntityNotFound(LookupError):
+    """No entity goes by the name; the message lists close matches."""
+
+
+class AmbiguousEntity(LookupError):
+    """Several entities go by the name; ``candidates`` lists them all."""
+
+    def __init__(self, message: str, candidates: list[Entity]) -> None:
+        super().__init__(message)
+        self.candidates = candidates
+
+FORMAT_VERSION = 1
+
+
+def statement_id(relation: Relation) -> str:
+    """A stable id for one relation as stated in one place of one article.
+
+    >>> from kg.model import Evidence, Relation
+    >>> statement_id(Relation("a", "meet", "b", None, Evidence("x", "s", 0, 1)))
+    'e5dae52dd9fedb8e'
+    """
+    ev = relation.evidence
+    parts = [relation.subject, relation.predicate, relation.object]
+    if ev is not None:
+        parts += [ev.article, str(ev.start), str(ev.end), str(ev.negated)]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class BuildReport:
+    """What a build read, skipped and made."""
+
+    articles_read: int = 0
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
+    model: str = ""
+
+    def summary(self, graph: KnowledgeGraph) -> str:
+        lines = [
+            f"articles read: {self.articles_read}",
+            f"articles skipped: {len(self.problems)}",
+            f"entities: {graph.number_of_entities()}",
+            f"relations: {graph.number_of_relations()}",
+        ]
+        lines += [f"  skipped {source}: {reason}" for source, reason in self.problems]
+        return "\n".join(lines)
+
+
+class KnowledgeGraph:
+    """Entities, relations with evidence, articles and mentions."""
+
+    def __init__(self) -> None:
+        self.graph = nx.MultiDiGraph()
+        self.articles: dict[str, Article] = {}
+        self.mentions: list[Mention] = []
+        self.report = BuildReport()
+
+    # building -------------------------------------------------------------------------
+    def add_article(self, article: Article) -> None:
+        self.articles[article.id] = article
+
+    def add_entity(self, entity: Entity) -> None:
+        self.graph.add_node(entity.id, entity=entity)
+
+    def add_mention(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+
+    def add_relation(self, relation: Relation) -> str:
+        """Add an edge for the relation; return its statement id (the edge key)."""
+        for end in (relation.subject, relation.object):
+            if end not in self.graph:
+                raise KeyError(f"unknown entity {end!r}; add it before its relations")
+        key = statement_id(relation)
+        self.graph.add_edge(relation.subject, relation.object, key=key, relation=relation)
+        return key
+
+    # reading --------------------------------------------------------------------------
+    def number_of_entities(self) -> int:
+        return self.graph.number_of_nodes()
+
+    def number_of_relations(self) -> int:
+        return self.graph.number_of_edges()
+
+    def entity_list(self) -> list[Entity]:
+        """All entities, sorted by id."""
+        return [self.graph.nodes[n]["entity"] for n in sorted(self.graph.nodes)]
+
+    def get_entity(self, entity_id: str) -> Entity:
+        return self.graph.nodes[entity_id]["entity"]
+
+    def entity(self, name: str | Entity) -> Entity:
+        """The entity called ``name``: its id, label or any alias, ignoring case and accents.
+
+        A label match wins over an alias match. Raises :class:`EntityNotFound` (with close
+        matches) or :class:`AmbiguousEntity` (with every candidate).
+        """
+        if isinstance(name, Entity):
+            return name
+        if name in self.graph:
+            return self.get_entity(name)
+        key = normalize_name(name)
+        by_label = [e for e in self.entity_list() if normalize_name(e.label) == key]
+        if len(by_label) == 1:
+            return by_label[0]
+        matches = by_label or [e for e in self.entity_list()
+                               if key in {normalize_name(a) for a in e.aliases}]
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            listing = "; ".join(f"{e.label} ({e.type}, id {e.id})" for e in matches)
+            raise AmbiguousEntity(f"{name!r} may mean: {listing}", matches)
+        names = {normalize_name(n): e.label for e in self.entity_list()
+                 for n in (e.label, *e.aliases)}
+        close = difflib.get_close_matches(key, list(names), n=5, cutoff=0.6)
+        hint = f"; close matches: {', '.join(sorted({names[c] for c in close}))}" if close else ""
+        raise EntityNotFound(f"no entity called {name!r}{hint}")
+
+    def relation_list(self) -> list[Relation]:
+        """All relations, in article and text order."""
+        return sorted((d["relation"] for _, _, d in self.graph.edges(data=True)),
+                      key=Relation.sort_key)
+
+    def iter_statements(self) -> Iterator[tuple[str, Relation]]:
+        """(statement id, relation) pairs in article and text order."""
+        pairs = [(k, d["relation"]) for _, _, k, d in self.graph.edges(keys=True, data=True)]
+        yield from sorted(pairs, key=lambda p: p[1].sort_key())
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """A copy with plain attributes (strings, numbers, booleans), for any networkx use."""
+        plain = nx.MultiDiGraph()
+        for entity in self.entity_list():
+            plain.add_node(entity.id, label=entity.label, type=entity.type,
+                           aliases="|".join(entity.aliases), wikidata=entity.wikidata or "",
+                           mention_count=entity.mention_count, articles="|".join(entity.articles))
+        for key, rel in self.iter_statements():
+            ev = rel.evidence
+            plain.add_edge(
+                rel.subject, rel.object, key=key, predicate=rel.predicate, type=rel.type or "",
+                article=ev.article, sentence=ev.sentence, start=ev.start, end=ev.end,
+                confidence=ev.confidence, negated=ev.negated, hedged=ev.hedged,
+                attributed_to=ev.attributed_to or "", time=ev.time or "",
+                time_text=ev.time_text or "", extractor=ev.extractor,
+            )
+        return plain
+
+    # equality and persistence ---------------------------------------------------------
+    def _content(self) -> tuple:
+        return (
+            sorted(self.articles.values(), key=lambda a: a.id),
+            self.entity_list(),
+            sorted(self.mentions, key=lambda m: (m.article, m.start, m.end, m.entity)),
+            self.relation_list(),
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, KnowledgeGraph):
+            return NotImplemented
+        return self._content() == other._content()
+
+    def __repr__(self) -> str:
+        return (f"<KnowledgeGraph: {self.number_of_entities()} entities, "
+                f"{self.number_of_relations()} relations, {len(self.articles)} articles>")
+
+    def to_dict(self) -> dict:
+        """A JSON-ready dict of everything in the graph (kg's own lossless format)."""
+        articles, entities, mentions, relations = self._content()
+        return {
+            "kg_format": FORMAT_VERSION,
+            "articles": [asdict(a) for a in articles],
+            "entities": [asdict(e) for e in entities],
+            "mentions": [asdict(m) for m in mentions],
+            "relations": [asdict(r) for r in relations],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> KnowledgeGraph:
+        if data.get("kg_format") != FORMAT_VERSION:
+            raise ValueError(f"not a kg graph file (kg_format {data.get('kg_format')!r})")
+        graph = cls()
+        for item in data["articles"]:
+            graph.add_article(Article(**item))
+        for item in data["entities"]:
+            item = {**item, "aliases": tuple(item["aliases"]), "articles": tuple(item["articles"])}
+            graph.add_entity(Entity(**item))
+        for item in data["mentions"]:
+            graph.add_mention(Mention(**item))
+        for item in data["relations"]:
+            evidence = Evidence(**item["evidence"])
+            graph.add_relation(Relation(**{**item, "evidence": evidence}))
+        return graph
+
+    def save(self, path: str | Path) -> None:
+        """Write the graph as JSON (atomically; byte-identical for the same graph)."""
+        text = json.dumps(self.to_dict(), ensure_ascii=False, indent=1, sort_keys=True)
+        atomic_write_text(path, text + "\n")
+
+    @classmethod
+    def load_json(cls, path: str | Path) -> KnowledgeGraph:
+        return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+
+    # incremental updates --------------------------------------------------------------
+    def merge(self, other: KnowledgeGraph) -> KnowledgeGraph:
+        """A new graph with both graphs' articles, entities, mentions and relations.
+
+        Entities with the same id are one entity: aliases, articles and mention counts
+        are combined.
+        """
+        merged = KnowledgeGraph()
+        for source in (self, other):
+            for article in source.articles.values():
+                merged.add_article(article)
+        for entity in _combine_entities([*self.entity_list(), *other.entity_list()]):
+            merged.add_entity(entity)
+        seen = set()
+        for mention in [*self.mentions, *other.mentions]:
+            if mention not in seen:
+                seen.add(mention)
+                merged.add_mention(mention)
+        for source in (self, other):
+            for relation in source.relation_list():
+                merged.add_relation(relation)
+        return merged
+
+
+def _combine_entities(entities: Iterable[Entity]) -> list[Entity]:
+    by_id: dict[str, Entity] = {}
+    for entity in entities:
+        old = by_id.get(entity.id)
+        if old is None:
+            by_id[entity.id] = entity
+            continue
+        articles = tuple(sorted(set(old.articles) | set(entity.articles)))
+        shared = set(old.articles) & set(entity.articles)
+        count = old.mention_count + entity.mention_count
+        if shared and shared == set(entity.articles):
+            count = max(old.mention_count, entity.mention_count)
+        aliases = tuple(sorted(set(old.aliases) | set(entity.aliases), key=lambda a: (a.lower(), a)))
+        by_id[entity.id] = Entity(old.id, old.label, old.type, aliases,
+                                  old.wikidata or entity.wikidata, count, articles)
+    return [by_id[k] for k in sorted(by_id)]

@@ -1,0 +1,352 @@
+"""Read news articles from files, folders, globs or standard input.
+
+Every input either becomes an :class:`~kg.model.Article` or is reported as a
+:class:`Problem` naming the file and what is wrong with it; nothing is dropped
+silently. A run over 1,000 files with 3 bad ones returns 997 articles and 3 problems.
+
+Formats
+-------
+- ``.txt``, ``.md``: the first non-empty line is the title; the whole file is the text.
+- ``.html``, ``.htm``: the main text (``<article>``, else ``<main>``, else ``<body>``), with
+  menus, headers, footers, scripts and forms left out; paragraphs end with a blank line.
+- ``.jsonl``: one JSON object per line with ``text`` and optionally ``id``, ``title``,
+  ``url``, ``published``, ``publisher``. A bad line is reported as ``file:line``.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "a.txt").write_text("Musk meets Putin\\n\\nElon Musk met Putin.")
+>>> _ = (folder / "b.txt").write_bytes(b"\\xff\\xfe broken")
+>>> result = read_articles([folder])
+>>> [a.id for a in result.articles], result.articles[0].title
+(['a'], 'Musk meets Putin')
+>>> print(result.problems[0].reason)
+not UTF-8 text (invalid byte 0xff at offset 0)
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from kg.model import Article
+
+__all__ = ["Problem", "IngestResult", "read_articles", "parse_html", "SUPPORTED_SUFFIXES"]
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
+DEFAULT_MAX_BYTES = 20_000_000
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An input that was skipped: where it is (``file`` or ``file:line``) and why."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass
+class IngestResult:
+    """The articles read, and the inputs skipped with their reasons."""
+
+    articles: list[Article] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_articles(
+    sources: Iterable[str | Path],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: bytes | None = None,
+) -> IngestResult:
+    """Read every article named by ``sources`` (files, folders, globs, or ``-`` for stdin).
+
+    Parameters
+    ----------
+    sources
+        Paths of files or folders (searched recursively for supported suffixes), glob
+        patterns (``news/**/*.html``), or ``-`` for standard input (plain text, or JSONL
+        when its first character is ``{``).
+    max_bytes
+        Larger files are skipped and reported.
+    stdin
+        The bytes to read for ``-``; by default ``sys.stdin``.
+
+    Returns
+    -------
+    IngestResult
+        Articles in input order with unique ids, and the problems found.
+    """
+    result = IngestResult()
+    seen_ids: dict[str, str] = {}
+    seen_hashes: dict[str, str] = {}
+    for name, data in _inputs(sources, max_bytes, stdin, result.problems):
+        for item in _parse(name, data, result.problems):
+            if isinstance(item, Problem):
+                result.problems.append(item)
+                continue
+            if item.sha256 in seen_hashes:
+                result.problems.append(
+                    Problem(item.source, f"same text as article {seen_hashes[item.sha256]!r}")
+                )
+                continue
+            article_id = item.id
+            if article_id in seen_ids:
+                article_id = f"{article_id}-{item.sha256[:8]}"
+            item = _replace_id(item, article_id)
+            seen_ids[article_id] = item.source
+            seen_hashes[item.sha256] = article_id
+            result.articles.append(item)
+    return result
+
+
+def _replace_id(article: Article, article_id: str) -> Article:
+    if article.id == article_id:
+        return article
+    from dataclasses import replace
+
+    return replace(article, id=article_id)
+
+
+def _inputs(
+    sources: Iterable[str | Path],
+    max_bytes: int,
+    stdin: bytes | None,
+    problems: list[Problem],
+) -> Iterator[tuple[str, bytes]]:
+    for source in sources:
+        text = str(source)
+        if text == "-":
+            data = stdin if stdin is not None else sys.stdin.buffer.read()
+            kind = ".jsonl" if data.lstrip()[:1] == b"{" else ".txt"
+            yield f"<stdin>{kind}", data
+            continue
+        for path in _expand(text, problems):
+            try:
+                size = path.stat().st_size
+                if size > max_bytes:
+                    problems.append(
+                        Problem(str(path), f"too large ({size:,} bytes; the limit is {max_bytes:,})")
+                    )
+                    continue
+                yield str(path), path.read_bytes()
+            except OSError as error:
+                problems.append(Problem(str(path), f"cannot be read ({error.strerror})"))
+
+
+def _expand(source: str, problems: list[Problem]) -> list[Path]:
+    path = Path(source)
+    if path.is_dir():
+        found = []
+        for child in sorted(path.rglob("*")):
+            if not child.is_file() or any(p.startswith(".") for p in child.relative_to(path).parts):
+                continue
+            if child.suffix.lower() in SUPPORTED_SUFFIXES:
+                found.append(child)
+            else:
+                problems.append(Problem(str(child), f"unsupported file type {child.suffix!r}"))
+        if not found:
+            problems.append(Problem(source, "folder has no .txt, .md, .html or .jsonl files"))
+        return found
+    if path.is_file():
+        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            problems.append(Problem(source, f"unsupported file type {path.suffix!r}"))
+            return []
+        return [path]
+    if glob.has_magic(source):
+        matches = [Path(p) for p in sorted(glob.glob(source, recursive=True))]
+        files = [p for p in matches if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES]
+        if not files:
+            problems.append(Problem(source, "pattern matches no supported files"))
+        return files
+    problems.append(Problem(source, "no such file or folder"))
+    return []
+
+
+def _decode(name: str, data: bytes) -> str | Problem:
+    if b"\x00" in data[:8192]:
+        return Problem(name, "binary file (contains NUL bytes), not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        bad = data[error.start]
+        return Problem(name, f"not UTF-8 text (invalid byte 0x{bad:02x} at offset {error.start})")
+    if not text.strip():
+        return Problem(name, "empty (no text)")
+    return text
+
+
+def _parse(name: str, data: bytes, problems: list[Problem]) -> Iterator[Article | Problem]:
+    decoded = _decode(name, data)
+    if isinstance(decoded, Problem):
+        yield decoded
+        return
+    suffix = Path(name).suffix.lower()
+    stem = _clean_id(Path(name).stem) if not name.startswith("<stdin>") else "stdin"
+    if suffix == ".jsonl":
+        yield from _parse_jsonl(name, stem, decoded)
+    elif suffix in (".html", ".htm"):
+        title, text = parse_html(decoded)
+        if not text.strip():
+            yield Problem(name, "HTML has no readable text")
+            return
+        yield _article(stem, title or _first_line(text), text, name)
+    else:
+        yield _article(stem, _first_line(decoded), decoded, name)
+
+
+def _parse_jsonl(name: str, stem: str, text: str) -> Iterator[Article | Problem]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{name}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield Problem(where, f"malformed JSON ({error.msg} at column {error.colno})")
+            continue
+        if not isinstance(record, dict):
+            yield Problem(where, "a JSON object is expected on each line")
+            continue
+        body = record.get("text")
+        if not isinstance(body, str) or not body.strip():
+            yield Problem(where, "no 'text' field with text in it")
+            continue
+        bad = [k for k in ("id", "title", "url", "published", "publisher")
+               if record.get(k) is not None and not isinstance(record[k], (str, int))]
+        if bad:
+            yield Problem(where, f"field {bad[0]!r} must be a string")
+            continue
+        article_id = _clean_id(str(record.get("id") or f"{stem}-{number}"))
+        yield _article(
+            article_id,
+            str(record.get("title") or _first_line(body)),
+            body,
+            where,
+            url=_opt(record.get("url")),
+            published=_opt(record.get("published")),
+            publisher=_opt(record.get("publisher")),
+        )
+
+
+def _opt(value: object) -> str | None:
+    return None if value is None or value == "" else str(value)
+
+
+def _article(article_id: str, title: str, text: str, source: str, **extra: str | None) -> Article:
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return Article(article_id, title, text, sha256=digest, source=source, **extra)
+
+
+def _first_line(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip().lstrip("#").strip()
+    return ""
+
+
+def _clean_id(raw: str) -> str:
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "_", raw.strip()).strip("_")
+    return cleaned or "article"
+
+
+# --- HTML ---------------------------------------------------------------------------
+
+_SKIP = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "svg",
+         "button", "template", "iframe", "select", "figure", "menu"}
+_BLOCK = {"p", "div", "section", "article", "main", "li", "ul", "ol", "blockquote", "pre",
+          "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "br", "figcaption", "dd", "dt"}
+_VOID = {"br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "base", "col"}
+
+
+class _MainText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.skip_depth = 0
+        self.blocks: list[tuple[str, str]] = []  # (container, text)
+        self.current: list[str] = []
+        self.title: list[str] = []
+        self.h1: list[str] = []
+        self.in_title = False
+        self.in_h1 = False
+
+    def _container(self) -> str:
+        if "article" in self.stack:
+            return "article"
+        return "main" if "main" in self.stack else "body"
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self.current).split())
+        if text:
+            self.blocks.append((self._container(), text))
+        self.current = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in _BLOCK:
+            self._flush()
+        if tag in _VOID:
+            return
+        self.stack.append(tag)
+        if tag in _SKIP:
+            self.skip_depth += 1
+        self.in_title = self.in_title or tag == "title"
+        self.in_h1 = self.in_h1 or tag == "h1"
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID or tag not in self.stack:
+            return
+        if tag in _BLOCK:
+            self._flush()
+        while self.stack:
+            top = self.stack.pop()
+            if top in _SKIP:
+                self.skip_depth -= 1
+            if top == "title":
+                self.in_title = False
+            if top == "h1":
+                self.in_h1 = False
+            if top == tag:
+                break
+        if tag in _BLOCK:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
+            return
+        if self.in_h1 and not self.skip_depth:
+            self.h1.append(data)
+        if not self.skip_depth and "head" not in self.stack:
+            self.current.append(data)
+
+
+def parse_html(html: str) -> tuple[str, str]:
+    """Return ``(title, main_text)`` of an HTML page.
+
+    >>> page = ("<html><head><title>T</title></head><body><nav>Home | News</nav>"
+    ...         "<article><h1>Musk and Putin</h1><p>Elon Musk  called\\nPutin.</p></article>"
+    ...         "<footer>(c) 2024</footer></body></html>")
+    >>> parse_html(page)
+    ('T', 'Musk and Putin\\n\\nElon Musk called Putin.')
+    """
+    parser = _MainText()
+    parser.feed(html)
+    parser.close()
+    parser._flush()
+    containers = {c for c, _ in parser.blocks}
+    chosen = "article" if "article" in containers else "main" if "main" in containers else None
+    blocks = [t for c, t in parser.blocks if chosen is None or c == chosen]
+    title = " ".join("".join(parser.title).split()) or " ".join("".join(parser.h1).split())
+    return title, "\n\n".join(blocks)

@@ -1,0 +1,127 @@
+"""Choose, load and extend the spaCy pipeline kg runs.
+
+Model selection, first match wins:
+
+1. the ``model`` argument (``kg build --model NAME_OR_PATH``): an installed package such as
+   ``en_core_web_sm`` or ``en_core_web_trf``, or a pipeline folder;
+2. the ``KG_SPACY_MODEL`` environment variable;
+3. the bundled pipeline ``kg/nlp/models/en_kg_sm`` (trained by ``training/train.sh``).
+
+kg adds an ``entity_ruler`` before the statistical NER with the names in the bundled
+alias table (:mod:`kg.gazetteer`), so key names such as "SpaceX" are found even where
+the model misses them, and ``kg_line_sentences`` before the parser, so that a line break
+always ends a sentence (:mod:`kg.nlp.components`).
+
+Examples
+--------
+>>> nlp = load_pipeline()
+>>> doc = nlp("SpaceX, his rocket company, controls NASA's rocket launch schedule.")
+>>> [(e.text, e.label_) for e in doc.ents]
+[('SpaceX', 'ORG'), ('NASA', 'ORG')]
+>>> try:
+...     load_pipeline("no_such_model_xyz")
+... except ModelError as error:
+...     print(error)
+cannot load spaCy pipeline 'no_such_model_xyz' (from the model argument): it is neither an \
+installed package nor a folder
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from kg.gazetteer import Gazetteer
+from kg.nlp import components  # noqa: F401  (registers kg_line_sentences)
+
+__all__ = ["BUNDLED_MODEL", "ModelError", "resolve_model", "load_pipeline"]
+
+BUNDLED_MODEL = Path(__file__).parent / "models" / "en_kg_sm"
+ENV_VAR = "KG_SPACY_MODEL"
+
+
+class ModelError(RuntimeError):
+    """The chosen pipeline cannot be loaded; the message names what was tried."""
+
+
+def resolve_model(model: str | Path | None = None) -> tuple[str, str]:
+    """Return ``(name_or_path, where_it_came_from)`` following the selection order.
+
+    >>> resolve_model("en_core_web_sm")
+    ('en_core_web_sm', 'the model argument')
+    """
+    if model:
+        return str(model), "the model argument"
+    if os.environ.get(ENV_VAR):
+        return os.environ[ENV_VAR], f"${ENV_VAR}"
+    return str(BUNDLED_MODEL), "the bundled pipeline"
+
+
+def load_pipeline(model: str | Path | None = None, *, ruler: bool = True) -> Language:
+    """Load the selected pipeline, with kg's entity ruler unless ``ruler=False``.
+
+    Raises
+    ------
+    ModelError
+        With one line naming the pipeline tried, where the choice came from, and why
+        it failed.
+    """
+    name, origin = resolve_model(model)
+    return _load(name, origin, ruler)
+
+
+@cache
+def _load(name: str, origin: str, ruler: bool) -> Language:
+    path = Path(name)
+    if not path.exists() and not spacy.util.is_package(name):
+        raise ModelError(
+            f"cannot load spaCy pipeline {name!r} (from {origin}): "
+            "it is neither an installed package nor a folder"
+        )
+    try:
+        nlp = spacy.load(name)
+    except Exception as error:  # spaCy raises many kinds; all mean the same to the user
+        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise ModelError(f"cannot load spaCy pipeline {name!r} (from {origin}): {first}") from None
+    missing = {"parser", "ner"} - set(nlp.pipe_names)
+    if missing:
+        raise ModelError(
+            f"spaCy pipeline {name!r} (from {origin}) has no {', '.join(sorted(missing))}; "
+            "kg needs a dependency parser and a named-entity recogniser"
+        )
+    _split_final_periods(nlp)
+    before = "parser" if "parser" in nlp.pipe_names else nlp.pipe_names[0]
+    nlp.add_pipe("kg_line_sentences", before=before)
+    if ruler:
+        add_entity_ruler(nlp, Gazetteer.bundled())
+    return nlp
+
+
+def _split_final_periods(nlp: Language) -> None:
+    """Split the full stop off names like "SpaceX." (spaCy keeps it after a capital), and
+    split "Putin?Credit…Doug" at the question mark and ellipsis (captions glued to headlines)."""
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[a-z][A-Z])\."]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])[?!…](?=[A-Z])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+
+
+def add_entity_ruler(nlp: Language, gazetteer: Gazetteer) -> None:
+    """Add an ``entity_ruler`` before ``ner`` with every name in ``gazetteer``.
+
+    Every listed name is a pattern; single-word names of people appear in the tables only
+    where they are deliberate ("Putin", "Biden"). Matching is case-sensitive, so "musk"
+    the scent is left alone.
+    """
+    patterns = []
+    for entity in sorted(gazetteer.entities.values(), key=lambda e: e.id):
+        for name in entity.names:
+            patterns.append({"label": entity.type, "pattern": name, "id": entity.id})
+    ruler = nlp.add_pipe("entity_ruler", name="kg_entity_ruler", before="ner",
+                         config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False})
+    ruler.add_patterns(patterns)
+

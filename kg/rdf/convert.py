@@ -1,0 +1,264 @@
+"""KnowledgeGraph <-> RDF, following the statement model of ``docs`` and ``vocab.ttl``.
+
+Per article, a named graph (the article's IRI) holds its statements, evidence and
+mentions::
+
+    ent:elon-musk rel:be-in-contact-with ent:vladimir-putin .      # truthy edge (not if negated)
+    ent:elon-musk p:be-in-contact-with st:7f3a... .
+    st:7f3a... a kg:Statement ; ps:be-in-contact-with ent:vladimir-putin ;
+        kg:predicateLabel "be in contact with" ; kg:relationType kgt:contacts ;
+        pq:accordingTo ent:the-wall-street-journal ; pq:since "2022"^^xsd:gYear ;
+        pq:timeText "since late 2022" ; pq:negated false ; pq:hedged false ;
+        pq:confidence 0.73 ; prov:wasDerivedFrom ev:7f3a... .
+    ev:7f3a... a kg:Evidence ; prov:wasQuotedFrom doc:002_3cfeafbf2c412ff4 ;
+        nif:anchorOf "The Tesla C.E.O. has been ..." ; nif:beginIndex 1234 ; nif:endIndex 1321 .
+
+The default graph holds entities (label, aliases, type, Wikidata id) and articles
+(headline, text, date, publisher).
+
+Examples
+--------
+>>> from kg.model import Entity, Evidence, Relation
+>>> from kg.graph import KnowledgeGraph
+>>> from kg.model import Article
+>>> g = KnowledgeGraph()
+>>> g.add_article(Article("x", "A and B", "A met B."))
+>>> for e in ("a", "b"): g.add_entity(Entity(e, e.upper(), "PERSON"))
+>>> _ = g.add_relation(Relation("a", "meet", "b", "contacts", Evidence("x", "A met B.", 0, 8)))
+>>> dataset = to_dataset(g)
+>>> from_rdf(dataset) == g
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from kg.graph import KnowledgeGraph
+from kg.model import Article, Entity, Evidence, Mention, Relation
+from kg.names import slugify
+from kg.rdf.namespaces import (
+    KG,
+    KGT,
+    NIF,
+    PQ,
+    PS,
+    REL,
+    SCHEMA,
+    WD,
+    DataNamespaces,
+    P,
+    bind_all,
+)
+
+__all__ = ["to_dataset", "from_rdf", "predicate_slug", "TYPE_CLASSES"]
+
+TYPE_CLASSES = {
+    "PERSON": SCHEMA.Person, "ORG": SCHEMA.Organization, "GPE": SCHEMA.Place,
+    "LOC": SCHEMA.Place, "FAC": SCHEMA.Place, "NORP": KG.Group, "PRODUCT": SCHEMA.Product,
+    "EVENT": SCHEMA.Event,
+}
+
+
+def predicate_slug(predicate: str) -> str:
+    """The IRI-safe local name of a readable predicate: "be in contact with" -> "be-in-contact-with"."""
+    return slugify(predicate)
+
+
+def _mention_id(mention: Mention) -> str:
+    key = f"{mention.article}\x1f{mention.start}\x1f{mention.end}\x1f{mention.entity}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _time_literal(value: str) -> Literal:
+    datatype = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}.get(len(value), XSD.string)
+    return Literal(value, datatype=datatype)
+
+
+def to_dataset(graph: KnowledgeGraph, base: str | None = None) -> Dataset:
+    """The graph as an rdflib Dataset: default graph + one named graph per article."""
+    data = DataNamespaces(base) if base else DataNamespaces()
+    dataset = Dataset()
+    bind_all(dataset, data)
+    default = dataset.graph(DATASET_DEFAULT_GRAPH_ID)
+
+    for article in sorted(graph.articles.values(), key=lambda a: a.id):
+        doc = data.article(article.id)
+        default.add((doc, RDF.type, SCHEMA.NewsArticle))
+        default.add((doc, KG.articleId, Literal(article.id)))
+        default.add((doc, SCHEMA.headline, Literal(article.title)))
+        default.add((doc, NIF.isString, Literal(article.text)))
+        default.add((doc, KG.sha256, Literal(article.sha256)))
+        default.add((doc, KG.sourcePath, Literal(article.source)))
+        if article.url:
+            default.add((doc, SCHEMA.url, Literal(article.url)))
+        if article.published:
+            default.add((doc, SCHEMA.datePublished, Literal(article.published)))
+        if article.publisher:
+            default.add((doc, KG.publisherName, Literal(article.publisher)))
+
+    for entity in graph.entity_list():
+        node = data.entity(entity.id)
+        default.add((node, RDF.type, TYPE_CLASSES.get(entity.type, KG.Entity)))
+        default.add((node, KG.entityId, Literal(entity.id)))
+        default.add((node, KG.entityType, Literal(entity.type)))
+        default.add((node, RDFS.label, Literal(entity.label)))
+        default.add((node, KG.mentionCount, Literal(entity.mention_count)))
+        for alias in entity.aliases:
+            default.add((node, SKOS.altLabel, Literal(alias)))
+        for article_id in entity.articles:
+            default.add((node, KG.mentionedIn, data.article(article_id)))
+        if entity.wikidata:
+            default.add((node, OWL.sameAs, WD[entity.wikidata]))
+
+    for mention in graph.mentions:
+        named = dataset.graph(data.article(mention.article))
+        node = data.mention(_mention_id(mention))
+        named.add((node, RDF.type, KG.Mention))
+        named.add((node, KG.refersTo, data.entity(mention.entity)))
+        named.add((node, NIF.referenceContext, data.article(mention.article)))
+        named.add((node, NIF.anchorOf, Literal(mention.text)))
+        named.add((node, NIF.beginIndex, Literal(mention.start)))
+        named.add((node, NIF.endIndex, Literal(mention.end)))
+        named.add((node, KG.mentionKind, Literal(mention.kind)))
+        named.add((node, KG.sentenceBegin, Literal(mention.sentence_start)))
+        named.add((node, KG.sentenceEnd, Literal(mention.sentence_end)))
+
+    for key, relation in graph.iter_statements():
+        ev = relation.evidence
+        named = dataset.graph(data.article(ev.article))
+        subject, obj = data.entity(relation.subject), data.entity(relation.object)
+        slug = predicate_slug(relation.predicate)
+        statement, evidence = data.statement(key), data.evidence(key)
+        if not ev.negated:
+            named.add((subject, REL[slug], obj))
+        named.add((subject, P[slug], statement))
+        named.add((statement, RDF.type, KG.Statement))
+        named.add((statement, PS[slug], obj))
+        named.add((statement, KG.subject, subject))
+        named.add((statement, KG.object, obj))
+        named.add((statement, KG.predicateLabel, Literal(relation.predicate)))
+        if relation.type:
+            named.add((statement, KG.relationType, KGT[relation.type]))
+        named.add((statement, PQ.negated, Literal(ev.negated)))
+        named.add((statement, PQ.hedged, Literal(ev.hedged)))
+        named.add((statement, PQ.confidence, Literal(Decimal(str(ev.confidence)))))
+        if ev.attributed_to:
+            if ev.attributed_to in graph.graph:
+                named.add((statement, PQ.accordingTo, data.entity(ev.attributed_to)))
+            else:
+                named.add((statement, PQ.accordingToText, Literal(ev.attributed_to)))
+        if ev.time:
+            since = (ev.time_text or "").lower().startswith("since")
+            named.add((statement, PQ.since if since else PQ.pointInTime, _time_literal(ev.time)))
+        if ev.time_text:
+            named.add((statement, PQ.timeText, Literal(ev.time_text)))
+        named.add((statement, PROV.wasDerivedFrom, evidence))
+        named.add((evidence, RDF.type, KG.Evidence))
+        named.add((evidence, PROV.wasQuotedFrom, data.article(ev.article)))
+        named.add((evidence, NIF.anchorOf, Literal(ev.sentence)))
+        named.add((evidence, NIF.beginIndex, Literal(ev.start)))
+        named.add((evidence, NIF.endIndex, Literal(ev.end)))
+        named.add((evidence, KG.extractor, Literal(ev.extractor)))
+    return dataset
+
+
+def _one(graph: Graph, subject, predicate, default=None):
+    value = next(graph.objects(subject, predicate), None)
+    return default if value is None else value
+
+
+def _local(ids: dict[URIRef, str], iri: URIRef) -> str:
+    """The id of an article IRI; its last path segment when the article is not described."""
+    return ids.get(iri) or str(iri).rsplit("/", 1)[-1]
+
+
+def _text(value) -> str | None:
+    return None if value is None else str(value)
+
+
+def from_rdf(rdf: Graph | Dataset) -> KnowledgeGraph:
+    """Rebuild a KnowledgeGraph from kg's RDF (a Dataset, or all quads merged in one Graph)."""
+    union = Graph()
+    if isinstance(rdf, Dataset):
+        for s, p, o, _ in rdf.quads((None, None, None, None)):
+            union.add((s, p, o))
+    else:
+        union = rdf
+    graph = KnowledgeGraph()
+    article_ids: dict[URIRef, str] = {}
+    for doc in sorted(union.subjects(RDF.type, SCHEMA.NewsArticle)):
+        article_id = str(_one(union, doc, KG.articleId))
+        article_ids[doc] = article_id
+        graph.add_article(Article(
+            id=article_id,
+            title=str(_one(union, doc, SCHEMA.headline, "")),
+            text=str(_one(union, doc, NIF.isString, "")),
+            url=_text(_one(union, doc, SCHEMA.url)),
+            published=_text(_one(union, doc, SCHEMA.datePublished)),
+            publisher=_text(_one(union, doc, KG.publisherName)),
+            sha256=str(_one(union, doc, KG.sha256, "")),
+            source=str(_one(union, doc, KG.sourcePath, "")),
+        ))
+    entity_ids: dict[URIRef, str] = {}
+    for node in sorted(union.subjects(KG.entityId, None)):
+        entity_id = str(_one(union, node, KG.entityId))
+        entity_ids[node] = entity_id
+        wikidata = _one(union, node, OWL.sameAs)
+        graph.add_entity(Entity(
+            id=entity_id,
+            label=str(_one(union, node, RDFS.label, entity_id)),
+            type=str(_one(union, node, KG.entityType, "")),
+            aliases=tuple(sorted((str(a) for a in union.objects(node, SKOS.altLabel)),
+                                 key=lambda a: (a.lower(), a))),
+            wikidata=str(wikidata).rsplit("/", 1)[-1] if wikidata is not None else None,
+            mention_count=int(_one(union, node, KG.mentionCount, 0)),
+            articles=tuple(sorted(article_ids.get(a, str(a).rsplit("/", 1)[-1])
+                                  for a in union.objects(node, KG.mentionedIn))),
+        ))
+    for node in union.subjects(RDF.type, KG.Mention):
+        graph.add_mention(Mention(
+            article=_local(article_ids, _one(union, node, NIF.referenceContext)),
+            start=int(_one(union, node, NIF.beginIndex)),
+            end=int(_one(union, node, NIF.endIndex)),
+            text=str(_one(union, node, NIF.anchorOf)),
+            entity=entity_ids[_one(union, node, KG.refersTo)],
+            kind=str(_one(union, node, KG.mentionKind, "name")),
+            sentence_start=int(_one(union, node, KG.sentenceBegin, 0)),
+            sentence_end=int(_one(union, node, KG.sentenceEnd, 0)),
+        ))
+    for statement in union.subjects(RDF.type, KG.Statement):
+        evidence_node = _one(union, statement, PROV.wasDerivedFrom)
+        according = _one(union, statement, PQ.accordingTo)
+        attributed = entity_ids.get(according) if according is not None else _text(
+            _one(union, statement, PQ.accordingToText))
+        time = _one(union, statement, PQ.since) or _one(union, statement, PQ.pointInTime)
+        relation_type = _one(union, statement, KG.relationType)
+        evidence = Evidence(
+            article=_local(article_ids, _one(union, evidence_node, PROV.wasQuotedFrom)),
+            sentence=str(_one(union, evidence_node, NIF.anchorOf)),
+            start=int(_one(union, evidence_node, NIF.beginIndex)),
+            end=int(_one(union, evidence_node, NIF.endIndex)),
+            confidence=float(_one(union, statement, PQ.confidence, 1.0)),
+            negated=bool(_one(union, statement, PQ.negated, False).toPython()),
+            hedged=bool(_one(union, statement, PQ.hedged, False).toPython()),
+            attributed_to=attributed,
+            time=_text(time),
+            time_text=_text(_one(union, statement, PQ.timeText)),
+            extractor=str(_one(union, evidence_node, KG.extractor, "")),
+        )
+        relation = Relation(
+            subject=entity_ids[_one(union, statement, KG.subject)],
+            predicate=str(_one(union, statement, KG.predicateLabel)),
+            object=entity_ids[_one(union, statement, KG.object)],
+            type=str(relation_type).rsplit("/", 1)[-1] if relation_type is not None else None,
+            evidence=evidence,
+        )
+        graph.add_relation(relation)
+    return graph
+

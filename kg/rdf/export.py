@@ -1,0 +1,175 @@
+"""Write a graph's exports, and load a graph back from any of them.
+
+``write_exports(graph, "exports/")`` writes, atomically and byte-identically for the
+same graph:
+
+=================  ===========================================================
+``graph.trig``     TriG: default graph + one named graph per article
+``graph.nq``       N-Quads: the same quads, one per line, sorted
+``graph.ttl``      Turtle: every triple in one graph (provenance stays in PROV/NIF)
+``graph.jsonld``   JSON-LD of the dataset, with named graphs
+``graph.graphml``  GraphML for Gephi, yEd, Cytoscape (one edge per evidence)
+``graph.json``     kg's own lossless format (``KnowledgeGraph.save``)
+``vocab.ttl``      the kg vocabulary, with labels and comments
+=================  ===========================================================
+
+Examples
+--------
+>>> import tempfile
+>>> from kg.build import build
+>>> out = tempfile.mkdtemp()
+>>> graph = build(["seeds/"])
+>>> sorted(p.name for p in write_exports(graph, out))[:3]
+['graph.graphml', 'graph.json', 'graph.jsonld']
+>>> load(f"{out}/graph.nq") == graph == load(f"{out}/graph.trig")
+True
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from importlib import resources
+from pathlib import Path
+
+import networkx as nx
+from rdflib import Dataset, Graph
+
+from kg.graph import KnowledgeGraph
+from kg.io import atomic_write_text
+from kg.rdf.convert import from_rdf, to_dataset
+
+__all__ = ["write_exports", "load", "EXPORT_FORMATS", "serialize", "vocabulary_text"]
+
+EXPORT_FORMATS = ("trig", "nq", "ttl", "jsonld", "graphml", "json", "vocab")
+_RDF_SUFFIXES = {".trig": "trig", ".nq": "nquads", ".nquads": "nquads", ".ttl": "turtle",
+                 ".jsonld": "json-ld", ".nt": "nt", ".rdf": "xml", ".xml": "xml"}
+
+
+def vocabulary_text() -> str:
+    """The kg vocabulary (``kg/rdf/vocab.ttl``) as Turtle text."""
+    return (resources.files("kg") / "rdf" / "vocab.ttl").read_text(encoding="utf-8")
+
+
+def _turtle_body(graph: Graph) -> tuple[list[str], str]:
+    text = graph.serialize(format="turtle")
+    prefixes = [line for line in text.splitlines() if line.startswith("@prefix")]
+    body = "\n".join(line for line in text.splitlines() if not line.startswith("@prefix"))
+    return prefixes, body.strip("\n")
+
+
+def _trig(dataset: Dataset) -> str:
+    """TriG with graphs in IRI order (rdflib's own TriG writer orders them by hash)."""
+    prefixes: set[str] = set()
+    blocks = []
+    contexts = sorted(dataset.contexts(), key=lambda g: str(g.identifier))
+    default_id = "urn:x-rdflib:default"
+    for context in contexts:
+        if len(context) == 0:
+            continue
+        found, body = _turtle_body(context)
+        prefixes.update(found)
+        if str(context.identifier) == default_id:
+            blocks.insert(0, body)
+        else:
+            # not re-indented: a multi-line literal's lines are part of its value
+            blocks.append(f"<{context.identifier}> {{\n{body}\n}}")
+    return "\n".join(sorted(prefixes)) + "\n\n" + "\n\n".join(blocks) + "\n"
+
+
+def _sorted_json(value):
+    if isinstance(value, dict):
+        return {k: _sorted_json(v) for k, v in sorted(value.items())}
+    if isinstance(value, list):
+        items = [_sorted_json(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return value
+
+
+def serialize(graph: KnowledgeGraph, fmt: str, base: str | None = None) -> str:
+    """One export format as text: ``trig``, ``nq``, ``ttl``, ``jsonld``, ``graphml``, ``json``."""
+    if fmt == "json":
+        return json.dumps(graph.to_dict(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    if fmt == "graphml":
+        buffer = io.BytesIO()
+        nx.write_graphml(graph.to_networkx(), buffer, encoding="utf-8", prettyprint=True)
+        return buffer.getvalue().decode("utf-8")
+    if fmt == "vocab":
+        return vocabulary_text()
+    dataset = to_dataset(graph, base)
+    if fmt == "trig":
+        return _trig(dataset)
+    if fmt == "nq":
+        lines = dataset.serialize(format="nquads").splitlines()
+        return "\n".join(sorted(set(line for line in lines if line.strip()))) + "\n"
+    if fmt == "ttl":
+        union = Graph()
+        for prefix, namespace in dataset.namespaces():
+            union.bind(prefix, namespace, override=True, replace=True)
+        for s, p, o, _ in dataset.quads((None, None, None, None)):
+            union.add((s, p, o))
+        return union.serialize(format="turtle")
+    if fmt == "jsonld":
+        raw = json.loads(dataset.serialize(format="json-ld"))
+        return json.dumps(_sorted_json(raw), ensure_ascii=False, indent=1) + "\n"
+    raise ValueError(f"unknown export format {fmt!r}; choose from {', '.join(EXPORT_FORMATS)}")
+
+
+_FILE_NAMES = {"trig": "graph.trig", "nq": "graph.nq", "ttl": "graph.ttl",
+               "jsonld": "graph.jsonld", "graphml": "graph.graphml", "json": "graph.json",
+               "vocab": "vocab.ttl"}
+
+
+def write_exports(
+    graph: KnowledgeGraph,
+    out_dir: str | Path,
+    *,
+    formats: tuple[str, ...] = EXPORT_FORMATS,
+    base: str | None = None,
+) -> list[Path]:
+    """Write the chosen export formats into ``out_dir``; return the paths written."""
+    out = Path(out_dir)
+    written = []
+    for fmt in formats:
+        path = out / _FILE_NAMES[fmt]
+        atomic_write_text(path, serialize(graph, fmt, base))
+        written.append(path)
+    return written
+
+
+def load(path: str | Path) -> KnowledgeGraph:
+    """Load a graph from any kg export: ``.json`` (saved graph), TriG, N-Quads, Turtle, JSON-LD.
+
+    Raises
+    ------
+    ValueError
+        When the file is not one kg can read, naming the file and the problem.
+    """
+    file = Path(path)
+    if file.is_dir():
+        for name in ("graph.json", "graph.trig", "graph.nq"):
+            if (file / name).exists():
+                return load(file / name)
+        raise ValueError(f"{file}: no graph.json, graph.trig or graph.nq in this folder")
+    if not file.exists():
+        raise ValueError(f"{file}: no such file")
+    suffix = file.suffix.lower()
+    try:
+        if suffix == ".json":
+            return KnowledgeGraph.load_json(file)
+        rdf_format = _RDF_SUFFIXES.get(suffix)
+        if rdf_format is None:
+            raise ValueError(f"unknown export type {suffix!r} (use .json, .trig, .nq, .ttl, .jsonld)")
+        if rdf_format in ("trig", "nquads", "json-ld"):
+            dataset = Dataset()
+            dataset.parse(file, format=rdf_format)
+            return from_rdf(dataset)
+        single = Graph()
+        single.parse(file, format=rdf_format)
+        return from_rdf(single)
+    except ValueError as error:
+        raise ValueError(f"{file}: {error}") from None
+    except Exception as error:  # parser errors from rdflib or json
+        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise ValueError(f"{file}: cannot read it as a kg export ({first})") from None
+

@@ -1,0 +1,89 @@
+"""Plain-text reports on a graph, as ``kg stats`` and ``kg show`` print them.
+
+Examples
+--------
+>>> from kg.build import build
+>>> graph = build(["seeds/"])
+>>> print(graph_stats(graph).splitlines()[0])
+articles: 3
+>>> print(describe_entity(graph, "musk").splitlines()[0])
+Elon Musk (PERSON, wikidata Q317521)
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections import Counter
+
+from kg.graph import KnowledgeGraph
+from kg.model import Relation
+
+__all__ = ["graph_stats", "describe_entity", "format_relation"]
+
+
+def graph_stats(graph: KnowledgeGraph) -> str:
+    """Counts of articles, entities by type, relations by type, flags and top predicates."""
+    relations = graph.relation_list()
+    types = Counter(e.type for e in graph.entity_list())
+    rel_types = Counter(r.type or "(untyped)" for r in relations)
+    predicates = Counter(r.predicate for r in relations)
+    lines = [
+        f"articles: {len(graph.articles)}",
+        f"entities: {graph.number_of_entities()}",
+        *[f"  {t}: {n}" for t, n in sorted(types.items(), key=lambda x: (-x[1], x[0]))],
+        f"relations: {len(relations)}",
+        f"  negated: {sum(r.evidence.negated for r in relations)}",
+        f"  hedged: {sum(r.evidence.hedged for r in relations)}",
+        f"  attributed: {sum(bool(r.evidence.attributed_to) for r in relations)}",
+        f"  dated: {sum(bool(r.evidence.time) for r in relations)}",
+        "relation types:",
+        *[f"  {t}: {n}" for t, n in sorted(rel_types.items(), key=lambda x: (-x[1], x[0]))],
+        "top predicates:",
+        *[f"  {p}: {n}" for p, n in sorted(predicates.items(), key=lambda x: (-x[1], x[0]))[:15]],
+    ]
+    return "\n".join(lines)
+
+
+def _name(graph: KnowledgeGraph, entity_id: str | None) -> str:
+    if entity_id and entity_id in graph.graph:
+        return graph.get_entity(entity_id).label
+    return entity_id or ""
+
+
+def format_relation(graph: KnowledgeGraph, relation: Relation, *, width: int = 100) -> str:
+    """One relation on a line, its qualifiers, and its sentence indented below."""
+    ev = relation.evidence
+    flags = []
+    if ev.negated:
+        flags.append("NEGATED")
+    if ev.hedged:
+        flags.append("hedged")
+    if ev.attributed_to:
+        flags.append(f"according to {_name(graph, ev.attributed_to)}")
+    if ev.time:
+        flags.append(f"time {ev.time}" + (f" ({ev.time_text})" if ev.time_text else ""))
+    flags.append(f"confidence {ev.confidence:.2f}")
+    head = (f"{_name(graph, relation.subject)} --[{relation.predicate}]--> "
+            f"{_name(graph, relation.object)}" + (f"  <{relation.type}>" if relation.type else ""))
+    where = f"{ev.article} [{ev.start}:{ev.end}]"
+    sentence = textwrap.fill(" ".join(ev.sentence.split()), width=width,
+                             initial_indent="      \"", subsequent_indent="       ")
+    return f"  {head}\n      {where}; {'; '.join(flags)}\n{sentence}\""
+
+
+def describe_entity(graph: KnowledgeGraph, name: str) -> str:
+    """An entity's label, type, ids, aliases, articles and every relation with its sentence."""
+    entity = graph.entity(name)
+    head = f"{entity.label} ({entity.type}" + (
+        f", wikidata {entity.wikidata})" if entity.wikidata else ")")
+    lines = [
+        head,
+        f"  id: {entity.id}",
+        f"  mentions: {entity.mention_count} in {len(entity.articles)} article(s): "
+        + ", ".join(entity.articles),
+        "  aliases: " + (", ".join(entity.aliases) or "(none)"),
+    ]
+    related = [r for r in graph.relation_list() if entity.id in (r.subject, r.object)]
+    lines.append(f"relations ({len(related)}):")
+    lines += [format_relation(graph, r) for r in related]
+    return "\n".join(lines)

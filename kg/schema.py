@@ -1,0 +1,115 @@
+"""kg's small relation schema, aligned with Wikidata properties where one fits.
+
+Every relation keeps its readable predicate (``be in contact with``); a type is added when
+a trigger word of the predicate matches. ``wikidata`` names the property and
+``inverse`` says whether kg's subject is Wikidata's value rather than its item (kg says
+"Putin leader_of Russia"; Wikidata says "Russia P35 Putin").
+
+Examples
+--------
+>>> relation_type("be in contact with")
+'contacts'
+>>> relation_type("president of"), relation_type("tweet out invitation to")
+('leader_of', 'contacts')
+>>> relation_type("control schedule of"), relation_type("company of")
+('controls', 'owned_by')
+>>> relation_type("participate in") is None
+True
+>>> RELATION_TYPES["leader_of"].wikidata
+('P35', 'P6')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["RelationType", "RELATION_TYPES", "relation_type"]
+
+
+@dataclass(frozen=True)
+class RelationType:
+    """A relation type: id, label, description, Wikidata properties, trigger words."""
+
+    id: str
+    label: str
+    description: str
+    wikidata: tuple[str, ...] = ()
+    inverse: bool = False
+    triggers: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()  # triggers only as the head of "<noun> of/with"
+
+
+def _type(id, label, description, wikidata=(), inverse=False, triggers=(), nouns=()):
+    return RelationType(id, label, description, tuple(wikidata), inverse,
+                        frozenset(triggers), frozenset(nouns))
+
+
+RELATION_TYPES: dict[str, RelationType] = {t.id: t for t in (
+    _type("leader_of", "leader of", "heads a state, government or organisation",
+          ("P35", "P6"), True,
+          nouns=("president", "leader", "head", "premier", "prime minister", "chancellor",
+                 "king", "queen", "governor", "mayor", "dictator", "general secretary",
+                 "chairman", "chairwoman", "chair")),
+    _type("chief_executive_of", "chief executive of", "is the CEO of an organisation",
+          ("P169",), True, nouns=("ceo", "chief executive", "boss")),
+    _type("founder_of", "founder of", "founded an organisation", ("P112",), True,
+          ("found", "co-found", "cofound", "establish", "launch", "start", "create"),
+          ("founder", "co-founder", "cofounder")),
+    _type("owner_of", "owner of", "owns something", ("P127",), True,
+          ("own", "buy", "acquire", "purchase", "takeover"), ("owner",)),
+    _type("owned_by", "owned by", "is owned by someone", ("P127",), False,
+          nouns=("company", "firm", "business", "startup", "venture", "subsidiary")),
+    _type("employer", "works for", "is employed by", ("P108",), False,
+          ("work", "employ", "hire", "join"), ("employee", "staffer")),
+    _type("member_of", "member of", "is a member of an organisation or party",
+          ("P463", "P102"), False, ("belong",), ("member",)),
+    _type("located_in", "located in", "is located in a place", ("P131", "P17", "P159"), False,
+          ("base", "headquarter", "locate"), ("headquarters",)),
+    _type("contacts", "contacts", "meets, talks to or is in contact with",
+          triggers=("contact", "meet", "call", "talk", "speak", "phone", "invite",
+                    "invitation", "conversation", "discussion", "dialogue", "message",
+                    "communicate", "communication", "interview", "visit", "meeting",
+                    "negotiate", "tweet")),
+    _type("associated_with", "associated with", "has ties, links or a relationship with",
+          triggers=("tie", "link", "relationship", "relation", "partnership", "connection",
+                    "partner", "alliance", "friendship", "friend", "ally")),
+    _type("supports", "supports", "supports, backs or helps",
+          triggers=("support", "back", "endorse", "help", "aid", "praise", "campaign",
+                    "admire", "admiration", "welcome", "favor", "favour", "fund", "defend",
+                    "elect", "benefit", "unite", "assist", "congratulate", "thank")),
+    _type("opposes", "opposes", "opposes, fights or acts against",
+          triggers=("oppose", "sanction", "fight", "invade", "conflict", "war", "threaten",
+                    "block", "sue", "challenge", "thwart", "attack", "ban", "betray",
+                    "against", "rival", "resist", "defeat", "overthrow")),
+    _type("criticises", "criticises", "criticises, condemns or accuses",
+          triggers=("criticize", "criticise", "condemn", "blast", "slam", "accuse",
+                    "denounce", "mock", "rebuke", "criticism", "blame", "attack")),
+    _type("controls", "controls", "controls, runs or operates",
+          triggers=("control", "run", "operate", "manage", "dominate", "command")),
+    _type("uses", "uses", "uses or relies on", ("P2283",), False,
+          ("use", "rely", "depend", "employ")),
+)}
+
+_ORDER = ("leader_of", "chief_executive_of", "founder_of", "owner_of", "owned_by",
+          "member_of", "employer", "located_in", "criticises", "opposes", "contacts",
+          "associated_with", "supports", "controls", "uses")
+
+
+def relation_type(predicate: str) -> str | None:
+    """The schema type of a readable predicate, or None when no trigger word matches.
+
+    Words are tried from the last to the first (the head of "tweet out invitation to" is
+    "invitation"); role nouns count only when followed by a preposition ("leader of").
+    """
+    words = predicate.lower().split()
+    for position in range(len(words) - 1, -1, -1):
+        word = words[position]
+        two = " ".join(words[position - 1:position + 1]) if position else ""
+        followed_by_prep = position + 1 < len(words)
+        for type_id in _ORDER:
+            rtype = RELATION_TYPES[type_id]
+            if followed_by_prep and (word in rtype.nouns or two in rtype.nouns):
+                return type_id
+            if word in rtype.triggers:
+                return type_id
+    return None

@@ -1,0 +1,115 @@
+"""Extraction tables: sentence -> the relations kg must read from it.
+
+Each row gives (subject label, predicate, object label) triples that must be found,
+and the flags they carry. Entities are named by their graph label (full names for the
+people and organisations of the bundled alias table).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.build import build_articles
+from kg.model import Article
+
+
+def extract(text: str, published: str | None = None):
+    graph = build_articles([Article("t", text.split(".")[0], text, published=published)])
+    found = {}
+    for rel in graph.relation_list():
+        key = (graph.get_entity(rel.subject).label, rel.predicate, graph.get_entity(rel.object).label)
+        found[key] = rel
+    return graph, found
+
+
+TABLE = [
+    # plain verbs, prepositional objects, noun-mediated objects
+    ("Elon Musk met Vladimir Putin in Moscow.",
+     [("Elon Musk", "meet", "Vladimir Putin", "contacts")]),
+    ("Elon Musk tweeted out an invitation to Vladimir Putin.",
+     [("Elon Musk", "tweet out invitation to", "Vladimir Putin", "contacts")]),
+    ("Elon Musk has been in regular contact with Vladimir Putin since late 2022.",
+     [("Elon Musk", "be in contact with", "Vladimir Putin", "contacts")]),
+    ("SpaceX essentially controls NASA's rocket launch schedule.",
+     [("SpaceX", "control schedule of", "NASA", "controls")]),
+    # conjunctions of objects and of subjects
+    ("Joe Biden criticized Donald Trump and Vladimir Putin.",
+     [("Joe Biden", "criticize", "Donald Trump", "criticises"),
+      ("Joe Biden", "criticize", "Vladimir Putin", "criticises")]),
+    # passive with agent becomes active
+    ("SpaceX was founded by Elon Musk in 2002.",
+     [("Elon Musk", "found", "SpaceX", "founder_of")]),
+    # relational nouns
+    ("The conflict between Russia and Ukraine continues to escalate.",
+     [("Russia", "conflict with", "Ukraine", "opposes")]),
+    ("The Journal reports that Musk's contact with Putin is a secret.",
+     [("Elon Musk", "contact with", "Vladimir Putin", "contacts")]),
+    # appositions and titles
+    ("Xi Jinping spoke. China's leader, Xi Jinping, met Joe Biden.",
+     [("Xi Jinping", "leader of", "China", "leader_of")]),
+    ("A report on his ties to President Vladimir Putin of Russia renewed questions.",
+     [("Vladimir Putin", "president of", "Russia", "leader_of")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TABLE, ids=[t for t, _ in TABLE])
+def test_relations_table(text, expected):
+    _, found = extract(text)
+    for subject, predicate, obj, rtype in expected:
+        assert (subject, predicate, obj) in found, sorted(found)
+        assert found[(subject, predicate, obj)].type == rtype
+
+
+FLAGS = [
+    # (text, (subject, predicate, object), negated, hedged)
+    ("Vladimir Putin did not meet Joe Biden.", ("Vladimir Putin", "meet", "Joe Biden"), True, False),
+    ("Joe Biden may meet Xi Jinping next week.", ("Joe Biden", "meet", "Xi Jinping"), False, True),
+    ("Perhaps Elon Musk wants to meet Vladimir Putin.",
+     ("Elon Musk", "meet", "Vladimir Putin"), False, True),
+    ("Will Elon Musk meet Vladimir Putin?", ("Elon Musk", "meet", "Vladimir Putin"), False, True),
+    ("Vladimir Putin asked Elon Musk not to activate Starlink over Taiwan.",
+     ("Elon Musk", "activate", "Starlink"), True, False),
+    ("Vladimir Putin asked Elon Musk not to activate Starlink over Taiwan.",
+     ("Vladimir Putin", "ask", "Elon Musk"), False, False),
+]
+
+
+@pytest.mark.parametrize(("text", "triple", "negated", "hedged"), FLAGS,
+                         ids=[f"{t} {r[1]}" for t, r, _, _ in FLAGS])
+def test_negation_and_hedging(text, triple, negated, hedged):
+    _, found = extract(text)
+    assert triple in found, sorted(found)
+    assert (found[triple].evidence.negated, found[triple].evidence.hedged) == (negated, hedged)
+
+
+def test_attribution_according_to_and_reporting_verbs():
+    _, found = extract("Elon Musk has been in regular contact with Vladimir Putin, "
+                       "according to The Wall Street Journal.")
+    rel = found[("Elon Musk", "be in contact with", "Vladimir Putin")]
+    assert rel.evidence.attributed_to == "the-wall-street-journal"
+    _, found = extract("The Wall Street Journal reported that Elon Musk met Vladimir Putin.")
+    assert found[("Elon Musk", "meet", "Vladimir Putin")].evidence.attributed_to == \
+        "the-wall-street-journal"
+
+
+def test_time_from_the_sentence_else_the_article_date():
+    _, found = extract("Elon Musk has been in regular contact with Vladimir Putin since late 2022.")
+    ev = found[("Elon Musk", "be in contact with", "Vladimir Putin")].evidence
+    assert (ev.time, ev.time_text) == ("2022", "since late 2022")
+    _, found = extract("Elon Musk met Vladimir Putin.", published="2024-10-25T08:00:00Z")
+    ev = found[("Elon Musk", "meet", "Vladimir Putin")].evidence
+    assert (ev.time, ev.time_text) == ("2024-10-25", None)
+
+
+def test_coreference_names_roles_and_pronouns():
+    text = ("Elon Musk runs SpaceX. The Tesla C.E.O. has been in contact with Vladimir Putin. "
+            "On one occasion, the Russian president asked Musk not to activate his Starlink "
+            "service over Taiwan.")
+    graph, found = extract(text)
+    musk = graph.entity("the Tesla C.E.O.")
+    assert musk.id == "elon-musk"
+    assert {"Musk", "the Tesla C.E.O."} <= set(musk.aliases)
+    assert ("Elon Musk", "be in contact with", "Vladimir Putin") in found
+    assert ("Vladimir Putin", "ask", "Elon Musk") in found
+    assert ("Elon Musk", "ceo of", "Tesla") in found
+    assert ("Vladimir Putin", "president of", "Russia") in found

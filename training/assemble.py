@@ -1,0 +1,86 @@
+"""Turn a trained tagger/parser/NER into kg's bundled pipeline ``en_kg_sm``.
+
+Adds, after the statistical components:
+
+- ``attribute_ruler``: coarse POS from the fine tag (spaCy 2's English tag map, in
+  ``training/tag_map.json``) and lemmas for contractions ('s, n't, 're, 'm, ca, wo, 'd, 'll);
+- ``lemmatizer`` (rule mode) whose tables come from ``spacy-lookups-data`` (MIT) at
+  assembly time and are stored inside the pipeline, so the package is not needed at run
+  time. The teacher's lemmas ("-PRON-") are not distilled.
+
+Writes ``meta.json`` with the sources and licences; the accuracy block is filled in by
+``benchmarks/model_quality.py --write-meta``.
+
+Usage: ``python training/assemble.py TRAINED_MODEL_DIR OUT_DIR``
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import spacy
+
+HERE = Path(__file__).parent
+
+CONTRACTIONS = [
+    ({"LOWER": "n't"}, "not"), ({"LOWER": "'re"}, "be"), ({"LOWER": "'m"}, "be"),
+    ({"LOWER": "ca", "TAG": "MD"}, "can"), ({"LOWER": "wo", "TAG": "MD"}, "will"),
+    ({"LOWER": "'d", "TAG": "MD"}, "would"), ({"LOWER": "'ll"}, "will"),
+    ({"LOWER": "'s", "TAG": "VBZ"}, "be"), ({"LOWER": "'s", "TAG": "POS"}, "'s"),
+    ({"LOWER": "'ve"}, "have"),
+]
+
+META = {
+    "lang": "en",
+    "name": "kg_sm",
+    "version": "0.1.0",
+    "description": (
+        "kg's small English pipeline (tagger, parser, NER; OntoNotes labels), distilled from "
+        "spaCy's en_core_web_sm 2.2.5 on permissively licensed Wikipedia text. Trained by "
+        "training/train.sh in the kg repository."
+    ),
+    "author": "kg developers",
+    "license": "MIT",
+    "sources": [
+        {"name": "GAP coreference corpus (text only)",
+         "url": "https://github.com/google-research-datasets/gap-coreference", "license": "Apache-2.0"},
+        {"name": "Re-DocRED (even-numbered dev documents, text and gold PER/ORG mentions)",
+         "url": "https://github.com/tonytan48/Re-DocRED", "license": "MIT"},
+        {"name": "Teacher: spaCy en_core_web_sm 2.2.5 (silver labels)",
+         "url": "https://github.com/explosion/spacy-models", "license": "MIT"},
+        {"name": "spacy-lookups-data (lemma and lexeme_norm tables)",
+         "url": "https://github.com/explosion/spacy-lookups-data", "license": "MIT"},
+    ],
+}
+
+
+def main(trained: str, out: str) -> None:
+    nlp = spacy.load(trained)
+    tag_map = json.loads((HERE / "tag_map.json").read_text())
+    ruler = nlp.add_pipe("attribute_ruler")
+    for tag, pos in sorted(tag_map.items()):
+        ruler.add([[{"TAG": tag}]], {"POS": pos})
+    for pattern, lemma in CONTRACTIONS:
+        ruler.add([[pattern]], {"LEMMA": lemma})
+    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "rule"})
+    lemmatizer.initialize(nlp=nlp)  # loads lemma_rules/exc/index from spacy-lookups-data
+    previous = {}
+    meta_path = Path(out) / "meta.json"
+    if meta_path.exists():
+        previous = json.loads(meta_path.read_text()).get("performance", {})
+    nlp.meta.update(META)
+    if previous:
+        nlp.meta["performance"] = previous
+    temp = Path(out).with_name(Path(out).name + ".tmp")
+    shutil.rmtree(temp, ignore_errors=True)
+    nlp.to_disk(temp)
+    shutil.rmtree(out, ignore_errors=True)
+    temp.rename(out)
+    print(f"pipeline {nlp.pipe_names} -> {out}")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:3])

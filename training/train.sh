@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Retrain kg's bundled English pipeline (kg/nlp/models/en_kg_sm) from scratch.
+#
+#   bash training/train.sh [SHARED_DIR]        # default SHARED_DIR: ../shared
+#
+# Needs ../shared (corpora, teacher model, gazetteer) and the project installed in the
+# active Python (pip install -e ".[test,train]"). Takes about 1.5 hours on 2 cores; training
+# itself is single-threaded. Never run in CI: CI only loads and tests the committed pipeline.
+set -euo pipefail
+SHARED=${1:-../shared}
+WORK=training/work
+mkdir -p "$WORK"
+
+# 1. the teacher's own throw-away venv (spaCy 2.3 cannot live beside spaCy 3.8)
+if [ ! -x "$WORK/teacher-venv/bin/python" ]; then
+  python3 -m venv "$WORK/teacher-venv"
+  "$WORK/teacher-venv/bin/pip" install -q "spacy>=2.3,<2.4" "numpy<2"
+fi
+
+# 2. the alias table (CC0 gazetteer) and the raw text (GAP + half of Re-DocRED)
+python training/build_gazetteer.py "$SHARED" kg/data/us_congress.tsv
+python training/prepare_texts.py "$SHARED" "$WORK/texts.jsonl"
+
+# 3. silver annotation by the teacher, then spaCy 3 DocBins split by document
+"$WORK/teacher-venv/bin/python" training/annotate_teacher.py \
+  "$SHARED/models/en_core_web_sm-2.2.5" "$WORK/texts.jsonl" "$WORK/silver.jsonl"
+python training/make_docbins.py "$WORK/silver.jsonl" "$WORK/corpus"
+
+# 4. train (tok2vec, tagger, parser, ner), then add POS mapping and the rule lemmatizer
+OMP_NUM_THREADS=1 python -m spacy train training/config.cfg --output "$WORK/model"
+python training/assemble.py "$WORK/model/model-best" kg/nlp/models/en_kg_sm
+
+# 5. measure it, and write the numbers into its meta.json
+python benchmarks/model_quality.py --shared "$SHARED" --write-meta
