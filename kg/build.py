@@ -24,7 +24,7 @@ from kg.extract.lexicon import ENTITY_LABELS
 from kg.extract.qualifiers import parse_time
 from kg.extract.relations import EXTRACTOR, LocalRelation, extract_relations, sentence_bounds
 from kg.gazetteer import Gazetteer
-from kg.graph import KnowledgeGraph
+from kg.graph import KnowledgeGraph, mention_alias
 from kg.ingest import DEFAULT_MAX_BYTES, read_articles
 from kg.model import Article, Evidence, Mention, Relation
 from kg.nlp.pipeline import load_pipeline, resolve_model
@@ -59,10 +59,9 @@ def extract_article(article: Article, doc, gazetteer: Gazetteer,
             sent_start, sent_end = sentence_bounds(span[0])
             mentions.append((cluster.id, span.start_char, span.end_char, mention.kind,
                              sent_start, sent_end))
-            if mention.kind in ("name", "appos", "role"):  # not titles, pronouns, demonyms
-                alias = _clean_alias(span.text)
-                if mention.kind != "name" and alias.startswith("The "):
-                    alias = "the " + alias[4:]  # a description, capitalised at a sentence start
+            alias = mention_alias(Mention(article.id, span.start_char, span.end_char, span.text,
+                                          "", mention.kind))
+            if alias:
                 names.append(alias)
         summaries.append(ClusterSummary(
             article.id, cluster.id, cluster.label, cluster.type,
@@ -70,14 +69,6 @@ def extract_article(article: Article, doc, gazetteer: Gazetteer,
             sum(1 for m in cluster.mentions if m.kind != "demonym"),
         ))
     return ArticleExtraction(article, summaries, mentions, relations)
-
-
-def _clean_alias(text: str) -> str:
-    text = " ".join(text.split())
-    for suffix in ("'s", "’s"):
-        if text.endswith(suffix):
-            text = text[: -len(suffix)]
-    return text.strip(" ,;:-—")
 
 
 def build(
@@ -167,6 +158,7 @@ def assemble(extractions: list[ArticleExtraction], gazetteer: Gazetteer) -> Know
                                       ids[(article.id, cluster)], kind, sent_start, sent_end))
         for local in extraction.relations:
             graph.add_relation(_relation(local, article, ids))
+    graph.refresh_entities()
     return graph
 
 

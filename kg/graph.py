@@ -24,7 +24,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -129,8 +129,18 @@ class KnowledgeGraph:
     def entity(self, name: str | Entity) -> Entity:
         """The entity called ``name``: its id, label or any alias, ignoring case and accents.
 
-        A label match wins over an alias match. Raises :class:`EntityNotFound` (with close
-        matches) or :class:`AmbiguousEntity` (with every candidate).
+        A label match wins over an alias match, and an alias match over one word of a label
+        ("Xi" for "Xi Jinping"). Raises :class:`EntityNotFound` (with close matches) or
+        :class:`AmbiguousEntity` (with every candidate).
+
+        >>> import kg
+        >>> graph = kg.build(["seeds/"])
+        >>> [graph.entity(n).id for n in ("musk", "Elon", "the Tesla C.E.O.", "Xi", "Putín")]
+        ['elon-musk', 'elon-musk', 'elon-musk', 'xi-jinping', 'vladimir-putin']
+        >>> graph.entity("Vladimir Putn")
+        Traceback (most recent call last):
+        ...
+        kg.graph.EntityNotFound: no entity called 'Vladimir Putn'; close matches: Vladimir Putin
         """
         if isinstance(name, Entity):
             return name
@@ -142,6 +152,10 @@ class KnowledgeGraph:
             return by_label[0]
         matches = by_label or [e for e in self.entity_list()
                                if key in {normalize_name(a) for a in e.aliases}]
+        if len(matches) == 1:
+            return matches[0]
+        if not matches and len(key.split()) == 1:  # one word of a name: "Xi", "Jinping"
+            matches = [e for e in self.entity_list() if key in normalize_name(e.label).split()]
         if len(matches) == 1:
             return matches[0]
         if matches:
@@ -236,19 +250,79 @@ class KnowledgeGraph:
     def load_json(cls, path: str | Path) -> KnowledgeGraph:
         return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
 
-    # incremental updates --------------------------------------------------------------
+    # views and incremental updates --------------------------------------------------
+    def refresh_entities(self) -> None:
+        """Recompute each entity's mention count, articles and aliases from its mentions.
+
+        Entities with no mentions at all (built by hand) are left as they are.
+        """
+        by_entity: dict[str, list[Mention]] = {}
+        for mention in self.mentions:
+            by_entity.setdefault(mention.entity, []).append(mention)
+        for entity in self.entity_list():
+            found = by_entity.get(entity.id)
+            if found:
+                self.graph.nodes[entity.id]["entity"] = _entity_from_mentions(entity, found)
+
+    def restricted(self, *, entities: set[str] | None = None,
+                   articles: set[str] | None = None) -> KnowledgeGraph:
+        """A new graph with only these entities and/or articles, and what lies within them."""
+        keep_articles = set(self.articles) if articles is None else set(articles)
+        mentioned = {m.entity for m in self.mentions}
+        result = KnowledgeGraph()
+        for article_id in sorted(keep_articles & set(self.articles)):
+            result.add_article(self.articles[article_id])
+        mentions = [m for m in self.mentions if m.article in keep_articles
+                    and (entities is None or m.entity in entities)]
+        present = {m.entity for m in mentions}
+        for entity in self.entity_list():
+            wanted = entities is None or entity.id in entities
+            in_articles = entity.id in present or (entity.id not in mentioned and articles is None)
+            if wanted and in_articles:
+                result.add_entity(entity)
+        for mention in mentions:
+            result.add_mention(mention)
+        for relation in self.relation_list():
+            if relation.evidence.article in keep_articles and relation.subject in result.graph \
+                    and relation.object in result.graph:
+                result.add_relation(relation)
+        result.refresh_entities()
+        return result
+
+    def remove_article(self, article_id: str) -> KnowledgeGraph:
+        """A new graph without the article: its mentions and relations go; entities that
+        only it mentioned go; every other edge stays."""
+        if article_id not in self.articles:
+            raise KeyError(f"no article {article_id!r} in the graph")
+        return self.restricted(articles=set(self.articles) - {article_id})
+
+    def article_graph(self, article_id: str) -> KnowledgeGraph:
+        """The part of the graph one article contributes (its entities, mentions, relations)."""
+        if article_id not in self.articles:
+            raise KeyError(f"no article {article_id!r} in the graph")
+        return self.restricted(articles={article_id})
+
     def merge(self, other: KnowledgeGraph) -> KnowledgeGraph:
         """A new graph with both graphs' articles, entities, mentions and relations.
 
-        Entities with the same id are one entity: aliases, articles and mention counts
-        are combined.
+        Entities with the same id are one entity (this graph's label, type and Wikidata id);
+        counts, articles and aliases are recomputed from the merged mentions.
+
+        >>> import kg
+        >>> graph = kg.build(["seeds/"])
+        >>> article = "001_7f1dbf2819e5e0b1"
+        >>> smaller = graph.remove_article(article)
+        >>> article in smaller.articles, smaller.number_of_relations() < graph.number_of_relations()
+        (False, True)
+        >>> smaller.merge(graph.article_graph(article)) == graph
+        True
         """
         merged = KnowledgeGraph()
         for source in (self, other):
             for article in source.articles.values():
                 merged.add_article(article)
-        for entity in _combine_entities([*self.entity_list(), *other.entity_list()]):
-            merged.add_entity(entity)
+        for entity in [*other.entity_list(), *self.entity_list()]:  # self's record wins
+            merged.graph.add_node(entity.id, entity=entity)
         seen = set()
         for mention in [*self.mentions, *other.mentions]:
             if mention not in seen:
@@ -257,22 +331,91 @@ class KnowledgeGraph:
         for source in (self, other):
             for relation in source.relation_list():
                 merged.add_relation(relation)
+        merged.refresh_entities()
         return merged
 
+    # walking (see kg.walk) --------------------------------------------------------------
+    def relations(self, subject=None, predicate=None, object=None, **filters):
+        """Relations matching the filters; see :func:`kg.walk.relations`."""
+        from kg import walk
 
-def _combine_entities(entities: Iterable[Entity]) -> list[Entity]:
-    by_id: dict[str, Entity] = {}
-    for entity in entities:
-        old = by_id.get(entity.id)
-        if old is None:
-            by_id[entity.id] = entity
-            continue
-        articles = tuple(sorted(set(old.articles) | set(entity.articles)))
-        shared = set(old.articles) & set(entity.articles)
-        count = old.mention_count + entity.mention_count
-        if shared and shared == set(entity.articles):
-            count = max(old.mention_count, entity.mention_count)
-        aliases = tuple(sorted(set(old.aliases) | set(entity.aliases), key=lambda a: (a.lower(), a)))
-        by_id[entity.id] = Entity(old.id, old.label, old.type, aliases,
-                                  old.wikidata or entity.wikidata, count, articles)
-    return [by_id[k] for k in sorted(by_id)]
+        return walk.relations(self, subject, predicate, object, **filters)
+
+    def neighbors(self, entity, **options):
+        """Nearby entities; see :func:`kg.walk.neighbors`."""
+        from kg import walk
+
+        return walk.neighbors(self, entity, **options)
+
+    def paths(self, a, b, **options):
+        """Shortest connections with evidence; see :func:`kg.walk.paths`."""
+        from kg import walk
+
+        return walk.paths(self, a, b, **options)
+
+    def ego(self, entity, radius: int = 1, **options) -> KnowledgeGraph:
+        """The graph around one entity; see :func:`kg.walk.ego`."""
+        from kg import walk
+
+        return walk.ego(self, entity, radius, **options)
+
+    def subgraph(self, entities) -> KnowledgeGraph:
+        """The graph among some entities; see :func:`kg.walk.subgraph`."""
+        from kg import walk
+
+        return walk.subgraph(self, entities)
+
+    def timeline(self, entity, **options):
+        """Dated relations in order; see :func:`kg.walk.timeline`."""
+        from kg import walk
+
+        return walk.timeline(self, entity, **options)
+
+    def sources(self, item):
+        """Sentences behind an entity or relation; see :func:`kg.walk.sources`."""
+        from kg import walk
+
+        return walk.sources(self, item)
+
+    def centrality(self, kind: str = "degree"):
+        """Entities by centrality; see :func:`kg.walk.centrality`."""
+        from kg import walk
+
+        return walk.centrality(self, kind)
+
+    def communities(self):
+        """Groups of connected entities; see :func:`kg.walk.communities`."""
+        from kg import walk
+
+        return walk.communities(self)
+
+
+def mention_alias(mention: Mention) -> str | None:
+    """The alias a mention gives its entity: names, appositions and descriptions, cleaned.
+
+    >>> mention_alias(Mention("a", 0, 20, "The Tesla C.E.O.'s", "elon-musk", "role"))
+    'the Tesla C.E.O.'
+    >>> mention_alias(Mention("a", 0, 3, "his", "elon-musk", "pronoun")) is None
+    True
+    """
+    if mention.kind not in ("name", "appos", "role"):
+        return None
+    text = " ".join(mention.text.split())
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    text = text.strip(" ,;:-—")
+    if mention.kind != "name" and text.startswith("The "):
+        text = "the " + text[4:]  # a description, capitalised at a sentence start
+    return text or None
+
+
+def _entity_from_mentions(entity: Entity, mentions: list[Mention]) -> Entity:
+    aliases = {mention_alias(m) for m in mentions} - {None, entity.label}
+    return Entity(
+        id=entity.id, label=entity.label, type=entity.type,
+        aliases=tuple(sorted(aliases, key=lambda a: (a.lower(), a))),
+        wikidata=entity.wikidata,
+        mention_count=sum(1 for m in mentions if m.kind != "demonym"),
+        articles=tuple(sorted({m.article for m in mentions})),
+    )

@@ -1,0 +1,241 @@
+"""Accuracy and speed of kg's bundled English pipeline, beside its teacher.
+
+Three measurements, printed as tables and written to ``benchmarks/reports/model_quality.json``:
+
+1. Against the teacher's silver dev set (``training/work/corpus/dev.spacy``, made by
+   ``training/train.sh``): tag accuracy, UAS, LAS (punctuation and whitespace excluded, as
+   in spaCy's scorer) and entity P/R/F per label, computed here on the teacher's tokens.
+2. Against the gold mentions of the held-out (odd-numbered) Re-DocRED dev documents:
+   PER -> PERSON, ORG -> ORG, LOC -> GPE/LOC/FAC, exact character spans. The student,
+   the student inside kg (with its entity ruler), and the teacher (spaCy 2.3, run in its
+   own venv through ``--teacher-python``) are scored on the same text.
+3. Speed in words per second with ``nlp.pipe`` over the held-out text, 1 and 2 processes.
+
+Usage::
+
+    python benchmarks/model_quality.py [--shared ../shared] [--teacher-python PATH]
+                                       [--limit N] [--write-meta]
+
+``--write-meta`` stores the numbers in the bundled pipeline's ``meta.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Doc, DocBin
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.eval.redocred import is_heldout, read_redocred  # noqa: E402
+from kg.io import atomic_write_text  # noqa: E402
+from kg.nlp.pipeline import BUNDLED_MODEL, load_pipeline  # noqa: E402
+
+GOLD_TO_SPACY = {"PER": {"PERSON"}, "ORG": {"ORG"}, "LOC": {"GPE", "LOC", "FAC"}}
+TEACHER_SCRIPT = """
+import json, sys, warnings
+warnings.filterwarnings("ignore")
+import spacy
+nlp = spacy.load(sys.argv[1], disable=["parser"])
+texts = json.load(open(sys.argv[2]))
+out = [[[e.start_char, e.end_char, e.label_] for e in doc.ents] for doc in nlp.pipe(texts)]
+json.dump(out, open(sys.argv[3], "w"))
+"""
+
+
+def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
+
+
+def silver_scores(nlp, dev_path: Path, limit: int | None) -> dict:
+    """Student vs. teacher labels on the teacher's own tokens."""
+    gold_docs = list(DocBin().from_disk(dev_path).get_docs(nlp.vocab))[:limit]
+    tags = tags_ok = deps = heads_ok = labels_ok = 0
+    ents: dict[str, Counter] = {}
+    for gold in gold_docs:
+        pred = nlp(Doc(nlp.vocab, words=[t.text for t in gold], spaces=[bool(t.whitespace_) for t in gold]))
+        for g, p in zip(gold, pred, strict=True):
+            if g.is_space:
+                continue
+            tags += 1
+            tags_ok += g.tag_ == p.tag_
+            if g.is_punct or g.dep_ in ("", "punct", "dep"):
+                continue
+            deps += 1
+            if g.head.i == p.head.i:
+                heads_ok += 1
+                labels_ok += g.dep_.lower() == p.dep_.lower()
+        gold_spans = {(e.start, e.end, e.label_) for e in gold.ents}
+        pred_spans = {(e.start, e.end, e.label_) for e in pred.ents}
+        for label in {s[2] for s in gold_spans | pred_spans}:
+            counts = ents.setdefault(label, Counter())
+            g = {s for s in gold_spans if s[2] == label}
+            p = {s for s in pred_spans if s[2] == label}
+            counts["tp"] += len(g & p)
+            counts["fp"] += len(p - g)
+            counts["fn"] += len(g - p)
+    total = Counter()
+    for counts in ents.values():
+        total.update(counts)
+    return {
+        "docs": len(gold_docs),
+        "tag_acc": round(tags_ok / tags, 4),
+        "uas": round(heads_ok / deps, 4),
+        "las": round(labels_ok / deps, 4),
+        "ents": prf(total["tp"], total["fp"], total["fn"]),
+        "ents_per_type": {k: prf(v["tp"], v["fp"], v["fn"]) for k, v in sorted(ents.items())},
+    }
+
+
+def gold_mentions(docs) -> list[set[tuple[int, int, str]]]:
+    return [{(m.start, m.end, e.type) for e in d.entities if e.type in GOLD_TO_SPACY
+             for m in e.mentions} for d in docs]
+
+
+def score_against_gold(predicted: list[list[tuple[int, int, str]]], gold) -> dict:
+    results = {}
+    all_counts = Counter()
+    for gold_type, labels in GOLD_TO_SPACY.items():
+        counts = Counter()
+        for pred_doc, gold_doc in zip(predicted, gold, strict=True):
+            g = {(s, e) for s, e, t in gold_doc if t == gold_type}
+            p = {(s, e) for s, e, label in pred_doc if label in labels}
+            counts["tp"] += len(g & p)
+            counts["fp"] += len(p - g)
+            counts["fn"] += len(g - p)
+        all_counts.update(counts)
+        results[gold_type] = prf(counts["tp"], counts["fp"], counts["fn"])
+    results["ALL"] = prf(all_counts["tp"], all_counts["fp"], all_counts["fn"])
+    return results
+
+
+def teacher_predictions(python: str, model: Path, texts: list[str]) -> list | None:
+    if not Path(python).exists() or not model.exists():
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        src, out, script = Path(tmp, "texts.json"), Path(tmp, "out.json"), Path(tmp, "teach.py")
+        src.write_text(json.dumps(texts))
+        script.write_text(TEACHER_SCRIPT)
+        subprocess.run([python, str(script), str(model), str(src), str(out)], check=True,
+                       capture_output=True)
+        return [[tuple(x) for x in doc] for doc in json.loads(out.read_text())]
+
+
+def speed(nlp, texts: list[str], n_process: int) -> float:
+    words = sum(len(t.split()) for t in texts)
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=64, n_process=n_process):
+        pass
+    return words / (time.perf_counter() - start)
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    parser.add_argument("--model", default=str(BUNDLED_MODEL))
+    parser.add_argument("--teacher-python", default=str(ROOT / "training/work/teacher-venv/bin/python"))
+    parser.add_argument("--dev", default=str(ROOT / "training/work/corpus/dev.spacy"))
+    parser.add_argument("--limit", type=int, default=None, help="Only the first N documents.")
+    parser.add_argument("--report", default=str(ROOT / "benchmarks/reports/model_quality.json"))
+    parser.add_argument("--write-meta", action="store_true")
+    parser.add_argument("--no-speed", action="store_true")
+    args = parser.parse_args(argv)
+
+    shared = Path(args.shared)
+    redocred = shared / "corpora/re-docred/dev_revised.json"
+    if not redocred.exists():
+        sys.exit(f"model_quality: {redocred} not found (pass --shared)")
+    student = spacy.load(args.model)
+    report: dict = {"model": args.model, "spacy": spacy.__version__}
+
+    if Path(args.dev).exists():
+        report["silver_dev"] = silver_scores(student, Path(args.dev), args.limit)
+    else:
+        report["silver_dev"] = f"skipped: {args.dev} not found (run training/train.sh)"
+
+    heldout = [d for d in read_redocred(redocred) if is_heldout(d.index)][: args.limit]
+    texts = [d.text for d in heldout]
+    gold = gold_mentions(heldout)
+    words = sum(len(t.split()) for t in texts)
+    report["redocred_heldout"] = {"docs": len(heldout), "words": words}
+    student_pred = [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in student.pipe(texts)]
+    report["redocred_heldout"]["student"] = score_against_gold(student_pred, gold)
+    kg_nlp = load_pipeline(args.model)
+    kg_pred = [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in kg_nlp.pipe(texts)]
+    report["redocred_heldout"]["student_in_kg"] = score_against_gold(kg_pred, gold)
+    teacher = teacher_predictions(args.teacher_python, shared / "models/en_core_web_sm-2.2.5", texts)
+    report["redocred_heldout"]["teacher"] = (
+        score_against_gold(teacher, gold) if teacher is not None
+        else f"skipped: no teacher venv at {args.teacher_python}")
+
+    if not args.no_speed:
+        sample = texts * max(1, 100_000 // max(words, 1))
+        report["speed_words_per_second"] = {
+            "n_process_1": round(speed(student, sample, 1)),
+            "n_process_2": round(speed(student, sample, 2)),
+            "words": sum(len(t.split()) for t in sample),
+        }
+
+    print_tables(report)
+    atomic_write_text(args.report, json.dumps(report, indent=1, sort_keys=True) + "\n")
+    print(f"\nreport -> {args.report}")
+    if args.write_meta:
+        write_meta(Path(args.model), report)
+    return report
+
+
+def print_tables(report: dict) -> None:
+    silver = report["silver_dev"]
+    if isinstance(silver, dict):
+        print(f"\nStudent vs teacher labels, silver dev ({silver['docs']} docs)")
+        print(f"  TAG {silver['tag_acc']:.3f}  UAS {silver['uas']:.3f}  LAS {silver['las']:.3f}  "
+              f"ENTS F {silver['ents']['f']:.3f}")
+        for label, s in silver["ents_per_type"].items():
+            print(f"    {label:12} P {s['p']:.3f}  R {s['r']:.3f}  F {s['f']:.3f}")
+    held = report["redocred_heldout"]
+    print(f"\nGold Re-DocRED mentions, held-out half ({held['docs']} docs, {held['words']} words)")
+    print(f"  {'type':6} {'student F':>10} {'kg (ruler) F':>13} {'teacher F':>10}")
+    teacher = held["teacher"] if isinstance(held["teacher"], dict) else {}
+    for gold_type in (*GOLD_TO_SPACY, "ALL"):
+        t = f"{teacher[gold_type]['f']:.3f}" if teacher else "-"
+        print(f"  {gold_type:6} {held['student'][gold_type]['f']:>10.3f} "
+              f"{held['student_in_kg'][gold_type]['f']:>13.3f} {t:>10}")
+    if "speed_words_per_second" in report:
+        s = report["speed_words_per_second"]
+        print(f"\nSpeed: {s['n_process_1']} words/s (1 process), {s['n_process_2']} words/s (2)")
+
+
+def write_meta(model: Path, report: dict) -> None:
+    meta_path = model / "meta.json"
+    meta = json.loads(meta_path.read_text())
+    performance = {}
+    if isinstance(report["silver_dev"], dict):
+        s = report["silver_dev"]
+        performance.update({"silver_tag_acc": s["tag_acc"], "silver_uas": s["uas"],
+                            "silver_las": s["las"], "silver_ents_f": s["ents"]["f"]})
+    held = report["redocred_heldout"]
+    performance["redocred_heldout_ents_f"] = {k: v["f"] for k, v in held["student"].items()}
+    if isinstance(held["teacher"], dict):
+        performance["redocred_heldout_teacher_ents_f"] = {k: v["f"] for k, v in held["teacher"].items()}
+    if "speed_words_per_second" in report:
+        performance["words_per_second_1_process"] = report["speed_words_per_second"]["n_process_1"]
+    performance["measured_by"] = "benchmarks/model_quality.py"
+    meta["performance"] = performance
+    atomic_write_text(meta_path, json.dumps(meta, indent=2, sort_keys=True) + "\n")
+    print(f"meta -> {meta_path}")
+
+
+if __name__ == "__main__":
+    main()
