@@ -56,7 +56,7 @@ def build(
     n_process: int = typer.Option(1, "--n-process", help="Worker processes for spaCy."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes",
                                   help="Skip (and report) larger input files."),
-    diagram: bool = typer.Option(False, "--diagram/--no-diagram",
+    diagram: bool = typer.Option(True, "--diagram/--no-diagram",
                                  help="Also draw overview.png and overview.svg."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar."),
 ) -> None:
@@ -126,6 +126,41 @@ def show(
         typer.echo(describe_entity(graph, entity))
     except (EntityNotFound, AmbiguousEntity) as error:
         _fail(str(error))
+
+
+@app.command()
+def draw(
+    export: str = typer.Argument(..., help="An export file or folder."),
+    output: Path = typer.Option(Path("diagram.png"), "-o", "--output",
+                                help="A .png, .svg or .pdf file."),
+    focus: str = typer.Option(None, "--focus", help="Draw the neighbourhood of this entity."),
+    radius: int = typer.Option(1, "--radius", help="Steps around --focus."),
+    path: tuple[str, str] = typer.Option((None, None), "--path", help="Draw the paths between A and B."),
+    types: str = typer.Option(None, "--types", help="Comma-separated entity types, e.g. PERSON,ORG."),
+    min_sources: int = typer.Option(1, "--min-sources", help="Only edges stated by N+ articles."),
+    layout: str = typer.Option("auto", "--layout", help="auto, kamada-kawai, spring, circular, shell."),
+    include_negated: bool = typer.Option(False, "--include-negated", help="Draw negated statements."),
+    max_nodes: int = typer.Option(40, "--max-nodes", help="Reduce larger views to the most connected."),
+    seed: int = typer.Option(7, "--seed", help="Layout seed."),
+) -> None:
+    """Draw the graph, an entity's neighbourhood, or the paths between two entities.
+
+    Example: kg draw exports/ --focus "Elon Musk" -o musk.png
+    """
+    from kg.draw import draw as draw_graph
+    from kg.draw import save_figure
+
+    graph = _load(export)
+    try:
+        figure = draw_graph(graph, focus=focus, radius=radius,
+                            path=path if path[0] and path[1] else None,
+                            types=types.split(",") if types else None, min_sources=min_sources,
+                            include_negated=include_negated, layout=layout, seed=seed,
+                            max_nodes=max_nodes)
+        save_figure(figure, output)
+    except (EntityNotFound, AmbiguousEntity, ValueError) as error:
+        _fail(str(error))
+    typer.echo(f"wrote {output}")
 
 
 def main() -> None:  # pragma: no cover

@@ -76,14 +76,17 @@ def relations(graph, subject=None, predicate=None, object=None, *, article=None,
     return found
 
 
-def _walkable(graph, predicate=None) -> list[Relation]:
-    return [r for r in graph.relation_list() if not r.evidence.negated and _matches_predicate(r, predicate)]
+def _walkable(graph, predicate=None, include_negated=False) -> list[Relation]:
+    return [r for r in graph.relation_list()
+            if (include_negated or not r.evidence.negated) and _matches_predicate(r, predicate)]
 
 
-def neighbors(graph, entity, *, direction="both", predicate=None, depth=1) -> list[Neighbor]:
+def neighbors(graph, entity, *, direction="both", predicate=None, depth=1,
+              include_negated=False) -> list[Neighbor]:
     """Entities up to ``depth`` steps away, nearest first, with the relations that reach them.
 
     ``direction`` is ``"out"`` (entity is the subject), ``"in"`` (the object) or ``"both"``.
+    Negated statements are not walked unless ``include_negated=True``.
 
     >>> import kg
     >>> graph = kg.build(["seeds/"])
@@ -96,7 +99,7 @@ def neighbors(graph, entity, *, direction="both", predicate=None, depth=1) -> li
     reached: dict[str, int] = {start: 0}
     via: dict[str, list[Relation]] = {}
     frontier = [start]
-    edges = _walkable(graph, predicate)
+    edges = _walkable(graph, predicate, include_negated)
     for distance in range(1, depth + 1):
         layer: dict[str, list[Relation]] = {}
         for relation in edges:
@@ -159,7 +162,7 @@ def subgraph(graph, entities: Iterable) -> object:
     return graph.restricted(entities=keep)
 
 
-def ego(graph, entity, radius=1, *, predicate=None) -> object:
+def ego(graph, entity, radius=1, *, predicate=None, include_negated=False) -> object:
     """The entity, everything within ``radius`` steps, and the relations among them.
 
     >>> import kg
@@ -168,7 +171,8 @@ def ego(graph, entity, radius=1, *, predicate=None) -> object:
     ['China', 'Vladimir Putin', 'Xi Jinping']
     """
     center = _id(graph, entity)
-    around = {n.entity.id for n in neighbors(graph, center, depth=radius, predicate=predicate)}
+    around = {n.entity.id for n in neighbors(graph, center, depth=radius, predicate=predicate,
+                                             include_negated=include_negated)}
     return graph.restricted(entities=around | {center})
 
 
