@@ -163,5 +163,64 @@ def draw(
     typer.echo(f"wrote {output}")
 
 
+def _parse_params(pairs: list[str]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            _fail(f"--param takes name=value, not {pair!r}")
+        params[name.strip()] = value
+    return params
+
+
+@app.command()
+def query(
+    export: str = typer.Argument(..., help="An export file or folder (ignored with --engine URL)."),
+    query_text: str = typer.Argument(..., metavar="QUERY",
+                                     help="A .rq file, a name from queries/, or SPARQL text."),
+    param: list[str] = typer.Option([], "--param", "-p", help="A parameter: name=value (repeatable)."),
+    output_format: str = typer.Option("table", "--format", "-f", help="table, csv, tsv or json."),
+    engine: str = typer.Option("rdflib", "--engine", help="rdflib, oxigraph, or a SPARQL endpoint URL."),
+    store: str = typer.Option(None, "--store", help="With oxigraph: an on-disk store folder."),
+) -> None:
+    """Run a SPARQL query over an export, with bound parameters.
+
+    Example: kg query exports/ relations_between --param a=Musk --param b=Putin
+    """
+    from kg.query import QueryError
+    from kg.query import query as run_query
+    from kg.report import format_rows
+
+    if output_format not in ("table", "csv", "tsv", "json"):
+        _fail(f"unknown format {output_format!r}: use table, csv, tsv or json")
+    try:
+        rows = run_query(export, query_text, params=_parse_params(param), engine=engine, store=store)
+    except QueryError as error:
+        _fail(str(error))
+    typer.echo(format_rows(rows, output_format), nl=False)
+
+
+@app.command()
+def push(
+    export: str = typer.Argument(..., help="graph.nq, graph.trig or an exports folder."),
+    url: str = typer.Argument(..., help="The SPARQL 1.1 Graph Store endpoint."),
+    default_graph: str = typer.Option(None, "--default-graph",
+                                      help="Graph IRI for the default graph, on servers without one."),
+    auth: str = typer.Option(None, "--auth", help="user:password for HTTP basic authentication."),
+) -> None:
+    """Load an export into a SPARQL server (Graph Store protocol, one PUT per graph).
+
+    Example: kg push exports/ http://localhost:8890/sparql-graph-crud --default-graph urn:kg:default
+    """
+    from kg.push import PushError
+    from kg.push import push as push_export
+
+    try:
+        report = push_export(export, url, default_graph=default_graph, auth=auth)
+    except PushError as error:
+        _fail(str(error))
+    typer.echo(f"pushed {report.graphs} graphs, {report.triples} triples to {url}")
+
+
 def main() -> None:  # pragma: no cover
     app()

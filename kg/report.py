@@ -12,13 +12,16 @@ Elon Musk (PERSON, wikidata Q317521)
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import textwrap
 from collections import Counter
 
 from kg.graph import KnowledgeGraph
 from kg.model import Relation
 
-__all__ = ["graph_stats", "describe_entity", "format_relation"]
+__all__ = ["graph_stats", "describe_entity", "format_relation", "format_rows"]
 
 
 def graph_stats(graph: KnowledgeGraph) -> str:
@@ -87,3 +90,36 @@ def describe_entity(graph: KnowledgeGraph, name: str) -> str:
     lines.append(f"relations ({len(related)}):")
     lines += [format_relation(graph, r) for r in related]
     return "\n".join(lines)
+
+
+def format_rows(rows: list[dict], fmt: str = "table", *, width: int = 60) -> str:
+    """Query rows as an aligned text table (long cells cut at ``width``), CSV, TSV or JSON.
+
+    >>> print(format_rows([{"a": "x", "n": 2}, {"a": None, "n": 10}]), end="")
+    a  n
+    -  --
+    x  2
+       10
+    """
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+    columns = list(rows[0]) if rows else []
+    if fmt in ("csv", "tsv"):
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([["" if r[c] is None else r[c] for c in columns] for r in rows])
+        return buffer.getvalue()
+    if not rows:
+        return "(no rows)\n"
+
+    def cell(value) -> str:
+        text = "" if value is None else " ".join(str(value).split())
+        return text if len(text) <= width else text[: width - 1] + "…"
+
+    table = [[cell(r[c]) for c in columns] for r in rows]
+    widths = [max(len(c), *(len(row[i]) for row in table)) for i, c in enumerate(columns)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() for row in table]
+    return "\n".join(lines) + "\n"

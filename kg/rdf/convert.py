@@ -41,7 +41,7 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.graph import KnowledgeGraph
 from kg.model import Article, Entity, Evidence, Mention, Relation
-from kg.names import slugify
+from kg.names import normalize_name, slugify
 from kg.rdf.namespaces import (
     KG,
     KGT,
@@ -56,7 +56,7 @@ from kg.rdf.namespaces import (
     bind_all,
 )
 
-__all__ = ["to_dataset", "from_rdf", "predicate_slug", "TYPE_CLASSES"]
+__all__ = ["to_dataset", "from_rdf", "predicate_slug", "name_keys", "TYPE_CLASSES"]
 
 TYPE_CLASSES = {
     "PERSON": SCHEMA.Person, "ORG": SCHEMA.Organization, "GPE": SCHEMA.Place,
@@ -68,6 +68,18 @@ TYPE_CLASSES = {
 def predicate_slug(predicate: str) -> str:
     """The IRI-safe local name of a readable predicate: "be in contact with" -> "be-in-contact-with"."""
     return slugify(predicate)
+
+
+def name_keys(entity: Entity) -> list[str]:
+    """Normalised names SPARQL queries match on: label, aliases, and a person's single names.
+
+    >>> name_keys(Entity("xi-jinping", "Xi Jinping", "PERSON", aliases=("the Chinese leader",)))
+    ['chinese leader', 'jinping', 'xi', 'xi jinping']
+    """
+    keys = {normalize_name(n) for n in (entity.label, *entity.aliases)}
+    if entity.type == "PERSON":
+        keys.update(normalize_name(entity.label).split())
+    return sorted(k for k in keys if k)
 
 
 def _mention_id(mention: Mention) -> str:
@@ -111,6 +123,8 @@ def to_dataset(graph: KnowledgeGraph, base: str | None = None) -> Dataset:
         default.add((node, KG.mentionCount, Literal(entity.mention_count)))
         for alias in entity.aliases:
             default.add((node, SKOS.altLabel, Literal(alias)))
+        for key in name_keys(entity):
+            default.add((node, KG.nameKey, Literal(key)))
         for article_id in entity.articles:
             default.add((node, KG.mentionedIn, data.article(article_id)))
         if entity.wikidata:
@@ -128,6 +142,9 @@ def to_dataset(graph: KnowledgeGraph, base: str | None = None) -> Dataset:
         named.add((node, KG.mentionKind, Literal(mention.kind)))
         named.add((node, KG.sentenceBegin, Literal(mention.sentence_start)))
         named.add((node, KG.sentenceEnd, Literal(mention.sentence_end)))
+        article_text = graph.articles[mention.article].text if mention.article in graph.articles else ""
+        named.add((node, KG.sentenceText,
+                   Literal(article_text[mention.sentence_start:mention.sentence_end])))
 
     for key, relation in graph.iter_statements():
         ev = relation.evidence

@@ -1,0 +1,347 @@
+"""SPARQL over kg's exports, with bound parameters, on rdflib, Oxigraph or any endpoint.
+
+A query is a file, the name of one in ``queries/`` (``relations_between``), or inline
+text. A query file's header declares its parameters::
+
+    # Parameters:
+    #   a (name): an entity's label or alias, in any case
+
+Types: ``name`` (normalised like kg's names and matched against ``kg:nameKey``, so case,
+accents, periods and a leading "the" do not matter), ``string``, ``integer``, ``iri``.
+Values are always *bound*, never pasted into the query text: rdflib gets them as
+``initBindings``; Oxigraph (whose ``substitutions`` only reach projected variables) and
+remote endpoints as a ``VALUES`` block of serialised RDF terms at the start of the query's
+outer ``WHERE``. A value full of
+quotes, braces or ``DROP`` is just a string that matches nothing.
+
+Examples
+--------
+>>> import kg
+>>> from kg.rdf.export import write_exports
+>>> import tempfile
+>>> out = tempfile.mkdtemp()
+>>> _ = write_exports(kg.build(["seeds/"]), out, formats=("nq",))
+>>> rows = query(out, "relations_between", params={"a": "Musk", "b": "Putin"})
+>>> [r["predicate"] for r in rows if r["according_to"] == "The Wall Street Journal"][:2]
+['be in contact with', 'ask']
+>>> query(out, "relations_between", params={"a": 'Musk" } DROP ALL #', "b": "Putin"})
+[]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from rdflib import Dataset, Literal, URIRef
+from rdflib.namespace import XSD
+
+from kg.names import normalize_name
+
+__all__ = ["query", "load_query", "QueryError", "NamedQuery", "query_names", "QUERIES_DIR",
+           "inject_values"]
+
+QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
+ENGINES = ("rdflib", "oxigraph")
+_PARAM_LINE = re.compile(r"^#\s+(\w+)\s+\((name|string|integer|iri)\):\s*(.*)$")
+
+
+class QueryError(ValueError):
+    """A query that cannot run: unknown name, syntax error (with line and column), bad or
+    missing parameter, unreadable export, endpoint error."""
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A query's text, where it came from, and its declared parameters (name -> type)."""
+
+    text: str
+    source: str
+    params: dict[str, str]
+    description: str = ""
+
+
+def _query_folder() -> Path | None:
+    if QUERIES_DIR.is_dir():  # a checkout or editable install
+        return QUERIES_DIR
+    packaged = resources.files("kg") / "queries"
+    return Path(str(packaged)) if packaged.is_dir() else None
+
+
+def query_names() -> list[str]:
+    """The names of the ready-made queries.
+
+    >>> "relations_between" in query_names()
+    True
+    """
+    folder = _query_folder()
+    return sorted(p.stem for p in folder.glob("*.rq")) if folder else []
+
+
+def load_query(query: str) -> NamedQuery:
+    """Resolve ``query``: an existing file, a name from ``queries/``, else inline text."""
+    path = Path(query)
+    folder = _query_folder()
+    if path.suffix == ".rq" or (len(query) < 200 and "\n" not in query and path.is_file()):
+        if not path.is_file() and folder and (folder / path.name).is_file():
+            path = folder / path.name
+        if not path.is_file():
+            raise QueryError(f"no query file {query!r}")
+        return _parse_header(path.read_text(encoding="utf-8"), str(path))
+    if folder and re.fullmatch(r"[\w-]+", query):
+        named = folder / f"{query}.rq"
+        if named.is_file():
+            return _parse_header(named.read_text(encoding="utf-8"), str(named))
+        raise QueryError(f"no query named {query!r}; ready-made ones: {', '.join(query_names())}")
+    return _parse_header(query, "inline query")
+
+
+def _parse_header(text: str, source: str) -> NamedQuery:
+    params = {}
+    description = ""
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            if line.strip():
+                break
+            continue
+        found = _PARAM_LINE.match(line)
+        if found:
+            params[found.group(1)] = found.group(2)
+        elif not description and ":" in line:
+            description = line.split(":", 1)[1].strip()
+    return NamedQuery(text, source, params, description)
+
+
+def _term(name: str, kind: str, value):
+    if kind == "name":
+        return Literal(normalize_name(str(value)))
+    if kind == "integer":
+        try:
+            return Literal(int(value), datatype=XSD.integer)
+        except (TypeError, ValueError):
+            raise QueryError(f"parameter {name} must be an integer, not {value!r}") from None
+    if kind == "iri":
+        text = str(value)
+        if not re.fullmatch(r"[^\s<>\"{}|\\^`]+:[^\s<>\"{}|\\^`]*", text):
+            raise QueryError(f"parameter {name} must be an IRI, not {value!r}")
+        return URIRef(text)
+    return Literal(str(value))
+
+
+def _bindings(named: NamedQuery, params: dict | None) -> dict:
+    params = dict(params or {})
+    unknown = sorted(set(params) - set(named.params))
+    if unknown:
+        declared = ", ".join(f"{k} ({t})" for k, t in named.params.items()) or "none"
+        raise QueryError(f"{named.source} has no parameter {unknown[0]!r}; its parameters: {declared}")
+    missing = [k for k in named.params if k not in params]
+    if missing:
+        raise QueryError(f"{named.source} needs parameter {missing[0]} ({named.params[missing[0]]})")
+    return {k: _term(k, named.params[k], v) for k, v in params.items()}
+
+
+def _check_syntax(named: NamedQuery) -> None:
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql import prepareQuery
+
+    try:
+        prepareQuery(named.text)
+    except ParseException as error:
+        raise QueryError(f"{named.source}: SPARQL syntax error at line {error.lineno}, "
+                         f"column {error.col}: {error.line.strip()!r}") from None
+    except Exception as error:  # rdflib raises several kinds for bad prefixes etc.
+        raise QueryError(f"{named.source}: {type(error).__name__}: {error}") from None
+
+
+def _python(term):
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        value = term.toPython()
+        if isinstance(value, Literal):  # a datatype rdflib has no Python type for (xsd:gYear)
+            return str(value)
+        if isinstance(value, Decimal):
+            return float(value)
+        if isinstance(value, (bool, int, float, str)):
+            return value
+        return str(term)
+    return str(term)
+
+
+def query(source, query: str, *, params: dict | None = None, engine: str = "rdflib",
+          store: str | None = None) -> list[dict]:
+    """Run a SPARQL SELECT over an export and return its rows as dicts.
+
+    Parameters
+    ----------
+    source
+        An export file or folder (``graph.nq``/``graph.trig`` is read), a KnowledgeGraph,
+        or, with ``engine`` a URL, ignored.
+    query
+        A ``.rq`` file, a name from ``queries/``, or SPARQL text.
+    params
+        Parameter values by name (see the query's header).
+    engine
+        ``rdflib`` (default, in memory), ``oxigraph`` (in memory, or on disk with ``store``),
+        or the URL of a SPARQL 1.1 endpoint.
+    """
+    named = load_query(query)
+    _check_syntax(named)
+    bindings = _bindings(named, params)
+    if engine.startswith(("http://", "https://")):
+        return _endpoint(engine, inject_values(named.text, bindings))
+    if engine == "rdflib":
+        dataset = _rdflib_dataset(source)
+        result = dataset.query(named.text, initBindings=bindings)
+        variables = [str(v) for v in result.vars]
+        return [{v: _python(row[v]) for v in variables} for row in result]
+    if engine == "oxigraph":
+        return _oxigraph(source, named.text, bindings, store)
+    raise QueryError(f"unknown engine {engine!r}: use rdflib, oxigraph or an endpoint URL")
+
+
+def _export_file(source) -> Path:
+    path = Path(source)
+    if path.is_dir():
+        for name in ("graph.nq", "graph.trig"):
+            if (path / name).is_file():
+                return path / name
+        raise QueryError(f"{path}: no graph.nq or graph.trig in this folder")
+    if not path.is_file():
+        raise QueryError(f"{path}: no such file")
+    return path
+
+
+def _rdflib_dataset(source) -> Dataset:
+    from kg.graph import KnowledgeGraph
+    from kg.rdf.convert import to_dataset
+
+    if isinstance(source, Dataset):
+        return source
+    if isinstance(source, KnowledgeGraph):
+        return to_dataset(source)
+    path = _export_file(source).resolve()
+    stat = path.stat()
+    return _parsed(str(path), stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=4)
+def _parsed(path: str, size: int, mtime_ns: int) -> Dataset:
+    """An export parsed once per version of the file (queries only read it)."""
+    dataset = Dataset()
+    formats = {".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld"}
+    try:
+        dataset.parse(path, format=formats.get(Path(path).suffix, "trig"))
+    except Exception as error:
+        raise QueryError(f"{path}: cannot read it as RDF ({error})") from None
+    return dataset
+
+
+def _oxigraph(source, text: str, bindings: dict, store_path: str | None) -> list[dict]:
+    try:
+        import pyoxigraph as ox
+    except ImportError:
+        raise QueryError("the oxigraph engine needs pyoxigraph: pip install 'kg[oxigraph]'") from None
+    from kg.graph import KnowledgeGraph
+
+    store = ox.Store(store_path) if store_path else ox.Store()
+    if isinstance(source, KnowledgeGraph):
+        from kg.rdf.export import serialize
+
+        store.load(serialize(source, "nq").encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+    elif source is not None and not (store_path and len(store) and source == store_path):
+        path = _export_file(source)
+        fmt = ox.RdfFormat.N_QUADS if path.suffix == ".nq" else ox.RdfFormat.TRIG
+        store.bulk_load(path=str(path), format=fmt) if store_path else store.load(path=str(path), format=fmt)
+    # Oxigraph substitutes only projected variables, so parameters travel as VALUES
+    result = store.query(inject_values(text, bindings))
+    variables = [v.value for v in result.variables]
+    rows = []
+    for solution in result:
+        rows.append({v: _ox_python(ox, solution[v]) for v in variables})
+    return rows
+
+
+def _ox_python(ox, term):
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        return _python(Literal(term.value, datatype=URIRef(term.datatype.value)
+                               if term.language is None else None, lang=term.language))
+    return term.value
+
+
+def inject_values(text: str, bindings: dict) -> str:
+    """The query with a ``VALUES`` block of the bound terms at the start of its outer WHERE.
+
+    Terms are serialised by rdflib (``Literal.n3()``), which escapes quotes, backslashes and
+    line breaks, so a value cannot end the literal it is in.
+
+    >>> from rdflib import Literal
+    >>> inject_values("SELECT ?x WHERE { ?x ?p ?a }", {"a": Literal('x" } DROP ALL #')})
+    'SELECT ?x WHERE { VALUES (?a) { ("x\\\\" } DROP ALL #") } ?x ?p ?a }'
+    """
+    if not bindings:
+        return text
+    names = sorted(bindings)
+    block = (" VALUES (" + " ".join(f"?{n}" for n in names) + ") { ("
+             + " ".join(bindings[n].n3() for n in names) + ") }")
+    position = _outer_where_brace(text)
+    return text[: position + 1] + block + text[position + 1:]
+
+
+def _outer_where_brace(text: str) -> int:
+    """Index of the ``{`` opening the outermost WHERE group (comments, IRIs, strings skipped)."""
+    i, n = 0, len(text)
+    while i < n:
+        char = text[i]
+        if char == "#":
+            i = text.find("\n", i)
+            i = n if i < 0 else i
+        elif char == "<" and re.match(r"<[^\s<>\"{}|^`\\]*>", text[i:]):
+            i += re.match(r"<[^\s<>\"{}|^`\\]*>", text[i:]).end()
+            continue
+        elif char in "\"'":
+            end = i + 1
+            while end < n and text[end] != char:
+                end += 2 if text[end] == "\\" else 1
+            i = end
+        elif char == "{":
+            return i
+        i += 1
+    raise QueryError("the query has no WHERE { ... } group to bind parameters in")
+
+
+def _endpoint(url: str, text: str) -> list[dict]:
+    data = urllib.parse.urlencode({"query": text}).encode("utf-8")
+    request = urllib.request.Request(url, data=data, headers={
+        "Accept": "application/sparql-results+json",
+        "Content-Type": "application/x-www-form-urlencoded"})
+    try:
+        with urllib.request.urlopen(request, timeout=120) as response:
+            payload = json.loads(response.read().decode("utf-8"))
+    except urllib.error.HTTPError as error:
+        detail = error.read().decode("utf-8", "replace").strip().splitlines()
+        raise QueryError(f"{url} answered {error.code}: {detail[0] if detail else error.reason}") from None
+    except (urllib.error.URLError, OSError) as error:
+        raise QueryError(f"cannot reach {url}: {getattr(error, 'reason', error)}") from None
+    variables = payload["head"]["vars"]
+    return [{v: _json_python(b.get(v)) for v in variables} for b in payload["results"]["bindings"]]
+
+
+def _json_python(binding: dict | None):
+    if binding is None:
+        return None
+    if binding["type"] in ("literal", "typed-literal"):
+        datatype = binding.get("datatype")
+        return _python(Literal(binding["value"], datatype=URIRef(datatype) if datatype else None,
+                               lang=binding.get("xml:lang")))
+    return binding["value"]

@@ -1,0 +1,136 @@
+"""SPARQL over the seed export: the query library on rdflib, Oxigraph and Virtuoso."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.push import PushError, push
+from kg.query import QueryError, load_query, query, query_names
+from kg.rdf.export import write_exports
+
+PARAMS = {
+    "relations_between": {"a": "Musk", "b": "Putin"},
+    "neighbors": {"entity": "Xi Jinping"},
+    "sources_of": {"entity": "the Russian president"},
+    "corroborated": {"n": 2},
+    "timeline": {"entity": "putin"},
+}
+HOSTILE = ['Musk" } DROP ALL ; #', "Putin'}}\nDELETE WHERE { ?s ?p ?o }", "} UNION { ?x ?y ?z",
+           '\\"', "DROP GRAPH <x>"]
+
+
+@pytest.fixture(scope="module")
+def export(seed_graph, tmp_path_factory):
+    out = tmp_path_factory.mktemp("export")
+    write_exports(seed_graph, out, formats=("nq", "trig"))
+    return out
+
+
+def _canonical(rows):
+    def fix(row):
+        return {k: (" | ".join(sorted(v.split(" | "))) if k == "aliases" and v else v)
+                for k, v in row.items()}
+    return sorted(repr(fix(r)) for r in rows)
+
+
+def test_every_query_file_has_a_documented_header():
+    assert len(query_names()) >= 9
+    for name in query_names():
+        named = load_query(name)
+        assert named.description, name
+        assert f"Example: kg query exports/ {name}" in named.text, name
+        assert set(named.params) == set(PARAMS.get(name, {})), name
+
+
+@pytest.mark.parametrize("name", query_names())
+def test_each_query_gives_the_same_rows_on_rdflib_and_oxigraph(export, name):
+    rows = query(export, name, params=PARAMS.get(name))
+    assert rows, name
+    assert _canonical(rows) == _canonical(query(export, name, params=PARAMS.get(name), engine="oxigraph"))
+
+
+def test_relations_between_musk_and_putin(export):
+    rows = query(export, "relations_between", params={"a": "musk", "b": "Vladimir Putin"})
+    first = [r for r in rows if r["article"] == "000_f041676349017ce9"]
+    assert any("tweeted out an invitation" in r["sentence"] for r in first)
+    contact = [r for r in rows if r["predicate"] == "be in contact with"]
+    assert len(contact) == 1
+    assert contact[0]["article"] == "002_3cfeafbf2c412ff4"
+    assert contact[0]["according_to"] == "The Wall Street Journal"
+    assert (contact[0]["time"], contact[0]["time_text"]) == ("2022", "since late 2022")
+    swapped = query(export, "relations_between", params={"a": "Putin", "b": "Musk"})
+    assert _canonical(swapped) == _canonical(rows)
+
+
+def test_other_queries_answer_what_they_say(export):
+    neighbors = {r["neighbor"] for r in query(export, "neighbors", params={"entity": "xi"})}
+    assert neighbors == {"China", "Vladimir Putin"}
+    corroborated = query(export, "corroborated", params={"n": 2})
+    assert all(r["articles"] >= 2 for r in corroborated)
+    assert ("Vladimir Putin", "leader of", "Russia") in {(r["subject"], r["predicate"], r["object"])
+                                                          for r in corroborated}
+    sources = query(export, "sources_of", params={"entity": "The Tesla C.E.O."})
+    assert {r["article"] for r in sources} == {"000_f041676349017ce9", "001_7f1dbf2819e5e0b1",
+                                               "002_3cfeafbf2c412ff4"}
+    claims = query(export, "attributed_claims")
+    assert all(r["according_to"] for r in claims)
+    flagged = query(export, "negated_or_hedged")
+    assert all(r["negated"] or r["hedged"] for r in flagged)
+    assert any(r["negated"] and r["predicate"] == "activate" for r in flagged)
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_parameters_match_nothing_and_change_nothing(export, engine, value):
+    before = query(export, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", engine=engine)
+    assert query(export, "relations_between", params={"a": value, "b": "Putin"}, engine=engine) == []
+    assert query(export, "timeline", params={"entity": value}, engine=engine) == []
+    after = query(export, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", engine=engine)
+    assert before == after
+
+
+def test_errors_are_clear(export):
+    with pytest.raises(QueryError, match=r"syntax error at line 2, column \d+"):
+        query(export, "SELECT ?x\nWHERE { ?x ?y }")
+    with pytest.raises(QueryError, match="needs parameter b"):
+        query(export, "relations_between", params={"a": "Musk"})
+    with pytest.raises(QueryError, match="has no parameter 'c'"):
+        query(export, "relations_between", params={"a": "Musk", "b": "Putin", "c": "x"})
+    with pytest.raises(QueryError, match="no query named 'relation'"):
+        query(export, "relation")
+    with pytest.raises(QueryError, match="must be an integer"):
+        query(export, "corroborated", params={"n": "2; DROP"})
+
+
+def test_cli_query_formats(export):
+    runner = CliRunner()
+    table = runner.invoke(app, ["query", str(export), "neighbors", "-p", "entity=Xi"])
+    assert table.exit_code == 0 and table.output.splitlines()[0].split()[:2] == ["neighbor", "type"]
+    csv_out = runner.invoke(app, ["query", str(export), "corroborated", "-p", "n=2", "-f", "csv"])
+    assert csv_out.output.startswith("subject,predicate,object,articles\n")
+    bad = runner.invoke(app, ["query", str(export), "SELECT ?x WHERE {"])
+    assert bad.exit_code == 1 and bad.output.startswith("kg: inline query: SPARQL syntax error at line 1")
+
+
+def test_oxigraph_on_disk_store(export, tmp_path):
+    rows = query(export, "entities", engine="oxigraph", store=str(tmp_path / "store"))
+    assert len(rows) == len(query(export, "entities"))
+
+
+def test_virtuoso_loaded_by_kg_push_gives_the_same_rows(export, virtuoso):
+    with pytest.raises(PushError, match="--default-graph"):
+        push(export, f"{virtuoso}/sparql-graph-crud")
+    report = push(export, f"{virtuoso}/sparql-graph-crud", default_graph="urn:kg:default")
+    assert report.graphs == 4
+    endpoint = f"{virtuoso}/sparql"
+    for name in query_names():
+        expected = query(export, name, params=PARAMS.get(name))
+        assert _canonical(query(None, name, params=PARAMS.get(name), engine=endpoint)) == \
+            _canonical(expected), name
+    for value in HOSTILE[:2]:  # every hostile value is tried on rdflib and Oxigraph above
+        assert query(None, "relations_between", params={"a": value, "b": "Putin"}, engine=endpoint) == []
+    result = CliRunner().invoke(app, ["push", str(export), f"{virtuoso}/sparql-graph-crud",
+                                      "--default-graph", "urn:kg:default"])
+    assert result.exit_code == 0 and "pushed 4 graphs" in result.output
