@@ -26,9 +26,11 @@ python training/prepare_texts.py "$SHARED" "$WORK/texts.jsonl"
   "$SHARED/models/en_core_web_sm-2.2.5" "$WORK/texts.jsonl" "$WORK/silver.jsonl"
 python training/make_docbins.py "$WORK/silver.jsonl" "$WORK/corpus"
 
-# 4. train (tok2vec, tagger, parser, ner), then add POS mapping and the rule lemmatizer
+# 4. train (tok2vec, tagger, parser, ner): 12 epochs, then 6 more at a lower learning rate
+#    starting from stage 1's best; then add the POS mapping and the rule lemmatizer
 OMP_NUM_THREADS=1 python -m spacy train training/config.cfg --output "$WORK/model"
-python training/assemble.py "$WORK/model/model-best" kg/nlp/models/en_kg_sm
+OMP_NUM_THREADS=1 python -m spacy train training/config_stage2.cfg --output "$WORK/model2"
+python training/assemble.py "$WORK/model2/model-best" kg/nlp/models/en_kg_sm
 
 # 5. measure it, and write the numbers into its meta.json
 python benchmarks/model_quality.py --shared "$SHARED" --write-meta

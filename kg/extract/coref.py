@@ -320,7 +320,10 @@ def _appositive_heads(span: Span, result: ArticleEntities) -> list[Token]:
     # "the President of Russia, Vladimir Putin": the name is the appositive
     head = root.head
     between = doc[head.i + 1:span.start] if head.i < span.start else None
-    only_comma = between is not None and len(between) > 0 and all(t.text == "," for t in between)
+    # "the President of Russia, Vladimir Putin": the head's own words, then a comma
+    head_words = {t.i for t in head.subtree} - set(range(span.start, span.end))
+    only_comma = between is not None and len(between) > 0 and between[-1].text == "," and all(
+        t.text == "," or t.i in head_words for t in between)
     if only_comma and head.pos_ in ("NOUN", "PROPN") and head.i not in result.token_cluster and (
         root.dep_ == "appos" or (root.dep_ == "conj" and role_noun(head))  # parsed as a list
     ):

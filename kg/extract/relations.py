@@ -26,8 +26,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from kg.extract.clauses import clause_subjects, expand
 from kg.extract.coref import ArticleEntities, role_noun
-from kg.extract.lexicon import OBJECT_CONTROL_VERBS, RELATIONAL_PREPOSITIONS
+from kg.extract.lexicon import RELATIONAL_PREPOSITIONS
 from kg.extract.qualifiers import (
     attribution_token,
     is_hedged,
@@ -40,6 +41,8 @@ __all__ = ["LocalRelation", "extract_relations", "EXTRACTOR", "sentence_bounds"]
 
 EXTRACTOR = "kg.rules/0.1"
 
+_CLOSERS = {"”", "’", '"', "'", ")", "]", "»"}
+_OPENERS = {"“", "‘", "(", "[", "«"}
 _KIND_FACTOR = {"name": 1.0, "demonym": 0.95, "appos": 0.9, "role": 0.85, "pronoun": 0.75}
 _OBJECT_DEPS = ("dobj", "attr", "dative", "oprd", "obj")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -68,6 +71,11 @@ def sentence_bounds(token: Token) -> tuple[int, int]:
     """Character offsets of the token's sentence, without surrounding whitespace."""
     sentence = token.sent
     words = [t for t in sentence if not t.is_space]
+    # a closing quote or bracket the parser left at the start belongs to the sentence before
+    while len(words) > 1 and words[0].text in _CLOSERS:
+        words = words[1:]
+    while len(words) > 1 and words[-1].text in _OPENERS:
+        words = words[:-1]
     if not words:
         return sentence.start_char, sentence.start_char
     start = words[0].idx
@@ -78,15 +86,6 @@ def sentence_bounds(token: Token) -> tuple[int, int]:
 def _lemma(token: Token) -> str:
     lemma = token.lemma_ if token.lemma_ and token.lemma_ != "-PRON-" else token.text
     return normalize_name(lemma) if token.pos_ in ("NOUN", "PROPN") else lemma.lower()
-
-
-def _expand(token: Token) -> list[Token]:
-    """The token and the tokens conjoined with it ("Russia and Ukraine")."""
-    found = [token]
-    for child in token.children:
-        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "VERB", "ADP"):
-            found.extend(_expand(child))
-    return found
 
 
 class _Reader:
@@ -109,44 +108,18 @@ class _Reader:
                     return cluster.id, 0.85
         return None
 
-    def subjects(self, verb: Token, depth: int = 0) -> list[Token]:
-        explicit = [t for c in verb.children if c.dep_ in _SUBJECT_DEPS for t in _expand(c)]
-        explicit = [verb.head if t.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" else t
-                    for t in explicit]
-        if explicit or depth > 4:
-            return explicit
-        head = verb.head
-        if head.i == verb.i:
-            return []
-        if verb.dep_ == "xcomp":
-            if head.lemma_.lower() in OBJECT_CONTROL_VERBS:
-                objects = [t for c in head.children if c.dep_ in ("dobj", "obj") for t in _expand(c)]
-                if objects:
-                    return objects
-            return self.subjects(head, depth + 1)
-        if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-            # a purpose clause belongs to whoever has an explicit subject above it
-            while head.dep_ == "xcomp" and not any(c.dep_ in _SUBJECT_DEPS for c in head.children):
-                head = head.head
-            return self.subjects(head, depth + 1)
-        if verb.dep_ in ("conj", "advcl", "pcomp"):
-            return self.subjects(head, depth + 1)
-        if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
-            return [head]
-        return []
-
     def objects(self, verb: Token) -> list[tuple[Token, list[str], float]]:
         """(object token, predicate words after the verb, confidence factor)."""
         found = []
         for child in verb.children:
             if child.dep_ in _OBJECT_DEPS:
-                for obj in _expand(child):
+                for obj in expand(child):
                     found.extend(self._through_noun(obj, []))
             elif child.dep_ in ("prep", "agent") and child.lower_ != "according":
-                for prep in _expand(child):
+                for prep in expand(child):
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj":
-                            for obj in _expand(pobj):
+                            for obj in expand(pobj):
                                 found.extend(self._through_noun(obj, [prep.lower_]))
         return found
 
@@ -160,7 +133,7 @@ class _Reader:
             if child.dep_ == "prep" and child.lower_ in RELATIONAL_PREPOSITIONS - {"between"}:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        for obj in _expand(pobj):
+                        for obj in expand(pobj):
                             if self.arg(obj) is not None:
                                 found.append((obj, [*words, _lemma(token), child.lower_], 0.9))
             elif child.dep_ == "poss" and self.arg(child) is not None:
@@ -219,7 +192,7 @@ def extract_relations(entities: ArticleEntities) -> list[LocalRelation]:
         if any(c.dep_ == "expl" for c in verb.children):
             continue  # "there should be more communication between A and B": the noun says it
         passive = _is_passive(verb)
-        subjects = reader.subjects(verb)
+        subjects = clause_subjects(verb)
         objects = reader.objects(verb)
         phrase = _verb_phrase(verb)
         if passive:
@@ -248,7 +221,7 @@ def extract_relations(entities: ArticleEntities) -> list[LocalRelation]:
         for prep in noun.children:
             if prep.dep_ != "prep" or prep.lower_ not in _NOUN_PREPOSITIONS:
                 continue
-            pobjs = [t for c in prep.children if c.dep_ == "pobj" for t in _expand(c)]
+            pobjs = [t for c in prep.children if c.dep_ == "pobj" for t in expand(c)]
             args = [t for t in pobjs if reader.arg(t)]
             if prep.lower_ == "between" and len(args) >= 2:
                 for other in args[1:]:

@@ -1,0 +1,150 @@
+"""kg end to end on Re-DocRED dev documents: entities, related pairs, typed relations.
+
+Each document's text is rebuilt from its tokens (:mod:`kg.eval.redocred`) and built with
+``kg.build.build_articles``: kg finds its own entities; nothing from the gold is given to it.
+Scores, against the gold vertexSet and labels:
+
+a. entity mentions (names kg found, exact character spans) by type: PERSON -> PER, ORG ->
+   ORG, GPE/LOC/FAC -> LOC;
+b. entity pairs for "some relation is stated": kg's relations whose two ends map to gold
+   entities (a kg entity maps to the gold entity sharing most of its name mentions),
+   unordered, against the gold pairs with any label;
+c. typed relations for the Wikidata properties kg's schema maps to (``kg.schema``), in
+   Wikidata's direction, against the gold labels of those properties.
+
+The even-numbered documents were the teacher's training text for kg's pipeline (their
+silver labels, and gold PER/ORG mentions); the odd ones were not. Both halves are reported.
+
+Usage: ``python benchmarks/redocred.py [--shared ../shared] [--limit N] [--report PATH]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.build import build_articles  # noqa: E402
+from kg.eval.redocred import is_heldout, read_redocred  # noqa: E402
+from kg.io import atomic_write_text  # noqa: E402
+from kg.model import Article  # noqa: E402
+from kg.schema import RELATION_TYPES  # noqa: E402
+
+TYPE_MAP = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> dict:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+            "tp": tp, "predicted": n_pred, "gold": n_gold}
+
+
+def evaluate(docs, graph) -> dict:
+    mentions_by_doc = defaultdict(list)
+    for mention in graph.mentions:
+        mentions_by_doc[mention.article].append(mention)
+    relations_by_doc = defaultdict(list)
+    for relation in graph.relation_list():
+        relations_by_doc[relation.evidence.article].append(relation)
+    mapped_properties = {p for t in RELATION_TYPES.values() for p in t.wikidata}
+    counts = Counter()
+    per_type = defaultdict(Counter)
+    for doc in docs:
+        article = f"d{doc.index}"
+        gold_spans = {(m.start, m.end, e.type) for e in doc.entities if e.type in ("PER", "ORG", "LOC")
+                      for m in e.mentions}
+        names = [m for m in mentions_by_doc[article] if m.kind == "name"]
+        predicted_spans = {(m.start, m.end, TYPE_MAP.get(graph.get_entity(m.entity).type))
+                           for m in names}
+        predicted_spans = {s for s in predicted_spans if s[2]}
+        for gold_type in ("PER", "ORG", "LOC"):
+            g = {s for s in gold_spans if s[2] == gold_type}
+            p = {s for s in predicted_spans if s[2] == gold_type}
+            per_type[gold_type]["tp"] += len(g & p)
+            per_type[gold_type]["pred"] += len(p)
+            per_type[gold_type]["gold"] += len(g)
+        # map kg entities to gold vertices by shared exact name spans
+        span_to_vertex = {(m.start, m.end): v for v, e in enumerate(doc.entities) for m in e.mentions}
+        votes = defaultdict(Counter)
+        for m in mentions_by_doc[article]:
+            if (m.start, m.end) in span_to_vertex:
+                votes[m.entity][span_to_vertex[(m.start, m.end)]] += 1
+        vertex_of = {entity: c.most_common(1)[0][0] for entity, c in votes.items()}
+        gold_pairs = {frozenset((r.head, r.tail)) for r in doc.relations if r.head != r.tail}
+        predicted_pairs = set()
+        predicted_typed = set()
+        for relation in relations_by_doc[article]:
+            if relation.evidence.negated:
+                continue
+            h, t = vertex_of.get(relation.subject), vertex_of.get(relation.object)
+            pair = frozenset((h, t)) if h is not None and t is not None and h != t else None
+            predicted_pairs.add(pair or (relation.subject, relation.object))
+            rtype = RELATION_TYPES.get(relation.type) if relation.type else None
+            if rtype and rtype.wikidata and pair:
+                for prop in rtype.wikidata:
+                    predicted_typed.add((t, h, prop) if rtype.inverse else (h, t, prop))
+        gold_typed = {(r.head, r.tail, r.property) for r in doc.relations if r.property in mapped_properties}
+        counts["pair_tp"] += len(gold_pairs & predicted_pairs)
+        counts["pair_pred"] += len(predicted_pairs)
+        counts["pair_gold"] += len(gold_pairs)
+        # a predicted type with several properties (P35/P6) counts once, as a hit if any is gold
+        typed_groups = defaultdict(set)
+        for h, t, prop in predicted_typed:
+            typed_groups[(h, t)].add(prop)
+        for (h, t), props in typed_groups.items():
+            counts["typed_pred"] += 1
+            counts["typed_tp"] += any((h, t, p) in gold_typed for p in props)
+        counts["typed_gold"] += len(gold_typed)
+    entity_all = Counter()
+    for c in per_type.values():
+        entity_all.update(c)
+    return {
+        "entity_mentions": {k: prf(v["tp"], v["pred"], v["gold"]) for k, v in per_type.items()}
+        | {"ALL": prf(entity_all["tp"], entity_all["pred"], entity_all["gold"])},
+        "related_pairs": prf(counts["pair_tp"], counts["pair_pred"], counts["pair_gold"]),
+        "typed_relations": prf(counts["typed_tp"], counts["typed_pred"], counts["typed_gold"]),
+    }
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    parser.add_argument("--limit", type=int, default=None, help="Only the first N documents.")
+    parser.add_argument("--model", default=None)
+    parser.add_argument("--report", default=str(ROOT / "benchmarks/reports/redocred.json"))
+    args = parser.parse_args(argv)
+    path = Path(args.shared) / "corpora/re-docred/dev_revised.json"
+    if not path.is_file():
+        sys.exit(f"redocred: {path} not found (pass --shared)")
+    docs = read_redocred(path)[: args.limit]
+    articles = [Article(f"d{d.index}", d.title, d.text) for d in docs]
+    start = time.perf_counter()
+    graph = build_articles(articles, model=args.model)
+    seconds = time.perf_counter() - start
+    report = {"documents": len(docs), "seconds": round(seconds, 1),
+              "all": evaluate(docs, graph),
+              "heldout_odd": evaluate([d for d in docs if is_heldout(d.index)], graph),
+              "mapped_properties": sorted({p for t in RELATION_TYPES.values() for p in t.wikidata})}
+    print(f"Re-DocRED dev, {len(docs)} documents, kg end to end ({seconds:.0f} s)")
+    print(f"{'':28} {'all P':>7} {'R':>6} {'F':>6}   {'held-out P':>10} {'R':>6} {'F':>6}")
+    rows = [("entity mentions " + t, ("entity_mentions", t)) for t in ("PER", "ORG", "LOC", "ALL")]
+    rows += [("related pairs", ("related_pairs",)), ("typed (mapped properties)", ("typed_relations",))]
+    for name, keys in rows:
+        a, h = report["all"], report["heldout_odd"]
+        for key in keys:
+            a, h = a[key], h[key]
+        print(f"{name:28} {a['p']:7.3f} {a['r']:6.3f} {a['f']:6.3f}   "
+              f"{h['p']:10.3f} {h['r']:6.3f} {h['f']:6.3f}")
+    atomic_write_text(args.report, json.dumps(report, indent=1) + "\n")
+    return report
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,119 @@
+"""Scoring a graph against a hand-made table of the relations articles state.
+
+A gold row is ``article, subject, predicate, object, type, flags`` (tab-separated; flags
+among ``negated``, ``hedged``, ``according to:<entity id>``). A predicted relation matches
+a gold row when it comes from the same article, links the same subject and object (either
+way round for symmetric types: contacts, associated_with, opposes), and says the same
+thing: the same relation type when both have one, else a shared content word in the
+predicates. Matching is one to one.
+
+>>> from kg.model import Evidence, Relation
+>>> gold = [GoldRelation("a", "x", "meet", "y", "contacts")]
+>>> found = [Relation("y", "talk to", "x", "contacts", Evidence("a", "s", 0, 1))]
+>>> result = score_relations(found, gold)
+>>> (result.precision, result.recall)
+(1.0, 1.0)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.model import Relation
+
+__all__ = ["GoldRelation", "RelationScore", "read_gold_relations", "score_relations"]
+
+SYMMETRIC = {"contacts", "associated_with", "opposes"}
+_FUNCTION_WORDS = {"be", "of", "to", "with", "in", "for", "on", "at", "by", "from", "into", "out",
+                   "up", "the", "a", "an", "have", "get", "over", "about"}
+
+
+@dataclass(frozen=True)
+class GoldRelation:
+    article: str
+    subject: str
+    predicate: str
+    object: str
+    type: str | None = None
+    negated: bool = False
+    hedged: bool = False
+    according_to: str | None = None
+
+
+@dataclass
+class RelationScore:
+    matched: list[tuple[GoldRelation, Relation]] = field(default_factory=list)
+    missed: list[GoldRelation] = field(default_factory=list)
+    spurious: list[Relation] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        total = len(self.matched) + len(self.spurious)
+        return len(self.matched) / total if total else 0.0
+
+    @property
+    def recall(self) -> float:
+        total = len(self.matched) + len(self.missed)
+        return len(self.matched) / total if total else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def flag_agreement(self) -> dict[str, float]:
+        """Among matched pairs, how often negated, hedged and attribution agree."""
+        if not self.matched:
+            return {}
+        n = len(self.matched)
+        return {
+            "negated": sum(g.negated == p.evidence.negated for g, p in self.matched) / n,
+            "hedged": sum(g.hedged == p.evidence.hedged for g, p in self.matched) / n,
+            "according_to": sum(g.according_to == p.evidence.attributed_to for g, p in self.matched) / n,
+        }
+
+
+def read_gold_relations(path: str | Path) -> list[GoldRelation]:
+    rows = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = (line.split("\t") + ["", ""])[:6]
+        flags = [f.strip() for f in cells[5].split(",") if f.strip()]
+        according = next((f.split(":", 1)[1] for f in flags if f.startswith("according to:")), None)
+        rows.append(GoldRelation(cells[0], cells[1], cells[2], cells[3], cells[4] or None,
+                                 "negated" in flags, "hedged" in flags, according))
+    return rows
+
+
+def _content(predicate: str) -> set[str]:
+    return {w for w in predicate.lower().split() if w not in _FUNCTION_WORDS}
+
+
+def _compatible(gold: GoldRelation, relation: Relation) -> bool:
+    if relation.evidence.article != gold.article:
+        return False
+    same = (relation.subject, relation.object) == (gold.subject, gold.object)
+    swapped = (relation.object, relation.subject) == (gold.subject, gold.object)
+    if not same and not (swapped and (gold.type in SYMMETRIC or relation.type in SYMMETRIC)):
+        return False
+    if gold.type and relation.type:
+        return gold.type == relation.type
+    return bool(_content(gold.predicate) & _content(relation.predicate))
+
+
+def score_relations(relations: list[Relation], gold: list[GoldRelation]) -> RelationScore:
+    """Match predicted relations to gold rows one to one (exact predicates first)."""
+    result = RelationScore()
+    free = list(relations)
+    for row in sorted(gold, key=lambda g: (g.article, g.subject, g.object, g.predicate)):
+        candidates = [r for r in free if _compatible(row, r)]
+        if not candidates:
+            result.missed.append(row)
+            continue
+        best = max(candidates, key=lambda r: (r.predicate == row.predicate, r.evidence.confidence))
+        free.remove(best)
+        result.matched.append((row, best))
+    result.spurious = free
+    return result

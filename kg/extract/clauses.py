@@ -1,0 +1,175 @@
+"""Clauses read from the dependency parse: who does what, to whom, where and when.
+
+:func:`clause_subjects` finds a verb's subjects, explicit or understood; the entity
+extractor (:mod:`kg.extract.relations`) and the open extractor below share it.
+:func:`open_tuples` is kg's *open* mode: arguments may be any noun phrase, not only named
+entities, as open information extraction benchmarks (CaRB) expect.
+
+Examples
+--------
+>>> import spacy
+>>> from kg.nlp import load_pipeline
+>>> doc = load_pipeline()("He served as the first Prime Minister of Australia.")
+>>> [(t.relation, t.args) for t in open_tuples(doc)]
+[('served', ('He', 'as the first Prime Minister of Australia'))]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.lexicon import OBJECT_CONTROL_VERBS
+
+__all__ = ["clause_subjects", "expand", "open_tuples", "OpenTuple"]
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_OBJECT_DEPS = ("dobj", "dative", "attr", "oprd", "acomp", "obj")
+
+
+def expand(token: Token) -> list[Token]:
+    """The token and the tokens conjoined with it ("Russia and Ukraine")."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "VERB", "ADP"):
+            found.extend(expand(child))
+    return found
+
+
+def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """The subjects of a verb, explicit or understood.
+
+    Understood subjects: an infinitive under an object-control verb takes its object
+    ("asked Musk not to activate" -> Musk); a purpose clause ("to help ...") takes the
+    subject of the nearest verb above it that has one; conjoined and adverbial verbs take
+    their head's; a relative or participial clause takes the noun it modifies.
+    """
+    explicit = [t for c in verb.children if c.dep_ in _SUBJECT_DEPS for t in expand(c)]
+    explicit = [verb.head if t.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" else t
+                for t in explicit]
+    if explicit or depth > 4:
+        return explicit
+    head = verb.head
+    if head.i == verb.i:
+        return []
+    if verb.dep_ == "xcomp":
+        if head.lemma_.lower() in OBJECT_CONTROL_VERBS:
+            objects = [t for c in head.children if c.dep_ in ("dobj", "obj") for t in expand(c)]
+            if objects:
+                return objects
+        return clause_subjects(head, depth + 1)
+    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # a purpose clause belongs to whoever has an explicit subject above it
+        while head.dep_ == "xcomp" and not any(c.dep_ in _SUBJECT_DEPS for c in head.children):
+            head = head.head
+        return clause_subjects(head, depth + 1)
+    if verb.dep_ in ("conj", "advcl", "pcomp"):
+        return clause_subjects(head, depth + 1)
+    if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
+        return [head]
+    return []
+
+
+@dataclass(frozen=True)
+class OpenTuple:
+    """An open extraction: relation words, arguments (arg1 first), confidence."""
+
+    relation: str
+    args: tuple[str, ...]
+    confidence: float
+
+
+def _phrase(token: Token, drop: set[int] = frozenset(), *, conjuncts: bool = True) -> str:
+    """The words of a token's subtree, without clauses hanging off it and edge punctuation;
+    without its conjuncts ("taxes" of "taxes and credits") when ``conjuncts`` is False."""
+    words = []
+    skip: set[int] = set(drop)
+    for child in token.children:
+        if child.dep_ in ("relcl", "advcl", "parataxis", "mark") or (
+            child.dep_ == "punct" and child.i > token.i
+        ) or (not conjuncts and child.dep_ in ("conj", "cc", "preconj")):
+            skip.update(t.i for t in child.subtree)
+    words = [t for t in token.subtree if t.i not in skip]
+    while words and words[0].is_punct:
+        words = words[1:]
+    while words and words[-1].is_punct:
+        words = words[:-1]
+    return " ".join(t.text for t in words)
+
+
+def _relation_words(verb: Token) -> list[Token]:
+    before = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
+    after = [c for c in verb.children if c.dep_ == "prt"]
+    return sorted([*before, verb, *after], key=lambda t: t.i)
+
+
+def _is_clause_head(token: Token) -> bool:
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass", "amod", "compound"):
+        return False
+    return not (token.tag_ == "VBG" and token.dep_ in ("pobj", "pcomp") and not list(token.children))
+
+
+def _is_argument(child: Token) -> bool:
+    """Prepositional phrases, time expressions and clausal complements of a verb."""
+    if child.dep_ in ("prep", "agent"):
+        return any(c.dep_ in ("pobj", "pcomp") for c in child.children)
+    if child.dep_ in ("npadvmod", "tmod"):
+        return child.ent_type_ in ("DATE", "TIME")
+    return child.dep_ == "ccomp"
+
+
+def open_tuples(doc: Doc | Span) -> list[OpenTuple]:
+    """One tuple per clause: (relation; subject; objects and prepositional phrases in order).
+
+    Infinitives under a verb join its relation ("wants to expand"); appositions give an
+    "is" tuple ("Bush; is; President"). Confidence is a ranking score: explicit subjects
+    and objects score higher than understood ones; long sentences score lower.
+    """
+    found: list[OpenTuple] = []
+    tokens = list(doc)
+    length_factor = 0.9 if len(tokens) > 40 else 1.0
+    for verb in tokens:
+        if not _is_clause_head(verb):
+            continue
+        if verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children) and not any(
+            c.dep_ in _OBJECT_DEPS for c in verb.head.children
+        ):
+            continue  # folded into the governing verb's relation
+        explicit = any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+        subjects = clause_subjects(verb)
+        if not subjects:
+            continue
+        relation = _relation_words(verb)
+        head = verb
+        for child in verb.children:  # "wants to expand": the relation continues
+            if child.dep_ == "xcomp" and any(c.lower_ == "to" for c in child.children) and not any(
+                c.dep_ in _OBJECT_DEPS for c in verb.children
+            ):
+                relation += [t for t in child.children if t.dep_ in ("aux", "neg")] + [child]
+                relation += [t for t in child.children if t.dep_ == "prt"]
+                head = child
+                break
+        objects: list[list[str]] = []  # one slot per object; a slot's conjuncts are alternatives
+        after, before = [], []  # other arguments after and before the verb
+        for child in head.children:
+            if child.dep_ in _OBJECT_DEPS:
+                objects.append([_phrase(t, conjuncts=False) for t in expand(child)])
+            elif _is_argument(child):
+                (after if child.i > verb.i else before).append(_phrase(child))
+        confidence = (0.95 if explicit else 0.75) * (1.0 if objects or after else 0.7) * length_factor
+        relation_text = " ".join(t.text for t in sorted(relation, key=lambda t: t.i))
+        first = objects[0] if objects else [None]
+        rest = [" ".join(slot) for slot in objects[1:]]
+        for subject in subjects:
+            drop = {t.i for t in verb.subtree} if subject.i in {t.i for t in verb.subtree} and \
+                verb.dep_ == "relcl" else set()
+            for obj in first:  # CaRB's convention: one tuple per conjoined object
+                args = [a for a in (obj, *rest, *after, *before) if a]
+                found.append(OpenTuple(relation_text, (_phrase(subject, drop, conjuncts=False), *args),
+                                       round(confidence, 3)))
+    for token in tokens:  # appositions: "President Bush" style tuples
+        if token.dep_ == "appos" and token.head.pos_ in ("NOUN", "PROPN"):
+            found.append(OpenTuple("is", (_phrase(token.head, {t.i for t in token.subtree}),
+                                          _phrase(token)), round(0.6 * length_factor, 3)))
+    return found
