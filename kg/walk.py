@@ -200,8 +200,8 @@ def sources(graph, item) -> list[Source]:
     >>> [s.article for s in sources(graph, "Xi")]
     ['002_3cfeafbf2c412ff4']
     >>> rel = relations(graph, "Musk", "be in contact with")[0]
-    >>> sources(graph, rel)[0].sentence[:36]
-    'The Tesla C.E.O. has been in regular'
+    >>> [s.sentence[:36] for s in sources(graph, rel)]
+    ['Is Elon Musk in regular contact with', 'The Tesla C.E.O. has been in regular']
     """
     found: dict[tuple[str, int, int], Source] = {}
     if isinstance(item, Relation):

@@ -55,8 +55,8 @@ def test_relations_between_musk_and_putin(export):
     rows = query(export, "relations_between", params={"a": "musk", "b": "Vladimir Putin"})
     first = [r for r in rows if r["article"] == "000_f041676349017ce9"]
     assert any("tweeted out an invitation" in r["sentence"] for r in first)
-    contact = [r for r in rows if r["predicate"] == "be in contact with"]
-    assert len(contact) == 1
+    contact = [r for r in rows if r["predicate"] == "be in contact with" and not r["hedged"]]
+    assert len(contact) == 1  # the headline asks the same as a (hedged) question
     assert contact[0]["article"] == "002_3cfeafbf2c412ff4"
     assert contact[0]["according_to"] == "The Wall Street Journal"
     assert (contact[0]["time"], contact[0]["time_text"]) == ("2022", "since late 2022")

@@ -1,0 +1,1 @@
+"""Evaluation helpers: benchmark readers (Re-DocRED), CaRB scoring, gold-table scoring."""

@@ -50,6 +50,9 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
                 for t in explicit]
     if explicit or depth > 4:
         return explicit
+    if verb.lemma_.lower() == "be" and verb.i == verb.sent.start and verb.sent.text.rstrip().endswith("?"):
+        # "Is Elon Musk in regular contact with Putin?": the inverted subject parses as attr
+        return [t for c in verb.children if c.dep_ == "attr" for t in expand(c)]
     head = verb.head
     if head.i == verb.i:
         return []

@@ -328,6 +328,14 @@ def _appositive_heads(span: Span, result: ArticleEntities) -> list[Token]:
         root.dep_ == "appos" or (root.dep_ == "conj" and role_noun(head))  # parsed as a list
     ):
         heads.append(head)
+    elif span.start >= 2 and doc[span.start - 1].text == "," and (
+        span.end >= len(doc) or doc[span.end].text in (",", ".", ";", "—")
+    ):  # "the President of Russia, Vladimir Putin, ...", however the name was attached
+        for candidate in reversed(doc[max(0, span.start - 8):span.start - 1]):
+            if role_noun(candidate) and candidate.i not in result.token_cluster and \
+                    candidate.right_edge.i == span.start - 2:
+                heads.append(candidate)
+                break
     return heads
 
 
@@ -536,7 +544,12 @@ def _antecedent(result, token: Token, compatible: set[str], sentence_index) -> C
         candidates.append((span.root, cluster))
     if not candidates:
         return None
-    if token.dep_ == "poss":  # "his": the nearest person, subject or not
+    if token.dep_ == "poss":  # "his": the nearest person, subject or not, but a repeated
+        for mention, cluster in reversed(result.mentions_in_order()):  # "his" keeps its referent
+            same_word = result.doc[mention.start].lower_ == token.lower_
+            if mention.kind == "pronoun" and mention.start < token.i and same_word and \
+                    sentence_index[mention.start] == here:
+                return cluster
         return candidates[0][1]
     excluded = set()
     if not _is_subject(token) and token.dep_ != "poss":

@@ -143,6 +143,16 @@ class _Reader:
         return found
 
 
+def _is_possessor(token: Token) -> bool:
+    """"Musk's" in "Musk's contact": a poss, or a name the parser left as a modifier of
+    the noun but that is followed by a possessive 's."""
+    if token.dep_ == "poss":
+        return True
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.dep_ in ("nmod", "compound", "npadvmod") and following is not None and \
+        following.tag_ == "POS"
+
+
 def _verb_phrase(verb: Token) -> str:
     words = [_lemma(verb)]
     words += [c.lower_ for c in verb.children if c.dep_ == "prt"]
@@ -217,9 +227,10 @@ def extract_relations(entities: ArticleEntities) -> list[LocalRelation]:
             continue
         if noun.i in entities.token_cluster or reader.arg(noun) is not None:
             continue
-        owners = [c for c in noun.children if c.dep_ == "poss" and reader.arg(c)]
-        for prep in noun.children:
-            if prep.dep_ != "prep" or prep.lower_ not in _NOUN_PREPOSITIONS:
+        owners = [c for c in noun.children if reader.arg(c) and _is_possessor(c)]
+        preps = [p for c in noun.children if c.dep_ == "prep" for p in expand(c)]
+        for prep in preps:  # "relationships with the government and with Trump"
+            if prep.lower_ not in _NOUN_PREPOSITIONS:
                 continue
             pobjs = [t for c in prep.children if c.dep_ == "pobj" for t in expand(c)]
             args = [t for t in pobjs if reader.arg(t)]
@@ -239,5 +250,22 @@ def extract_relations(entities: ArticleEntities) -> list[LocalRelation]:
         add((fact.entity, 1.0), f"{fact.noun} of", (holder.id, 1.0), anchor, factor,
             negated=False)
 
-    return sorted(found.values(), key=lambda r: (r.sentence_start, r.anchor, r.subject,
-                                                 r.predicate, r.object))
+    return sorted(_without_prefixes(found.values()),
+                  key=lambda r: (r.sentence_start, r.anchor, r.subject, r.predicate, r.object))
+
+
+def _without_prefixes(relations) -> list[LocalRelation]:
+    """Drop "tweet out" where the same sentence also gives "tweet out invitation to" for the
+    same two entities: the longer predicate says more."""
+    relations = list(relations)
+    kept = []
+    for relation in relations:
+        words = relation.predicate.split()
+        longer = any(
+            other is not relation and (other.subject, other.object, other.sentence_start) ==
+            (relation.subject, relation.object, relation.sentence_start)
+            and len(other.predicate.split()) > len(words) and other.predicate.split()[: len(words)] == words
+            for other in relations)
+        if not longer:
+            kept.append(relation)
+    return kept
