@@ -39,6 +39,13 @@ TABLE = [
     # passive with agent becomes active
     ("SpaceX was founded by Elon Musk in 2002.",
      [("Elon Musk", "found", "SpaceX", "founder_of")]),
+    # a passive participle under a preposition takes the main clause's subject as its patient
+    ("Before being overtaken by Saudi Arabia and the US in recent years, Russia was the leading "
+     "oil producer.",
+     [("Saudi Arabia", "overtake", "Russia", None), ("United States", "overtake", "Russia", None)]),
+    # inverted copular question, hedged by the question mark
+    ("Is Elon Musk in regular contact with Vladimir Putin?",
+     [("Elon Musk", "be in contact with", "Vladimir Putin", "contacts")]),
     # relational nouns
     ("The conflict between Russia and Ukraine continues to escalate.",
      [("Russia", "conflict with", "Ukraine", "opposes")]),

@@ -67,6 +67,11 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
         while head.dep_ == "xcomp" and not any(c.dep_ in _SUBJECT_DEPS for c in head.children):
             head = head.head
         return clause_subjects(head, depth + 1)
+    if verb.dep_ in ("acomp", "xcomp") and verb.tag_ == "VBN" and head.lemma_.lower() == "be":
+        return clause_subjects(head, depth + 1)  # "being overtaken": the passive's subject
+    if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.i != head.i:
+        # "Before being overtaken by X, Russia was ...": the verb the preposition hangs on
+        return clause_subjects(head.head, depth + 1)
     if verb.dep_ in ("conj", "advcl", "pcomp"):
         return clause_subjects(head, depth + 1)
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):

@@ -160,7 +160,10 @@ def _verb_phrase(verb: Token) -> str:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    # "being overtaken by X", parsed as a participle complementing "be"
+    return verb.tag_ == "VBN" and verb.dep_ in ("acomp", "xcomp") and verb.head.lemma_.lower() == "be"
 
 
 def extract_relations(entities: ArticleEntities) -> list[LocalRelation]:
