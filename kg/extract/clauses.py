@@ -11,7 +11,7 @@ Examples
 >>> from kg.nlp import load_pipeline
 >>> doc = load_pipeline()("He served as the first Prime Minister of Australia.")
 >>> [(t.relation, t.args) for t in open_tuples(doc)]
-[('served', ('He', 'as the first Prime Minister of Australia'))]
+[('served as', ('He', 'the first Prime Minister of Australia'))]
 """
 
 from __future__ import annotations
@@ -160,11 +160,21 @@ def open_tuples(doc: Doc | Span) -> list[OpenTuple]:
                 break
         objects: list[list[str]] = []  # one slot per object; a slot's conjuncts are alternatives
         after, before = [], []  # other arguments after and before the verb
+        preposition = None
         for child in head.children:
             if child.dep_ in _OBJECT_DEPS:
                 objects.append([_phrase(t, conjuncts=False) for t in expand(child)])
             elif _is_argument(child):
-                (after if child.i > verb.i else before).append(_phrase(child))
+                (after if child.i > verb.i else before).append(child)
+        if not objects and after and after[0].dep_ == "prep":
+            # no object: the first preposition joins the relation ("apologized to | X")
+            preposition = after[0]
+            objects.append([_phrase(t, conjuncts=False) for c in preposition.children
+                            if c.dep_ == "pobj" for t in expand(c)] or [_phrase(preposition)])
+            relation.append(preposition)
+            after = after[1:]
+        after = [_phrase(c) for c in after]
+        before = [_phrase(c) for c in before]
         confidence = (0.95 if explicit else 0.75) * (1.0 if objects or after else 0.7) * length_factor
         relation_text = " ".join(t.text for t in sorted(relation, key=lambda t: t.i))
         first = objects[0] if objects else [None]
