@@ -72,6 +72,7 @@ def main(trained: str, out: str) -> None:
     if meta_path.exists():
         previous = json.loads(meta_path.read_text()).get("performance", {})
     nlp.meta.update(META)
+    nlp.meta["spacy_version"] = ">=3.8.0,<3.9.0"  # what pyproject.toml allows
     if previous:
         nlp.meta["performance"] = previous
     temp = Path(out).with_name(Path(out).name + ".tmp")

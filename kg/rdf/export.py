@@ -86,8 +86,12 @@ def _sorted_json(value):
     return value
 
 
-def serialize(graph: KnowledgeGraph, fmt: str, base: str | None = None) -> str:
-    """One export format as text: ``trig``, ``nq``, ``ttl``, ``jsonld``, ``graphml``, ``json``."""
+def serialize(graph: KnowledgeGraph, fmt: str, base: str | None = None, *,
+              dataset: Dataset | None = None) -> str:
+    """One export format as text: ``trig``, ``nq``, ``ttl``, ``jsonld``, ``graphml``, ``json``.
+
+    ``dataset`` is the graph's RDF (``to_dataset(graph, base)``) when the caller already has it.
+    """
     if fmt == "json":
         return json.dumps(graph.to_dict(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     if fmt == "graphml":
@@ -96,7 +100,7 @@ def serialize(graph: KnowledgeGraph, fmt: str, base: str | None = None) -> str:
         return buffer.getvalue().decode("utf-8")
     if fmt == "vocab":
         return vocabulary_text()
-    dataset = to_dataset(graph, base)
+    dataset = dataset if dataset is not None else to_dataset(graph, base)
     if fmt == "trig":
         return _trig(dataset)
     if fmt == "nq":
@@ -130,9 +134,11 @@ def write_exports(
     """Write the chosen export formats into ``out_dir``; return the paths written."""
     out = Path(out_dir)
     written = []
+    rdf = {"trig", "nq", "ttl", "jsonld"}
+    dataset = to_dataset(graph, base) if rdf & set(formats) else None  # converted once
     for fmt in formats:
         path = out / _FILE_NAMES[fmt]
-        atomic_write_text(path, serialize(graph, fmt, base))
+        atomic_write_text(path, serialize(graph, fmt, base, dataset=dataset))
         written.append(path)
     return written
 
