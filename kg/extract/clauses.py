@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import OBJECT_CONTROL_VERBS
 
-__all__ = ["clause_subjects", "expand", "open_tuples", "OpenTuple"]
+__all__ = ["clause_subjects", "expand", "inverted_subjects", "open_tuples", "OpenTuple"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _OBJECT_DEPS = ("dobj", "dative", "attr", "oprd", "acomp", "obj")
@@ -50,9 +50,9 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
                 for t in explicit]
     if explicit or depth > 4:
         return explicit
-    if verb.lemma_.lower() == "be" and verb.i == verb.sent.start and verb.sent.text.rstrip().endswith("?"):
-        # "Is Elon Musk in regular contact with Putin?": the inverted subject parses as attr
-        return [t for c in verb.children if c.dep_ == "attr" for t in expand(c)]
+    inverted = inverted_subjects(verb)
+    if inverted:
+        return inverted
     head = verb.head
     if head.i == verb.i:
         return []
@@ -77,6 +77,15 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
         return [head]
     return []
+
+
+def inverted_subjects(verb: Token) -> list[Token]:
+    """"Is Elon Musk in regular contact with Putin?": a question's subject, parsed as attr."""
+    if verb.lemma_.lower() != "be" or verb.i != verb.sent.start:
+        return []
+    if not verb.sent.text.rstrip().endswith("?") or any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return []
+    return [t for c in verb.children if c.dep_ == "attr" for t in expand(c)]
 
 
 @dataclass(frozen=True)

@@ -267,9 +267,22 @@ def _is_acronym(word: str, cluster: Cluster, doc: Doc) -> bool:
 
 # --- 2. appositions and titles ------------------------------------------------------
 
+_NP_LEFT = ("det", "amod", "compound", "poss", "nummod", "nmod", "case", "quantmod", "advmod")
+
+
+def _np_left(head: Token) -> int:
+    """Where the noun phrase of ``head`` starts: its own left modifiers, contiguous."""
+    start = head.i
+    for child in reversed(list(head.lefts)):
+        if child.dep_ not in _NP_LEFT or child.right_edge.i != start - 1:
+            break
+        start = child.left_edge.i
+    return start
+
+
 def _np_span(head: Token) -> tuple[int, int]:
     """A noun phrase around ``head``: its left modifiers, and an "of ..." complement."""
-    start = head.left_edge.i
+    start = _np_left(head)
     end = head.i + 1
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -288,7 +301,7 @@ def _appositions_and_titles(result: ArticleEntities, holders: list) -> None:
             span = mention.span(doc)
             for head in _appositive_heads(span, result):
                 start, end = _np_span(head) if head.i > span.start else (
-                    head.left_edge.i, span.start - 1)
+                    _np_left(head), span.start - 1)
                 while end > start and doc[end - 1].is_punct:
                     end -= 1
                 if end <= start or not _free(result, head.i, head.i + 1):
@@ -320,8 +333,8 @@ def _appositive_heads(span: Span, result: ArticleEntities) -> list[Token]:
     # "the President of Russia, Vladimir Putin": the name is the appositive
     head = root.head
     between = doc[head.i + 1:span.start] if head.i < span.start else None
-    # "the President of Russia, Vladimir Putin": the head's own words, then a comma
-    head_words = {t.i for t in head.subtree} - set(range(span.start, span.end))
+    # "the President of Russia, Vladimir Putin": the head's own noun phrase, then a comma
+    head_words = set(range(head.i + 1, _np_span(head)[1]))
     only_comma = between is not None and len(between) > 0 and between[-1].text == "," and all(
         t.text == "," or t.i in head_words for t in between)
     if only_comma and head.pos_ in ("NOUN", "PROPN") and head.i not in result.token_cluster and (
@@ -500,11 +513,13 @@ def _describe(result, gazetteer, token: Token, noun: str, holder: Token | None) 
 
 def _pronouns(result: ArticleEntities) -> None:
     doc = result.doc
-    sentences = list(doc.sents)
     sentence_index = {}
-    for number, sentence in enumerate(sentences):
+    number = -1
+    for sentence in doc.sents:  # a stray closing quote or a blank line is no sentence
+        if any(t.is_alpha for t in sentence):
+            number += 1
         for i in range(sentence.start, sentence.end):
-            sentence_index[i] = number
+            sentence_index[i] = max(number, 0)
     for token in doc:
         lower = token.lower_
         if token.i in result.token_cluster or token.tag_ not in ("PRP", "PRP$"):

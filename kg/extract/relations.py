@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from kg.extract.clauses import clause_subjects, expand
+from kg.extract.clauses import clause_subjects, expand, inverted_subjects
 from kg.extract.coref import ArticleEntities, role_noun
 from kg.extract.lexicon import RELATIONAL_PREPOSITIONS
 from kg.extract.qualifiers import (
@@ -111,7 +111,10 @@ class _Reader:
     def objects(self, verb: Token) -> list[tuple[Token, list[str], float]]:
         """(object token, predicate words after the verb, confidence factor)."""
         found = []
-        for child in verb.children:
+        children = list(verb.children)
+        for subject in inverted_subjects(verb):  # "Is Musk in contact with Putin?"
+            children += [c for c in subject.children if c.dep_ == "prep"]
+        for child in children:
             if child.dep_ in _OBJECT_DEPS:
                 for obj in expand(child):
                     found.extend(self._through_noun(obj, []))

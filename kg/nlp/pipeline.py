@@ -7,9 +7,9 @@ Model selection, first match wins:
 2. the ``KG_SPACY_MODEL`` environment variable;
 3. the bundled pipeline ``kg/nlp/models/en_kg_sm`` (trained by ``training/train.sh``).
 
-kg adds an ``entity_ruler`` before the statistical NER with the names in the bundled
-alias table (:mod:`kg.gazetteer`), so key names such as "SpaceX" are found even where
-the model misses them, and ``kg_line_sentences`` before the parser, so that a line break
+kg adds entity rulers around the statistical NER with the names in the bundled alias
+table (:mod:`kg.gazetteer`), so key names such as "SpaceX" are found even where the model
+misses them (:func:`add_entity_ruler`), and ``kg_line_sentences`` before the parser, so that a line break
 always ends a sentence (:mod:`kg.nlp.components`).
 
 Examples
@@ -111,17 +111,22 @@ def _split_final_periods(nlp: Language) -> None:
 
 
 def add_entity_ruler(nlp: Language, gazetteer: Gazetteer) -> None:
-    """Add an ``entity_ruler`` before ``ner`` with every name in ``gazetteer``.
+    """Add the names of ``gazetteer`` as two entity rulers around the statistical NER.
 
-    Every listed name is a pattern; single-word names of people appear in the tables only
-    where they are deliberate ("Putin", "Biden"). Matching is case-sensitive, so "musk"
-    the scent is left alone.
+    Names of two words or more ("The Wall Street Journal", "Vladimir Putin") go *before*
+    ``ner`` as an entity ruler: they are long enough to trust, and fix the model's labels.
+    One-word names ("SpaceX", "Putin", "America") go *after* it
+    (:class:`~kg.nlp.components.NameFiller`): they fill gaps and fix labels of the same span,
+    but never cut a longer name the model found ("North America", "Nikola Tesla").
+    Matching is case-sensitive, so "musk" the scent is left alone.
     """
-    patterns = []
+    long_names, single_words = [], []
     for entity in sorted(gazetteer.entities.values(), key=lambda e: e.id):
         for name in entity.names:
-            patterns.append({"label": entity.type, "pattern": name, "id": entity.id})
-    ruler = nlp.add_pipe("entity_ruler", name="kg_entity_ruler", before="ner",
-                         config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False})
-    ruler.add_patterns(patterns)
-
+            pattern = {"label": entity.type, "pattern": name, "id": entity.id}
+            (single_words if len(name.split()) == 1 else long_names).append(pattern)
+    before = nlp.add_pipe("entity_ruler", name="kg_entity_ruler", before="ner",
+                          config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False})
+    before.add_patterns(long_names)
+    nlp.add_pipe("kg_name_filler", after="ner",
+                 config={"names": {p["pattern"]: p["label"] for p in single_words}})
