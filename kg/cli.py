@@ -99,7 +99,7 @@ def build(
         from kg.draw import write_overview
 
         written += write_overview(graph, output)
-    typer.echo(graph.report.summary(graph).split("\n  skipped")[0])
+    typer.echo(graph.report.summary(graph, problems=False))  # problems went to stderr above
     typer.echo(f"wrote {len(written)} files to {output}/")
 
 

@@ -73,14 +73,16 @@ class BuildReport:
     problems: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
     model: str = ""
 
-    def summary(self, graph: KnowledgeGraph) -> str:
+    def summary(self, graph: KnowledgeGraph, *, problems: bool = True) -> str:
+        """Counts of articles read and skipped, entities and relations; then each problem."""
         lines = [
             f"articles read: {self.articles_read}",
             f"articles skipped: {len(self.problems)}",
             f"entities: {graph.number_of_entities()}",
             f"relations: {graph.number_of_relations()}",
         ]
-        lines += [f"  skipped {source}: {reason}" for source, reason in self.problems]
+        if problems:
+            lines += [f"  skipped {source}: {reason}" for source, reason in self.problems]
         return "\n".join(lines)
 
 

@@ -19,21 +19,34 @@ from dataclasses import dataclass
 
 from kg.model import Entity, Relation
 
-__all__ = ["RelationTable", "Neighbor", "Step", "Path", "Source", "relation_line"]
+__all__ = ["RelationTable", "Neighbor", "Step", "Path", "Source", "relation_line", "evidence_flags"]
+
+
+def evidence_flags(evidence, name=str, *, time_text: bool = False) -> list[str]:
+    """What a sentence says of its relation: negated, hedged, who says so, when.
+
+    ``name`` turns an entity id into what to print (its label, say).
+
+    >>> from kg.model import Evidence
+    >>> evidence_flags(Evidence("a", "s", 0, 1, hedged=True, time="2022", time_text="since 2022"),
+    ...                time_text=True)
+    ['hedged', 'time 2022 (since 2022)']
+    """
+    flags = []
+    if evidence.negated:
+        flags.append("negated")
+    if evidence.hedged:
+        flags.append("hedged")
+    if evidence.attributed_to:
+        flags.append(f"according to {name(evidence.attributed_to)}")
+    if evidence.time:
+        words = f" ({evidence.time_text})" if time_text and evidence.time_text else ""
+        flags.append(f"time {evidence.time}{words}")
+    return flags
 
 
 def _flags(relation: Relation) -> str:
-    ev = relation.evidence
-    flags = []
-    if ev.negated:
-        flags.append("negated")
-    if ev.hedged:
-        flags.append("hedged")
-    if ev.attributed_to:
-        flags.append(f"according to {ev.attributed_to}")
-    if ev.time:
-        flags.append(f"time {ev.time}")
-    return ", ".join(flags)
+    return ", ".join(evidence_flags(relation.evidence))
 
 
 def relation_line(relation: Relation) -> str:

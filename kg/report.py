@@ -20,6 +20,7 @@ from collections import Counter
 
 from kg.graph import KnowledgeGraph
 from kg.model import Relation
+from kg.records import evidence_flags
 
 __all__ = ["graph_stats", "describe_entity", "format_relation", "format_rows"]
 
@@ -56,15 +57,7 @@ def _name(graph: KnowledgeGraph, entity_id: str | None) -> str:
 def format_relation(graph: KnowledgeGraph, relation: Relation, *, width: int = 100) -> str:
     """One relation on a line, its qualifiers, and its sentence indented below."""
     ev = relation.evidence
-    flags = []
-    if ev.negated:
-        flags.append("NEGATED")
-    if ev.hedged:
-        flags.append("hedged")
-    if ev.attributed_to:
-        flags.append(f"according to {_name(graph, ev.attributed_to)}")
-    if ev.time:
-        flags.append(f"time {ev.time}" + (f" ({ev.time_text})" if ev.time_text else ""))
+    flags = evidence_flags(ev, lambda entity_id: _name(graph, entity_id), time_text=True)
     flags.append(f"confidence {ev.confidence:.2f}")
     head = (f"{_name(graph, relation.subject)} --[{relation.predicate}]--> "
             f"{_name(graph, relation.object)}" + (f"  <{relation.type}>" if relation.type else ""))
