@@ -48,6 +48,9 @@ _OBJECT_DEPS = ("dobj", "attr", "dative", "oprd", "obj")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # prepositions after a relational noun that name its second party ("contact with", "ties to")
 _NOUN_PREPOSITIONS = {"with", "to", "between", "against", "toward", "towards"}
+# prepositions that never introduce a verb's argument: attribution, and examples of a noun
+# ("departments, like the U.S. Forest Service", "such as", "including")
+_NOT_ARGUMENTS = {"according", "like", "such", "including", "unlike"}
 
 
 @dataclass(frozen=True)
@@ -118,7 +121,7 @@ class _Reader:
             if child.dep_ in _OBJECT_DEPS:
                 for obj in expand(child):
                     found.extend(self._through_noun(obj, []))
-            elif child.dep_ in ("prep", "agent") and child.lower_ != "according":
+            elif child.dep_ in ("prep", "agent") and child.lower_ not in _NOT_ARGUMENTS:
                 for prep in expand(child):
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj":
