@@ -15,6 +15,8 @@ Examples
 ('controls', 'owned_by')
 >>> relation_type("participate in") is None
 True
+>>> relation_type("be village in"), relation_type("located in")
+('located_in', 'located_in')
 >>> RELATION_TYPES["leader_of"].wikidata
 ('P35', 'P6')
 """
@@ -64,7 +66,10 @@ RELATION_TYPES: dict[str, RelationType] = {t.id: t for t in (
     _type("member_of", "member of", "is a member of an organisation or party",
           ("P463", "P102"), False, ("belong",), ("member",)),
     _type("located_in", "located in", "is located in a place", ("P131", "P17", "P159"), False,
-          ("base", "headquarter", "locate"), ("headquarters",)),
+          ("base", "headquarter", "locate", "located"),
+          ("headquarters", "city", "town", "village", "municipality", "county", "district",
+           "region", "province", "state", "capital", "suburb", "neighborhood", "neighbourhood",
+           "commune", "island", "community", "parish", "borough", "settlement")),
     _type("contacts", "contacts", "meets, talks to or is in contact with",
           triggers=("contact", "meet", "call", "talk", "speak", "phone", "invite",
                     "invitation", "conversation", "discussion", "dialogue", "message",

@@ -252,6 +252,24 @@ def extract_relations(entities: ArticleEntities) -> list[LocalRelation]:
                     add(reader.arg(owner), f"{_lemma(noun)} {prep.lower_}", reader.arg(other),
                         noun, 0.85)
 
+    places = ("GPE", "LOC", "FAC")
+    for mention, cluster in entities.mentions_in_order():  # "Mediaș, Transylvania"
+        end = mention.end
+        if mention.kind != "name" or cluster.type not in places or end + 1 >= len(doc):
+            continue
+        if doc[end].text != ",":
+            continue
+        outer = entities.cluster_of(end + 1)
+        if outer is None or outer.id == cluster.id or outer.type not in places:
+            continue
+        outer_mention = next((m for m in outer.mentions if m.start == end + 1), None)
+        if outer_mention is None or outer_mention.kind != "name":
+            continue
+        after = outer_mention.end
+        if after < len(doc) and doc[after].text not in (",", ".", ")", ";") and not doc[after].is_space:
+            continue  # "Paris, Texas and Austin": only a place closed by punctuation
+        add((cluster.id, 1.0), "located in", (outer.id, 1.0), doc[mention.start], 0.8, negated=False)
+
     for fact in entities.role_facts:  # appositions, titles, descriptions
         anchor = doc[fact.start]
         factor = 0.9 if fact.via in ("appos", "title") else 0.8
