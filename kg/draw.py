@@ -272,7 +272,7 @@ def draw(
 
 
 def _fit_and_separate(figure: Figure, ax, texts: list, centers: list, lifts: list[float],
-                      curved: list, rounds: int = 120) -> None:
+                      curved: list, rounds: int = 300) -> None:
     """Lift entity labels above their markers, put curved edges' labels on their curves,
     push overlapping labels apart (in display space), then fit the axes around them all.
 
@@ -285,8 +285,9 @@ def _fit_and_separate(figure: Figure, ax, texts: list, centers: list, lifts: lis
     span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
     span_x, span_y = max(span_x, 0.5 * span_y), max(span_y, 0.5 * span_x)  # room for flat layouts
     mid_x, mid_y = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
-    ax.set_xlim(mid_x - 0.62 * span_x, mid_x + 0.62 * span_x)
-    ax.set_ylim(mid_y - 0.62 * span_y, mid_y + 0.62 * span_y)
+    # generous fixed limits: labels are then kept inside them, and nothing is rescaled later
+    ax.set_xlim(mid_x - 0.75 * span_x, mid_x + 0.75 * span_x)
+    ax.set_ylim(mid_y - 0.68 * span_y, mid_y + 0.68 * span_y)
     renderer = figure.canvas.get_renderer()
     to_data = ax.transData.inverted()
     for text, lift in zip(texts, lifts, strict=False):
@@ -296,12 +297,17 @@ def _fit_and_separate(figure: Figure, ax, texts: list, centers: list, lifts: lis
         (x0, y0), (x1, y1) = ax.transData.transform(start), ax.transData.transform(end)
         mid = ((x0 + x1) / 2 + 0.125 * (y1 - y0), (y0 + y1) / 2 - 0.125 * (x1 - x0))
         text.set_position(to_data.transform(mid))
-    # node markers are obstacles too (each entity label may touch its own marker)
-    markers = []
+    markers = []  # node markers are obstacles too (a label may touch its own marker)
     for index, (center, lift) in enumerate(zip(centers, lifts, strict=True)):
         cx, cy = ax.transData.transform(center)
         radius = lift - 2
         markers.append((index, (cx - radius, cy - radius, cx + radius, cy + radius)))
+    frame = ax.get_window_extent(renderer)
+    _separate(ax, renderer, texts, markers, rounds, (frame.x0, frame.y0, frame.x1, frame.y1))
+
+
+def _separate(ax, renderer, texts: list, markers: list, rounds: int, frame: tuple) -> None:
+    """Push overlapping labels apart and off other nodes' markers, keeping them in ``frame``."""
     # a moved label's extent is only translated: measure once, then move plain boxes
     boxes = []
     for text in texts:
@@ -311,6 +317,8 @@ def _fit_and_separate(figure: Figure, ax, texts: list, centers: list, lifts: lis
 
     def move(index: int, dx: float, dy: float) -> None:
         box, offset = boxes[index], offsets[index]
+        dx = min(max(dx, frame[0] - box[0]), frame[2] - box[2])  # stay inside the frame
+        dy = min(max(dy, frame[1] - box[1]), frame[3] - box[3])
         box[0] += dx
         box[2] += dx
         box[1] += dy
@@ -318,6 +326,8 @@ def _fit_and_separate(figure: Figure, ax, texts: list, centers: list, lifts: lis
         offset[0] += dx
         offset[1] += dy
 
+    for index in range(len(texts)):  # first bring every label inside the frame
+        move(index, 0.0, 0.0)
     for _ in range(rounds):
         moved = False
         for i in range(len(texts)):
@@ -334,11 +344,11 @@ def _fit_and_separate(figure: Figure, ax, texts: list, centers: list, lifts: lis
                 move(j, dx, dy)
         if not moved:
             break
+    to_data = ax.transData.inverted()
     for text, (dx, dy) in zip(texts, offsets, strict=True):
         if dx or dy:
             px, py = ax.transData.transform(text.get_position())
             text.set_position(to_data.transform((px + dx, py + dy)))
-    _fit_axes(figure, ax, texts)
 
 
 def _overlap(a, b, pad: float = 2.0) -> bool:
@@ -360,26 +370,6 @@ def _away(box, obstacle, step: float = 4.0, vertical: bool = True) -> tuple[floa
         dy = 1.0
     norm = math.hypot(dx, dy)
     return step * dx / norm, step * dy / norm
-
-
-def _fit_axes(figure: Figure, ax, texts: list) -> None:
-    renderer = figure.canvas.get_renderer()
-    to_data = ax.transData.inverted()
-    corners = []
-    for text in texts:
-        box = text.get_window_extent(renderer)
-        corners += [to_data.transform((box.x0, box.y0)), to_data.transform((box.x1, box.y1))]
-    if not corners:
-        return
-    x0, x1 = ax.get_xlim()
-    y0, y1 = ax.get_ylim()
-    lo_x = min(x0, *(c[0] for c in corners))
-    hi_x = max(x1, *(c[0] for c in corners))
-    lo_y = min(y0, *(c[1] for c in corners))
-    hi_y = max(y1, *(c[1] for c in corners))
-    pad_x, pad_y = 0.02 * (hi_x - lo_x), 0.02 * (hi_y - lo_y)
-    ax.set_xlim(lo_x - pad_x, hi_x + pad_x)
-    ax.set_ylim(lo_y - pad_y, hi_y + pad_y)
 
 
 def footer_text(figure: Figure) -> str:
