@@ -130,10 +130,15 @@ def _view(graph: KnowledgeGraph, focus, radius, path, types, min_sources, includ
     connected = {n for e in edges for n in (e.a, e.b)}
     anchors = {graph.entity(x).id for x in (path or ())} | (
         {graph.entity(focus).id} if focus is not None else set())
-    nodes = sorted(connected | (anchors & keep))
+    isolated = set()
+    if focus is None and path is None:  # the overview also shows who matters but relates to no one
+        isolated = {n for n in keep - connected if _notable(graph.get_entity(n))}
+    nodes = sorted(connected | isolated | (anchors & keep))
     dropped = len(keep) - len(nodes)
+    if isolated:
+        notes.append(f"{len(isolated)} entities mentioned without a stated relation drawn faint")
     if dropped and focus is None and path is None:
-        notes.append(f"{dropped} entities without relations not shown")
+        notes.append(f"{dropped} other entities without relations not shown")
     if len(nodes) > max_nodes:
         degree = Counter()
         for e in edges:
@@ -149,18 +154,40 @@ def _view(graph: KnowledgeGraph, focus, radius, path, types, min_sources, includ
         shown_articles = ", ".join(articles[:3]) + (f" +{len(articles) - 3}" if len(articles) > 3 else "")
         title += f"\nfrom {len(articles)} article{'s' if len(articles) > 1 else ''}: {shown_articles}"
     edges.sort(key=lambda e: (e.a, e.b, e.negated))
-    return [graph.get_entity(n) for n in nodes], edges, title, notes
+    return [graph.get_entity(n) for n in nodes], edges, title, notes, isolated
+
+
+def _notable(entity: Entity) -> bool:
+    """Worth drawing without relations: in the alias table (Wikidata id), or mentioned often."""
+    return entity.wikidata is not None or entity.mention_count >= 3
 
 
 def _layout(nodes: list[Entity], edges: list[_Edge], layout: str, seed: int) -> dict[str, tuple]:
+    """Positions of the related entities; entities without relations in a row beneath them."""
+    related = {n for e in edges for n in (e.a, e.b)}
+    alone = [e.id for e in nodes if e.id not in related]
+    placed = _layout_related([e for e in nodes if e.id in related], edges, layout, seed)
+    if alone:
+        xs = [p[0] for p in placed.values()] or [0.0]
+        ys = [p[1] for p in placed.values()] or [0.0]
+        width = (max(xs) - min(xs)) or 1.0
+        below = min(ys) - 0.25 * ((max(ys) - min(ys)) or 1.0)
+        for k, node in enumerate(alone):
+            x = min(xs) + width * (k + 0.5) / len(alone) if len(alone) > 1 else (min(xs) + max(xs)) / 2
+            placed[node] = (x, below)
+    return placed
+
+
+def _layout_related(nodes: list[Entity], edges: list[_Edge], layout: str,
+                    seed: int) -> dict[str, tuple]:
     simple = nx.Graph()
     simple.add_nodes_from(e.id for e in nodes)
     for edge in edges:
         simple.add_edge(edge.a, edge.b, weight=len(edge.relations))
-    if len(nodes) == 1:
-        return {nodes[0].id: (0.0, 0.0)}
+    if len(nodes) <= 1:
+        return {e.id: (0.0, 0.0) for e in nodes}
     if layout == "auto":
-        layout = "kamada-kawai" if len(nodes) <= 60 and nx.is_connected(simple) else "spring"
+        layout = "kamada-kawai" if len(nodes) <= 60 else "spring"
     if layout == "kamada-kawai":
         return nx.kamada_kawai_layout(simple)
     if layout == "circular":
@@ -193,8 +220,8 @@ def draw(
     ``max_edge_labels`` strongest edges (most statements, then most articles) are labelled.
     Returns a matplotlib Figure; save it with :func:`save_figure` or ``figure.savefig``.
     """
-    nodes, edges, auto_title, notes = _view(graph, focus, radius, path, types, min_sources,
-                                            include_negated, max_nodes)
+    nodes, edges, auto_title, notes, faint = _view(graph, focus, radius, path, types, min_sources,
+                                                   include_negated, max_nodes)
     positions = _layout(nodes, edges, layout, seed) if nodes else {}
     strength = sorted(edges, key=lambda e: (-len(e.relations), -e.articles, e.a, e.b, e.negated))
     labelled = {id(e) for e in strength[:max_edge_labels]}
@@ -214,11 +241,11 @@ def draw(
             (x0, y0), (x1, y1) = (x1, y1), (x0, y0)
         style = ":" if edge.negated else "--" if edge.hedged else "-"
         colour = "#c0392b" if edge.negated else "#555555"
-        faint = id(edge) not in labelled
+        unlabelled = id(edge) not in labelled
         ax.annotate("", xy=(x1, y1), xytext=(x0, y0), zorder=1,
                     arrowprops={"arrowstyle": "-|>", "color": colour,
-                                "lw": 0.6 if faint else 1.0 + 1.5 * (edge.articles - 1),
-                                "linestyle": style, "alpha": 0.25 if faint else 0.45 if edge.hedged else 0.85,
+                                "lw": 0.6 if unlabelled else 1.0 + 1.5 * (edge.articles - 1),
+                                "linestyle": style, "alpha": 0.25 if unlabelled else 0.45 if edge.hedged else 0.85,
                                 "shrinkA": 14, "shrinkB": 14, "mutation_scale": 14,
                                 "connectionstyle": f"arc3,rad={0.25 if edge.negated else 0.0}"})
     present_types = []
@@ -228,7 +255,8 @@ def draw(
             present_types.append(entity.type)
         x, y = positions[entity.id]
         ax.scatter([x], [y], s=180 + 90 * math.sqrt(max(entity.mention_count, 1)), c=colour,
-                   marker=marker, edgecolors="white", linewidths=1.5, zorder=2)
+                   marker=marker, edgecolors="white", linewidths=1.5, zorder=2,
+                   alpha=0.35 if entity.id in faint else 1.0)
 
     texts = []
     curved = []  # (label, start, end) of curved (negated) edges
@@ -237,7 +265,9 @@ def draw(
         x, y = positions[entity.id]
         area = 180 + 90 * math.sqrt(max(entity.mention_count, 1))
         lifts.append(math.sqrt(area) / 2 * figure.dpi / 72 + 2)
-        texts.append(ax.text(x, y, entity.label, fontsize=11, fontweight="bold", ha="center",
+        texts.append(ax.text(x, y, entity.label, fontsize=11, ha="center",
+                             fontweight="normal" if entity.id in faint else "bold",
+                             color="#777777" if entity.id in faint else "black",
                              va="bottom", zorder=4, gid="entity",
                              bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8}))
     for edge in edges:

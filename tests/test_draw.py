@@ -37,13 +37,12 @@ def overview(seed_graph):
 
 def test_overview_shows_the_design_card_entities_and_predicates(seed_graph, overview):
     texts = drawn_texts(overview)
-    connected = {n for r in seed_graph.relations() for n in (r.subject, r.object)}
-    for label in SEVEN:
-        if seed_graph.entity(label).id in connected:
-            assert label in texts, label
+    for label in SEVEN:  # Biden has no stated relation in the seeds: he is drawn faint
+        assert label in texts, label
     assert {"leader of", "control schedule of"} <= set(texts)
     assert {"PERSON", "ORG", "GPE", "PRODUCT", "stated", "hedged"} <= set(_legend(overview))
     assert "3 articles" in overview._suptitle.get_text()
+    assert "drawn faint" in footer_text(overview)
     _assert_legible(overview)
 
 
