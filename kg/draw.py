@@ -245,7 +245,8 @@ def draw(
         ax.annotate("", xy=(x1, y1), xytext=(x0, y0), zorder=1,
                     arrowprops={"arrowstyle": "-|>", "color": colour,
                                 "lw": 0.6 if unlabelled else 1.0 + 1.5 * (edge.articles - 1),
-                                "linestyle": style, "alpha": 0.25 if unlabelled else 0.45 if edge.hedged else 0.85,
+                                "linestyle": style,
+                                "alpha": 0.25 if unlabelled else 0.45 if edge.hedged else 0.85,
                                 "shrinkA": 14, "shrinkB": 14, "mutation_scale": 14,
                                 "connectionstyle": f"arc3,rad={0.25 if edge.negated else 0.0}"})
     present_types = []
