@@ -122,10 +122,19 @@ class KnowledgeGraph:
         return self.graph.number_of_edges()
 
     def entity_list(self) -> list[Entity]:
-        """All entities, sorted by id."""
+        """All entities, sorted by id.
+
+        >>> graph.entity_list()[0].id   # graph = kg.build(["seeds/"]), as in all examples below
+        'appreciate-cleantechnica'
+        """
         return [self.graph.nodes[n]["entity"] for n in sorted(self.graph.nodes)]
 
     def get_entity(self, entity_id: str) -> Entity:
+        """The entity with this id (``KeyError`` if none; see :meth:`entity` for names).
+
+        >>> graph.get_entity("xi-jinping").wikidata
+        'Q15031'
+        """
         return self.graph.nodes[entity_id]["entity"]
 
     def entity(self, name: str | Entity) -> Entity:
@@ -170,17 +179,31 @@ class KnowledgeGraph:
         raise EntityNotFound(f"no entity called {name!r}{hint}")
 
     def relation_list(self) -> list[Relation]:
-        """All relations, in article and text order."""
+        """All relations, in article and text order.
+
+        >>> graph.relation_list()[0].evidence.article
+        '000_f041676349017ce9'
+        """
         return sorted((d["relation"] for _, _, d in self.graph.edges(data=True)),
                       key=Relation.sort_key)
 
     def iter_statements(self) -> Iterator[tuple[str, Relation]]:
-        """(statement id, relation) pairs in article and text order."""
+        """(statement id, relation) pairs in article and text order.
+
+        >>> key, relation = next(graph.iter_statements())
+        >>> key == statement_id(relation)
+        True
+        """
         pairs = [(k, d["relation"]) for _, _, k, d in self.graph.edges(keys=True, data=True)]
         yield from sorted(pairs, key=lambda p: p[1].sort_key())
 
     def to_networkx(self) -> nx.MultiDiGraph:
-        """A copy with plain attributes (strings, numbers, booleans), for any networkx use."""
+        """A copy with plain attributes (strings, numbers, booleans), for any networkx use.
+
+        >>> plain = graph.to_networkx()
+        >>> plain.nodes["elon-musk"]["label"], plain.number_of_edges() == graph.number_of_relations()
+        ('Elon Musk', True)
+        """
         plain = nx.MultiDiGraph()
         for entity in self.entity_list():
             plain.add_node(entity.id, label=entity.label, type=entity.type,
@@ -216,7 +239,11 @@ class KnowledgeGraph:
                 f"{self.number_of_relations()} relations, {len(self.articles)} articles>")
 
     def to_dict(self) -> dict:
-        """A JSON-ready dict of everything in the graph (kg's own lossless format)."""
+        """A JSON-ready dict of everything in the graph (kg's own lossless format).
+
+        >>> KnowledgeGraph.from_dict(graph.to_dict()) == graph
+        True
+        """
         articles, entities, mentions, relations = self._content()
         return {
             "kg_format": FORMAT_VERSION,
@@ -228,6 +255,7 @@ class KnowledgeGraph:
 
     @classmethod
     def from_dict(cls, data: dict) -> KnowledgeGraph:
+        """The graph :meth:`to_dict` describes."""
         if data.get("kg_format") != FORMAT_VERSION:
             raise ValueError(f"not a kg graph file (kg_format {data.get('kg_format')!r})")
         graph = cls()
@@ -244,12 +272,20 @@ class KnowledgeGraph:
         return graph
 
     def save(self, path: str | Path) -> None:
-        """Write the graph as JSON (atomically; byte-identical for the same graph)."""
+        """Write the graph as JSON (atomically; byte-identical for the same graph).
+
+        >>> import tempfile
+        >>> path = tempfile.mkdtemp() + "/graph.json"
+        >>> graph.save(path)
+        >>> KnowledgeGraph.load_json(path) == graph
+        True
+        """
         text = json.dumps(self.to_dict(), ensure_ascii=False, indent=1, sort_keys=True)
         atomic_write_text(path, text + "\n")
 
     @classmethod
     def load_json(cls, path: str | Path) -> KnowledgeGraph:
+        """Read a graph written by :meth:`save` (``kg.load`` reads every export)."""
         return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
 
     # views and incremental updates --------------------------------------------------
@@ -257,6 +293,11 @@ class KnowledgeGraph:
         """Recompute each entity's mention count, articles and aliases from its mentions.
 
         Entities with no mentions at all (built by hand) are left as they are.
+
+        >>> copy = KnowledgeGraph.from_dict(graph.to_dict())
+        >>> copy.refresh_entities()
+        >>> copy == graph
+        True
         """
         by_entity: dict[str, list[Mention]] = {}
         for mention in self.mentions:
@@ -268,7 +309,12 @@ class KnowledgeGraph:
 
     def restricted(self, *, entities: set[str] | None = None,
                    articles: set[str] | None = None) -> KnowledgeGraph:
-        """A new graph with only these entities and/or articles, and what lies within them."""
+        """A new graph with only these entities and/or articles, and what lies within them.
+
+        >>> small = graph.restricted(articles={"002_3cfeafbf2c412ff4"})
+        >>> sorted(small.articles), small.get_entity("elon-musk").articles
+        (['002_3cfeafbf2c412ff4'], ('002_3cfeafbf2c412ff4',))
+        """
         keep_articles = set(self.articles) if articles is None else set(articles)
         mentioned = {m.entity for m in self.mentions}
         result = KnowledgeGraph()
@@ -293,13 +339,23 @@ class KnowledgeGraph:
 
     def remove_article(self, article_id: str) -> KnowledgeGraph:
         """A new graph without the article: its mentions and relations go; entities that
-        only it mentioned go; every other edge stays."""
+        only it mentioned go; every other edge stays.
+
+        >>> smaller = graph.remove_article("002_3cfeafbf2c412ff4")
+        >>> "xi-jinping" in smaller.graph, "elon-musk" in smaller.graph
+        (False, True)
+        """
         if article_id not in self.articles:
             raise KeyError(f"no article {article_id!r} in the graph")
         return self.restricted(articles=set(self.articles) - {article_id})
 
     def article_graph(self, article_id: str) -> KnowledgeGraph:
-        """The part of the graph one article contributes (its entities, mentions, relations)."""
+        """The part of the graph one article contributes (its entities, mentions, relations).
+
+        >>> part = graph.article_graph("001_7f1dbf2819e5e0b1")
+        >>> {r.evidence.article for r in part.relation_list()}
+        {'001_7f1dbf2819e5e0b1'}
+        """
         if article_id not in self.articles:
             raise KeyError(f"no article {article_id!r} in the graph")
         return self.restricted(articles={article_id})
@@ -338,55 +394,91 @@ class KnowledgeGraph:
 
     # walking (see kg.walk) --------------------------------------------------------------
     def relations(self, subject=None, predicate=None, object=None, **filters):
-        """Relations matching the filters; see :func:`kg.walk.relations`."""
+        """Relations matching the filters; see :func:`kg.walk.relations`.
+
+        >>> [r.evidence.attributed_to for r in graph.relations("Putin", "ask", "Musk")]
+        ['the-wall-street-journal']
+        """
         from kg import walk
 
         return walk.relations(self, subject, predicate, object, **filters)
 
     def neighbors(self, entity, **options):
-        """Nearby entities; see :func:`kg.walk.neighbors`."""
+        """Nearby entities; see :func:`kg.walk.neighbors`.
+
+        >>> [n.entity.label for n in graph.neighbors("Xi")]
+        ['China', 'Vladimir Putin']
+        """
         from kg import walk
 
         return walk.neighbors(self, entity, **options)
 
     def paths(self, a, b, **options):
-        """Shortest connections with evidence; see :func:`kg.walk.paths`."""
+        """Shortest connections with evidence; see :func:`kg.walk.paths`.
+
+        >>> graph.paths("Musk", "Xi")[0].entities
+        ('elon-musk', 'vladimir-putin', 'xi-jinping')
+        """
         from kg import walk
 
         return walk.paths(self, a, b, **options)
 
     def ego(self, entity, radius: int = 1, **options) -> KnowledgeGraph:
-        """The graph around one entity; see :func:`kg.walk.ego`."""
+        """The graph around one entity; see :func:`kg.walk.ego`.
+
+        >>> sorted(e.label for e in graph.ego("Xi").entity_list())
+        ['China', 'Vladimir Putin', 'Xi Jinping']
+        """
         from kg import walk
 
         return walk.ego(self, entity, radius, **options)
 
     def subgraph(self, entities) -> KnowledgeGraph:
-        """The graph among some entities; see :func:`kg.walk.subgraph`."""
+        """The graph among some entities; see :func:`kg.walk.subgraph`.
+
+        >>> graph.subgraph(["Musk", "Putin"]).number_of_entities()
+        2
+        """
         from kg import walk
 
         return walk.subgraph(self, entities)
 
     def timeline(self, entity, **options):
-        """Dated relations in order; see :func:`kg.walk.timeline`."""
+        """Dated relations in order; see :func:`kg.walk.timeline`.
+
+        >>> [r.evidence.time for r in graph.timeline("Putin")]
+        ['2022']
+        """
         from kg import walk
 
         return walk.timeline(self, entity, **options)
 
     def sources(self, item):
-        """Sentences behind an entity or relation; see :func:`kg.walk.sources`."""
+        """Sentences behind an entity or relation; see :func:`kg.walk.sources`.
+
+        >>> [s.article for s in graph.sources("Xi")]
+        ['002_3cfeafbf2c412ff4']
+        """
         from kg import walk
 
         return walk.sources(self, item)
 
     def centrality(self, kind: str = "degree"):
-        """Entities by centrality; see :func:`kg.walk.centrality`."""
+        """Entities by centrality; see :func:`kg.walk.centrality`.
+
+        >>> graph.centrality()[0][0].label
+        'Elon Musk'
+        """
         from kg import walk
 
         return walk.centrality(self, kind)
 
     def communities(self):
-        """Groups of connected entities; see :func:`kg.walk.communities`."""
+        """Groups of connected entities; see :func:`kg.walk.communities`.
+
+        >>> "Elon Musk" in {e.label for e in graph.communities()[0]}
+        True
+        """
         from kg import walk
 
         return walk.communities(self)

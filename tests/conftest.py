@@ -6,16 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import build
-
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
-
-
-@pytest.fixture(scope="session")
-def seed_graph():
-    return build([SEEDS])
 
 
 @pytest.fixture(scope="session")
