@@ -135,7 +135,7 @@ def draw(
                                 help="A .png, .svg or .pdf file."),
     focus: str = typer.Option(None, "--focus", help="Draw the neighbourhood of this entity."),
     radius: int = typer.Option(1, "--radius", help="Steps around --focus."),
-    path: tuple[str, str] = typer.Option((None, None), "--path", help="Draw the paths between A and B."),
+    path: tuple[str, str] | None = typer.Option(None, "--path", help="Draw the paths between A and B."),
     types: str = typer.Option(None, "--types", help="Comma-separated entity types, e.g. PERSON,ORG."),
     min_sources: int = typer.Option(1, "--min-sources", help="Only edges stated by N+ articles."),
     layout: str = typer.Option("auto", "--layout", help="auto, kamada-kawai, spring, circular, shell."),
@@ -153,7 +153,7 @@ def draw(
     graph = _load(export)
     try:
         figure = draw_graph(graph, focus=focus, radius=radius,
-                            path=path if path[0] and path[1] else None,
+                            path=tuple(path) if path else None,
                             types=types.split(",") if types else None, min_sources=min_sources,
                             include_negated=include_negated, layout=layout, seed=seed,
                             max_nodes=max_nodes)

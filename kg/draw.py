@@ -211,7 +211,7 @@ def draw(
     layout: str = "auto",
     seed: int = 7,
     max_nodes: int = 40,
-    max_edge_labels: int = 30,
+    max_edge_labels: int = 45,
     title: str | None = None,
 ) -> Figure:
     """Draw the graph (or the ego network of ``focus``, or the paths ``path=(a, b)``).

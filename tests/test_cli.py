@@ -76,3 +76,16 @@ def test_stats_and_show(exports):
     assert missing.exit_code == 1 and "close matches: Elon Musk" in missing.output
     broken = runner.invoke(app, ["show", str(out / "vocab.ttl") + ".nope", "Musk"])
     assert broken.exit_code == 1 and "no such file" in broken.output
+
+
+def test_draw_views_to_files(exports, tmp_path):
+    out, _ = exports
+    for args, name in ((["--focus", "Elon Musk"], "ego.png"), (["--path", "Musk", "Xi"], "path.svg"),
+                       ([], "all.pdf"), (["--types", "PERSON,ORG", "--min-sources", "1"], "people.png")):
+        result = runner.invoke(app, ["draw", str(out), "-o", str(tmp_path / name), *args])
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / name).stat().st_size > 1000
+    bad = runner.invoke(app, ["draw", str(out), "--focus", "Nobody Atall", "-o", str(tmp_path / "x.png")])
+    assert bad.exit_code == 1 and bad.output.startswith("kg: no entity called 'Nobody Atall'")
+    wrong = runner.invoke(app, ["draw", str(out), "-o", str(tmp_path / "x.gif")])
+    assert wrong.exit_code == 1 and "choose a .png, .svg or .pdf file" in wrong.output

@@ -35,7 +35,7 @@ def _between(graph, a, b, article=None):
             if {r.subject, r.object} == {a, b} and (article is None or r.evidence.article == article)]
 
 
-@pytest.mark.parametrize("article", ["000_f041676349017ce9", "002_3cfeafbf2c412ff4"])
+@pytest.mark.parametrize("article", ["000_f041676349017ce9", "001_7f1dbf2819e5e0b1", "002_3cfeafbf2c412ff4"])
 def test_musk_putin_edge_in_each_article_that_states_one(seed_graph, article):
     edges = _between(seed_graph, "elon-musk", "vladimir-putin", article)
     assert edges

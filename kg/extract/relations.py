@@ -107,7 +107,7 @@ class _Reader:
             for child in token.children:  # "his Starlink satellite service" -> Starlink
                 cluster = self.entities.cluster_of(child)
                 if child.dep_ in ("compound", "amod", "nmod") and child.i < token.i and cluster \
-                        and cluster.type in ("PRODUCT", "ORG"):
+                        and cluster.type in ("PRODUCT", "ORG") and not _is_possessor(child):
                     return cluster.id, 0.85
         return None
 
@@ -142,7 +142,7 @@ class _Reader:
                         for obj in expand(pobj):
                             if self.arg(obj) is not None:
                                 found.append((obj, [*words, _lemma(token), child.lower_], 0.9))
-            elif child.dep_ == "poss" and self.arg(child) is not None:
+            elif _is_possessor(child) and self.arg(child) is not None:
                 found.append((child, [*words, _lemma(token), "of"], 0.9))
         if found:
             self.used_nouns.add(token.i)
