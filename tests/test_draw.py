@@ -93,3 +93,25 @@ def test_large_graphs_are_reduced_with_a_note():
     entities = [t for t in figure.axes[0].texts if t.get_gid() == "entity"]
     assert len(entities) == 40
     assert "showing the 40 most connected of" in footer_text(figure)
+
+
+VIEWS = {
+    "overview": ({}, ["Elon Musk", "Joe Biden", "leader of"]),
+    "ego": ({"focus": "Musk"}, ["Elon Musk", "Vladimir Putin", "company of"]),
+    "paths": ({"path": ("Musk", "Xi")}, ["Elon Musk", "Xi Jinping", "help"]),
+}
+
+
+@pytest.mark.parametrize("view", VIEWS)
+@pytest.mark.parametrize("suffix", ["png", "svg"])
+def test_each_view_renders_to_png_and_svg(seed_graph, tmp_path, view, suffix):
+    options, expected = VIEWS[view]
+    path = save_figure(draw(seed_graph, **options), tmp_path / f"{view}.{suffix}")
+    data = path.read_bytes()
+    if suffix == "png":
+        assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
+    else:
+        text = data.decode("utf-8")
+        assert text.lstrip().startswith("<?xml") and "<svg" in text
+        for label in expected:  # svg.fonttype none keeps labels as text
+            assert label in text, label
