@@ -36,6 +36,7 @@ from spacy.tokens import Doc, DocBin
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from kg.eval.metrics import prf  # noqa: E402
 from kg.eval.redocred import is_heldout, read_redocred  # noqa: E402
 from kg.io import atomic_write_text  # noqa: E402
 from kg.nlp.pipeline import BUNDLED_MODEL, load_pipeline  # noqa: E402
@@ -50,13 +51,6 @@ texts = json.load(open(sys.argv[2]))
 out = [[[e.start_char, e.end_char, e.label_] for e in doc.ents] for doc in nlp.pipe(texts)]
 json.dump(out, open(sys.argv[3], "w"))
 """
-
-
-def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"p": round(p, 4), "r": round(r, 4), "f": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
 
 
 def silver_scores(nlp, dev_path: Path, limit: int | None) -> dict:
@@ -84,8 +78,8 @@ def silver_scores(nlp, dev_path: Path, limit: int | None) -> dict:
             g = {s for s in gold_spans if s[2] == label}
             p = {s for s in pred_spans if s[2] == label}
             counts["tp"] += len(g & p)
-            counts["fp"] += len(p - g)
-            counts["fn"] += len(g - p)
+            counts["pred"] += len(p)
+            counts["gold"] += len(g)
     total = Counter()
     for counts in ents.values():
         total.update(counts)
@@ -94,8 +88,8 @@ def silver_scores(nlp, dev_path: Path, limit: int | None) -> dict:
         "tag_acc": round(tags_ok / tags, 4),
         "uas": round(heads_ok / deps, 4),
         "las": round(labels_ok / deps, 4),
-        "ents": prf(total["tp"], total["fp"], total["fn"]),
-        "ents_per_type": {k: prf(v["tp"], v["fp"], v["fn"]) for k, v in sorted(ents.items())},
+        "ents": prf(total["tp"], total["pred"], total["gold"]),
+        "ents_per_type": {k: prf(v["tp"], v["pred"], v["gold"]) for k, v in sorted(ents.items())},
     }
 
 
@@ -113,11 +107,11 @@ def score_against_gold(predicted: list[list[tuple[int, int, str]]], gold) -> dic
             g = {(s, e) for s, e, t in gold_doc if t == gold_type}
             p = {(s, e) for s, e, label in pred_doc if label in labels}
             counts["tp"] += len(g & p)
-            counts["fp"] += len(p - g)
-            counts["fn"] += len(g - p)
+            counts["pred"] += len(p)
+            counts["gold"] += len(g)
         all_counts.update(counts)
-        results[gold_type] = prf(counts["tp"], counts["fp"], counts["fn"])
-    results["ALL"] = prf(all_counts["tp"], all_counts["fp"], all_counts["fn"])
+        results[gold_type] = prf(counts["tp"], counts["pred"], counts["gold"])
+    results["ALL"] = prf(all_counts["tp"], all_counts["pred"], all_counts["gold"])
     return results
 
 

@@ -31,19 +31,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg.build import build_articles  # noqa: E402
+from kg.eval.metrics import prf  # noqa: E402
 from kg.eval.redocred import is_heldout, read_redocred  # noqa: E402
 from kg.io import atomic_write_text  # noqa: E402
 from kg.model import Article  # noqa: E402
 from kg.schema import RELATION_TYPES  # noqa: E402
 
 TYPE_MAP = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
-
-
-def prf(tp: int, n_pred: int, n_gold: int) -> dict:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return {"p": round(p, 4), "r": round(r, 4), "f": round(2 * p * r / (p + r), 4) if p + r else 0.0,
-            "tp": tp, "predicted": n_pred, "gold": n_gold}
 
 
 def evaluate(docs, graph) -> dict:
