@@ -3,8 +3,8 @@
 - Paragraph-break whitespace tokens get an empty dependency label from the teacher; they
   are labelled ``dep`` and attached to the previous token, as spaCy 3 expects. Left
   empty, every break would become a sentence and the scorer's UAS would be wrong.
-- Gold PERSON/ORG mentions from the Re-DocRED training half are added where the teacher
-  found no overlapping entity (the teacher misses e.g. "SpaceX").
+- Gold mentions (GAP's person names; the Re-DocRED training half's PER/ORG/LOC/MISC
+  mentions) overrule the teacher's entities where they overlap: see ``apply_gold``.
 - The split is by document: a stable hash of the id sends about 10% to dev.
 
 Usage: ``python training/make_docbins.py silver.jsonl OUT_DIR``
@@ -19,6 +19,9 @@ from pathlib import Path
 
 import spacy
 from spacy.tokens import Doc, DocBin, Span
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+PERSON_ORG_PLACE = {"PERSON", "ORG"} | PLACE_LABELS
 
 
 def to_doc(vocab, record: dict) -> Doc:
@@ -40,15 +43,53 @@ def to_doc(vocab, record: dict) -> Doc:
             entities.append([i, i + 1, label])
         elif iob == "I":
             entities[-1][1] = i + 1
-    spans = [Span(doc, start, end, label=label) for start, end, label in entities]
-    taken = {i for span in spans for i in range(span.start, span.end)}
-    for start, end, label in record.get("gold", []):
-        span = doc.char_span(start, end, label=label, alignment_mode="strict")
-        if span is not None and not taken.intersection(range(span.start, span.end)):
-            spans.append(span)
-            taken.update(range(span.start, span.end))
-    doc.ents = sorted(spans, key=lambda s: s.start)
+    teacher = [Span(doc, start, end, label=label) for start, end, label in entities]
+    spans, missing = apply_gold(doc, teacher, record.get("gold", []))
+    doc.set_ents(spans, missing=missing, default="outside")
     return doc
+
+
+def apply_gold(doc: Doc, teacher: list[Span], gold: list[list]) -> tuple[list[Span], list[Span]]:
+    """Entity spans for training: gold mentions overrule the teacher where they exist.
+
+    - PERSON/ORG gold mentions replace every teacher entity they overlap.
+    - PLACE gold mentions do the same, labelled GPE, LOC or FAC as the teacher labelled that
+      exact span, else GPE.
+    - MISC gold mentions (works, events, nationalities ...) are not people, organisations or
+      places: a teacher PERSON/ORG/GPE/LOC/FAC on exactly that span is dropped and its tokens
+      are left unannotated (missing), since the right OntoNotes label is unknown.
+    Returns (entity spans, missing spans).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Tesla founder Musk met Paris Hilton in Paris .")
+    >>> teacher = [Span(doc, 0, 1, "GPE"), Span(doc, 4, 5, "GPE"), Span(doc, 7, 8, "LOC")]
+    >>> gold = [[0, 5, "ORG"], [23, 35, "PERSON"], [39, 44, "PLACE"]]
+    >>> spans, missing = apply_gold(doc, teacher, gold)
+    >>> [(s.text, s.label_) for s in spans], missing
+    ([('Tesla', 'ORG'), ('Paris Hilton', 'PERSON'), ('Paris', 'LOC')], [])
+    """
+    teacher_labels = {(s.start, s.end): s.label_ for s in teacher}
+    chosen: list[Span] = []
+    missing: list[Span] = []
+    taken: set[int] = set()
+    for start, end, kind in sorted(gold, key=lambda g: (g[0], -g[1])):
+        span = doc.char_span(start, end, alignment_mode="strict")
+        if span is None or taken.intersection(range(span.start, span.end)):
+            continue
+        teacher_label = teacher_labels.get((span.start, span.end))
+        if kind == "MISC":
+            if teacher_label in PERSON_ORG_PLACE:
+                missing.append(span)
+                taken.update(range(span.start, span.end))
+            continue
+        if kind == "PLACE":
+            kind = teacher_label if teacher_label in PLACE_LABELS else "GPE"
+        chosen.append(Span(doc, span.start, span.end, label=kind))
+        taken.update(range(span.start, span.end))
+    for span in teacher:
+        if not taken.intersection(range(span.start, span.end)):
+            chosen.append(span)
+    return sorted(chosen, key=lambda s: s.start), missing
 
 
 def is_dev(doc_id: str) -> bool:

@@ -4,9 +4,13 @@ Sources (all permissively licensed, read from ``../shared``; nothing is copied i
 
 - GAP coreference corpus (Google, Apache-2.0): the ``Text`` column of
   ``corpora/gap/gap-{development,test,validation}.tsv``, about 318k words of Wikipedia.
+  Its two annotated names per paragraph (columns ``A``/``B`` with their offsets) are
+  people, kept as gold PERSON mentions.
 - Re-DocRED (MIT): the even-numbered documents of ``corpora/re-docred/dev_revised.json``,
   rebuilt as text. Odd-numbered ones are held out for ``benchmarks/model_quality.py``.
-  Their gold PER/ORG mentions are kept to supplement the teacher's entities.
+  Their gold mentions are kept: PER as PERSON, ORG as ORG, LOC as PLACE (the teacher's
+  GPE/LOC/FAC decides which), MISC as MISC (not a person, organisation or place).
+  ``make_docbins.py`` lets these gold mentions overrule the teacher.
 
 Usage: ``python training/prepare_texts.py SHARED_DIR OUT.jsonl``
 """
@@ -25,6 +29,8 @@ SOURCES = {
     "re-docred": {"licence": "MIT", "path": "corpora/re-docred/dev_revised.json"},
 }
 
+GOLD_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "PLACE", "MISC": "MISC"}
+
 
 def gap_texts(shared: Path):
     seen = set()
@@ -35,7 +41,17 @@ def gap_texts(shared: Path):
                 text = row["Text"].strip()
                 if text and text not in seen:
                     seen.add(text)
-                    yield {"id": f"gap/{row['ID']}", "source": "gap", "text": text, "gold": []}
+                    yield {"id": f"gap/{row['ID']}", "source": "gap", "text": text, "gold": gap_names(row, text)}
+
+
+def gap_names(row: dict, text: str) -> list[list]:
+    """The paragraph's two annotated person names, as [start, end, "PERSON"] where they match."""
+    names = []
+    for column in ("A", "B"):
+        name, start = row[column], int(row[f"{column}-offset"])
+        if name and text[start : start + len(name)] == name:
+            names.append([start, start + len(name), "PERSON"])
+    return names
 
 
 def redocred_texts(shared: Path):
@@ -43,9 +59,9 @@ def redocred_texts(shared: Path):
         if is_heldout(doc.index):
             continue
         gold = [
-            [m.start, m.end, {"PER": "PERSON", "ORG": "ORG"}[e.type]]
+            [m.start, m.end, GOLD_LABELS[e.type]]
             for e in doc.entities
-            if e.type in ("PER", "ORG")
+            if e.type in GOLD_LABELS
             for m in e.mentions
         ]
         yield {"id": f"re-docred/{doc.index}", "source": "re-docred", "text": doc.text, "gold": gold}
