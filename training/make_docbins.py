@@ -54,19 +54,21 @@ def apply_gold(doc: Doc, teacher: list[Span], gold: list[list]) -> tuple[list[Sp
 
     - PERSON/ORG gold mentions replace every teacher entity they overlap.
     - PLACE gold mentions do the same, labelled GPE, LOC or FAC as the teacher labelled that
-      exact span, else GPE.
+      exact span, else GPE; but where the teacher said NORP (Re-DocRED counts "Turkish" as
+      a place), the teacher's NORP stays: OntoNotes, and kg, treat demonyms as NORP.
     - MISC gold mentions (works, events, nationalities ...) are not people, organisations or
       places: a teacher PERSON/ORG/GPE/LOC/FAC on exactly that span is dropped and its tokens
       are left unannotated (missing), since the right OntoNotes label is unknown.
     Returns (entity spans, missing spans).
 
     >>> import spacy
-    >>> doc = spacy.blank("en")("Tesla founder Musk met Paris Hilton in Paris .")
-    >>> teacher = [Span(doc, 0, 1, "GPE"), Span(doc, 4, 5, "GPE"), Span(doc, 7, 8, "LOC")]
-    >>> gold = [[0, 5, "ORG"], [23, 35, "PERSON"], [39, 44, "PLACE"]]
+    >>> doc = spacy.blank("en")("Tesla founder Musk met Paris Hilton in French Paris .")
+    >>> teacher = [Span(doc, 0, 1, "GPE"), Span(doc, 4, 5, "GPE"), Span(doc, 7, 8, "NORP"),
+    ...            Span(doc, 8, 9, "LOC")]
+    >>> gold = [[0, 5, "ORG"], [23, 35, "PERSON"], [39, 45, "PLACE"], [46, 51, "PLACE"]]
     >>> spans, missing = apply_gold(doc, teacher, gold)
     >>> [(s.text, s.label_) for s in spans], missing
-    ([('Tesla', 'ORG'), ('Paris Hilton', 'PERSON'), ('Paris', 'LOC')], [])
+    ([('Tesla', 'ORG'), ('Paris Hilton', 'PERSON'), ('French', 'NORP'), ('Paris', 'LOC')], [])
     """
     teacher_labels = {(s.start, s.end): s.label_ for s in teacher}
     chosen: list[Span] = []
@@ -77,6 +79,8 @@ def apply_gold(doc: Doc, teacher: list[Span], gold: list[list]) -> tuple[list[Sp
         if span is None or taken.intersection(range(span.start, span.end)):
             continue
         teacher_label = teacher_labels.get((span.start, span.end))
+        if kind == "PLACE" and teacher_label == "NORP":
+            continue
         if kind == "MISC":
             if teacher_label in PERSON_ORG_PLACE:
                 missing.append(span)
