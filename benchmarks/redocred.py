@@ -4,8 +4,9 @@ Each document's text is rebuilt from its tokens (:mod:`kg.eval.redocred`) and bu
 ``kg.build.build_articles``: kg finds its own entities; nothing from the gold is given to it.
 Scores, against the gold vertexSet and labels:
 
-a. entity mentions (names kg found, exact character spans) by type: PERSON -> PER, ORG ->
-   ORG, GPE/LOC/FAC -> LOC;
+a. entity mentions (names kg found, and demonyms it tied to their place, exact character
+   spans) by type: PERSON -> PER, ORG -> ORG, GPE/LOC/FAC -> LOC (Re-DocRED, like kg,
+   counts "Turkish" in "a Turkish manufacturer" as a mention of Turkey);
 b. entity pairs for "some relation is stated": kg's relations whose two ends map to gold
    entities (a kg entity maps to the gold entity sharing most of its name mentions),
    unordered, against the gold pairs with any label;
@@ -54,7 +55,7 @@ def evaluate(docs, graph) -> dict:
         article = f"d{doc.index}"
         gold_spans = {(m.start, m.end, e.type) for e in doc.entities if e.type in ("PER", "ORG", "LOC")
                       for m in e.mentions}
-        names = [m for m in mentions_by_doc[article] if m.kind == "name"]
+        names = [m for m in mentions_by_doc[article] if m.kind in ("name", "demonym")]
         predicted_spans = {(m.start, m.end, TYPE_MAP.get(graph.get_entity(m.entity).type))
                            for m in names}
         predicted_spans = {s for s in predicted_spans if s[2]}

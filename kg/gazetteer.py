@@ -16,6 +16,8 @@ Examples
 ['Vladimir Putin']
 >>> gaz.demonym("Russian")
 'Russia'
+>>> gaz.place_kind("the U.S."), gaz.place_kind("Europe"), gaz.place_kind("Ohio")
+('country', 'continent', None)
 """
 
 from __future__ import annotations
@@ -53,7 +55,8 @@ class KnownEntity:
 class Gazetteer:
     """Known entities indexed by normalised name and by role."""
 
-    def __init__(self, entities: list[KnownEntity], demonyms: dict[str, str]) -> None:
+    def __init__(self, entities: list[KnownEntity], demonyms: dict[str, str],
+                 place_kinds: dict[str, str] | None = None) -> None:
         self.entities = {e.id: e for e in entities}
         self._by_name: dict[str, list[KnownEntity]] = defaultdict(list)
         self._by_role: dict[tuple[str, str], list[KnownEntity]] = defaultdict(list)
@@ -66,6 +69,7 @@ class Gazetteer:
                 noun, _, holder = role.partition(":")
                 self._by_role[(normalize_name(noun), normalize_name(holder))].append(entity)
         self._demonyms = {normalize_name(k): v for k, v in demonyms.items()}
+        self._place_kinds = {normalize_name(k): v for k, v in (place_kinds or {}).items()}
 
     @classmethod
     @cache
@@ -73,15 +77,15 @@ class Gazetteer:
         """The tables shipped with kg (cached)."""
         folder = resources.files("kg") / "data"
         entities = [e for name in BUNDLED_FILES for e in _read_entities(folder / name)]
-        demonyms = dict(_rows(folder / "demonyms.tsv"))
-        return cls(entities, demonyms)
+        rows = _rows(folder / "demonyms.tsv")
+        return cls(entities, {r[0]: r[1] for r in rows}, {r[1]: r[2] for r in rows})
 
     @classmethod
     def from_files(cls, *paths: str | Path) -> Gazetteer:
         """The bundled tables plus the user's own files of the same shape."""
         base = cls.bundled()
         extra = [e for path in paths for e in _read_entities(Path(path))]
-        return cls([*base.entities.values(), *extra], base._demonyms)
+        return cls([*base.entities.values(), *extra], base._demonyms, base._place_kinds)
 
     def lookup(self, name: str) -> KnownEntity | None:
         """The one known entity called ``name``, or None when none or several are."""
@@ -95,6 +99,15 @@ class Gazetteer:
     def demonym(self, word: str) -> str | None:
         """The place a demonym names: ``"Chinese"`` -> ``"China"``."""
         return self._demonyms.get(normalize_name(word))
+
+    def place_kind(self, name: str) -> str | None:
+        """"country", "continent", "region", "state" ... for places in the demonym table,
+        by any of their names: ``place_kind("the U.S.")`` -> ``"country"``."""
+        known = self.lookup(name)
+        for candidate in (name, self.demonym(name), known.label if known else None):
+            if candidate and normalize_name(candidate) in self._place_kinds:
+                return self._place_kinds[normalize_name(candidate)]
+        return None
 
 
 def _rows(path) -> list[list[str]]:

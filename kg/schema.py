@@ -69,7 +69,19 @@ RELATION_TYPES: dict[str, RelationType] = {t.id: t for t in (
           ("base", "headquarter", "locate", "located"),
           ("headquarters", "city", "town", "village", "municipality", "county", "district",
            "region", "province", "state", "capital", "suburb", "neighborhood", "neighbourhood",
-           "commune", "island", "community", "parish", "borough", "settlement")),
+           "commune", "island", "community", "parish", "borough", "settlement", "township",
+           "hamlet", "comune", "prefecture", "oblast", "canton", "department", "territory",
+           "river", "lake", "mountain", "volcano", "peninsula", "archipelago", "valley",
+           "resort", "area", "metropolis", "republic", "country", "kingdom", "duchy",
+           "voivodeship", "governorate", "locality", "suburb", "quarter", "port")),
+    _type("citizen_of", "citizen of", "is a citizen or national of a country",
+          ("P27",), False, nouns=("citizen", "national")),
+    _type("spouse_of", "spouse of", "is married to", ("P26",), False,
+          ("marry", "wed"), ("wife", "husband", "spouse", "widow", "widower")),
+    _type("parent_of", "parent of", "is a parent of", ("P40",), False,
+          nouns=("father", "mother", "parent")),
+    _type("child_of", "child of", "is a child of", ("P40",), True,
+          nouns=("son", "daughter", "child")),
     _type("contacts", "contacts", "meets, talks to or is in contact with",
           triggers=("contact", "meet", "call", "talk", "speak", "phone", "invite",
                     "invitation", "conversation", "discussion", "dialogue", "message",
@@ -96,7 +108,8 @@ RELATION_TYPES: dict[str, RelationType] = {t.id: t for t in (
 )}
 
 _ORDER = ("leader_of", "chief_executive_of", "founder_of", "owner_of", "owned_by",
-          "member_of", "employer", "located_in", "criticises", "opposes", "contacts",
+          "member_of", "employer", "citizen_of", "spouse_of", "parent_of", "child_of",
+          "located_in", "criticises", "opposes", "contacts",
           "associated_with", "supports", "controls", "uses")
 
 

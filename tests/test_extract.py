@@ -56,6 +56,33 @@ TABLE = [
      [("Xi Jinping", "leader of", "China", "leader_of")]),
     ("A report on his ties to President Vladimir Putin of Russia renewed questions.",
      [("Vladimir Putin", "president of", "Russia", "leader_of")]),
+    ("Vladimir Putin, the Russian president, met Elon Musk.",
+     [("Vladimir Putin", "president of", "Russia", "leader_of")]),
+    # nationalities and countries from demonyms
+    ("Paul Robeson was an American singer and actor.",
+     [("Paul Robeson", "citizen of", "United States", "citizen_of")]),
+    ("Marie Curie, a Polish physicist, was the wife of Pierre Curie.",
+     [("Marie Curie", "citizen of", "Poland", "citizen_of"),
+      ("Marie Curie", "be wife of", "Pierre Curie", "spouse_of")]),
+    # places nested in a sentence, and what the nesting implies
+    ("He was born in Buttenhausen in Münsingen, Württemberg.",
+     [("Buttenhausen", "located in", "Münsingen", "located_in"),
+      ("Münsingen", "located in", "Württemberg", "located_in"),
+      ("Buttenhausen", "located in", "Württemberg", "located_in")]),
+    ("Brigden is a community in the township of St. Clair, Lambton County, Ontario, Canada.",
+     [("Brigden", "be community in township of", "St. Clair", "located_in"),
+      ("St. Clair", "located in", "Lambton County", "located_in"),
+      ("Ontario", "located in", "Canada", "located_in"),
+      ("Brigden", "located in", "Canada", "located_in")]),
+]
+
+#: sentence -> (subject, object) pairs that must NOT be related
+ABSENT = [
+    ("He visited France, Germany, and Italy.", [("France", "Germany"), ("Germany", "Italy")]),
+    ("He visited France, Germany.", [("France", "Germany")]),
+    ("Vladimir Putin, the Russian president, met Elon Musk.", [("Vladimir Putin", "Russia", "citizen of")]),
+    ("The exhibition travelled from Paris to Berlin, Germany, and Madrid.",
+     [("Berlin", "Germany")]),
 ]
 
 
@@ -65,6 +92,15 @@ def test_relations_table(text, expected):
     for subject, predicate, obj, rtype in expected:
         assert (subject, predicate, obj) in found, sorted(found)
         assert found[(subject, predicate, obj)].type == rtype
+
+
+@pytest.mark.parametrize(("text", "pairs"), ABSENT, ids=[t for t, _ in ABSENT])
+def test_relations_not_read(text, pairs):
+    _, found = extract(text)
+    for subject, obj, *predicate in pairs:
+        wrong = [k for k in found if k[0] == subject and k[2] == obj and
+                 (not predicate or k[1] == predicate[0])]
+        assert not wrong, wrong
 
 
 FLAGS = [

@@ -64,6 +64,7 @@ class Cluster:
     ner_labels: Counter = field(default_factory=Counter)
     known: KnownEntity | None = None
     label: str = ""
+    place: str = ""  # the place a demonym-only cluster stands for ("Turkish" -> "Turkey")
 
     @property
     def type(self) -> str:
@@ -170,6 +171,7 @@ def resolve_mentions(
     _appositions_and_titles(result, holder_tokens)
     _descriptions(result, gazetteer)
     _pronouns(result)
+    _demonyms(result, gazetteer)
     for cluster_id, noun, holder_token, start, end, via in holder_tokens:
         holder = _holder_cluster(result, holder_token, gazetteer)
         if holder is not None and holder != cluster_id:
@@ -409,21 +411,72 @@ def _titles(cluster: Cluster, span: Span, holders: list, result: ArticleEntities
 def _holder_cluster(result: ArticleEntities, token_index: int, gazetteer: Gazetteer) -> int | None:
     doc = result.doc
     cluster = result.cluster_of(token_index)
-    if cluster is not None:
-        return cluster.id
+    if cluster is not None and result.token_kind[token_index] not in ("appos", "role", "title"):
+        return cluster.id  # a holder inside the description itself is not the described
     token = doc[token_index]
     place = gazetteer.demonym(token.text)
     if place is None:
         return None
-    for candidate in result.clusters.values():
-        if normalize_name(_label(candidate, doc)) == normalize_name(place):
-            return candidate.id
-    known = gazetteer.lookup(place)
-    created = result.new_cluster()
-    created.known = known
-    created.ner_labels["GPE"] += 1
-    result.add_mention(created, token.i, token.i + 1, "demonym")
-    return created.id
+    existing = _cluster_labelled(result, place)
+    if existing is not None:
+        return existing.id
+    return _place_cluster(result, gazetteer, place, token.i, token.i + 1).id
+
+
+def _cluster_labelled(result: ArticleEntities, place: str) -> Cluster | None:
+    key = normalize_name(place)
+    return next((c for c in result.clusters.values() if normalize_name(_label(c, result.doc)) == key),
+                None)
+
+
+def _place_cluster(result: ArticleEntities, gazetteer: Gazetteer, place: str, start: int,
+                   end: int) -> Cluster:
+    """The cluster of ``place`` (found by its label, else created), given the demonym at
+    tokens ``start..end`` as a mention."""
+    cluster = _cluster_labelled(result, place)
+    if cluster is None:
+        cluster = result.new_cluster()
+        cluster.known = gazetteer.lookup(place)
+        cluster.place = place
+        cluster.ner_labels["GPE"] += 1
+    result.add_mention(cluster, start, end, "demonym")
+    return cluster
+
+
+# --- 3b. demonyms ---------------------------------------------------------------------
+
+_DEMONYM_DEPS = ("amod", "compound", "nmod", "acomp", "npadvmod")
+
+
+def _describing(result: ArticleEntities, span: Span) -> bool:
+    """True when no name, pronoun or demonym covers the span (a description may)."""
+    kinds = {result.token_kind.get(t.i) for t in span}
+    return kinds <= {None, "appos", "role", "title"}
+
+
+def _demonyms(result: ArticleEntities, gazetteer: Gazetteer) -> None:
+    """Demonyms used as modifiers ("an American actor", "a Turkish manufacturer", "he is
+    Swedish") become mentions of their place, so the graph knows the text ties the two.
+    Nouns ("the Russians"), languages ("in English") and words inside a name ("American
+    Airlines") are left alone."""
+    doc = result.doc
+    i = 0
+    while i < len(doc):
+        for width in (2, 1):
+            span = doc[i:i + width]
+            if len(span) < width or not _describing(result, span):
+                continue
+            last = span[-1]
+            if not all(t.is_title or t.is_upper for t in span) or last.dep_ not in _DEMONYM_DEPS:
+                continue
+            if last.ent_type_ and last.ent_type_ not in ("NORP", "GPE", "LOC"):
+                continue
+            place = gazetteer.demonym(span.text)
+            if place is not None:
+                _place_cluster(result, gazetteer, place, span.start, span.end)
+                i += width - 1
+                break
+        i += 1
 
 
 # --- 3. descriptions ----------------------------------------------------------------
@@ -584,7 +637,9 @@ def _label(cluster: Cluster, doc: Doc) -> str:
     """The cluster's name: the alias-table label, else its longest name mention."""
     if cluster.known:
         return cluster.known.label
-    names = [m.span(doc) for m in cluster.mentions if m.kind in ("name", "demonym")]
+    names = [m.span(doc) for m in cluster.mentions if m.kind == "name"]
+    if not names and cluster.place:
+        return cluster.place
     if not names:
         names = [m.span(doc) for m in cluster.mentions]
     texts = Counter(" ".join(span.text.split()) for span in names)

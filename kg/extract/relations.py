@@ -12,6 +12,8 @@ Patterns (each yields subject, readable predicate, object):
   asker ``help`` Xi);
 - relational nouns: "Musk's contact with Putin" -> ``contact with``; "the conflict between
   Russia and Ukraine" -> ``conflict with``;
+- nationalities and countries from demonyms: "Robeson is an American singer" -> Robeson
+  ``citizen of`` United States; "Roketsan, a Turkish manufacturer" -> ``located in`` Turkey;
 - appositions, titles and possessives, from coreference role facts: "China's leader, Xi
   Jinping" -> Xi ``leader of`` China; "SpaceX, his rocket company" -> SpaceX ``company of``
   Musk; "The Tesla C.E.O." -> Musk ``ceo of`` Tesla.
@@ -28,14 +30,16 @@ from spacy.tokens import Token
 
 from kg.extract.clauses import clause_subjects, expand, inverted_subjects
 from kg.extract.coref import ArticleEntities, role_noun
-from kg.extract.lexicon import RELATIONAL_PREPOSITIONS
+from kg.extract.lexicon import RELATIONAL_PREPOSITIONS, ROLE_NOUNS
 from kg.extract.qualifiers import (
     attribution_token,
     is_hedged,
     is_negated,
     time_phrase,
 )
+from kg.gazetteer import Gazetteer
 from kg.names import normalize_name
+from kg.schema import RELATION_TYPES, relation_type
 
 __all__ = ["LocalRelation", "extract_relations", "EXTRACTOR", "sentence_bounds"]
 
@@ -135,18 +139,34 @@ class _Reader:
         if token.pos_ not in ("NOUN", "PROPN") or role_noun(token):
             return []
         found = []
+        place_noun = token.lemma_.lower() in _PLACE_NOUNS
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in RELATIONAL_PREPOSITIONS - {"between"}:
-                for pobj in child.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and place_noun:
+                found.extend(self._place_of(token, words))  # "the town of Guilderland"
+            elif child.dep_ == "prep" and (child.lower_ in RELATIONAL_PREPOSITIONS - {"between"} or
+                                           (place_noun and child.lower_ == "in")):
+                for pobj in child.children:  # "a community in (the township of) St. Clair"
                     if pobj.dep_ == "pobj":
                         for obj in expand(pobj):
                             if self.arg(obj) is not None:
                                 found.append((obj, [*words, _lemma(token), child.lower_], 0.9))
+                            elif place_noun and child.lower_ == "in":
+                                found.extend(self._place_of(obj, [*words, _lemma(token), "in"]))
             elif _is_possessor(child) and self.arg(child) is not None:
                 found.append((child, [*words, _lemma(token), "of"], 0.9))
         if found:
             self.used_nouns.add(token.i)
         return found
+
+
+    def _place_of(self, noun: Token, words: list[str]) -> list[tuple[Token, list[str], float]]:
+        """The place in "the town of Guilderland", as an object of ``noun``."""
+        if noun.lemma_.lower() not in _PLACE_NOUNS:
+            return []
+        return [(pobj, [*words, _lemma(noun), "of"], 0.9)
+                for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                for pobj in prep.children
+                if pobj.dep_ == "pobj" and (self.entities.cluster_of(pobj) or _NO_PLACE).type in _PLACES]
 
 
 def _is_possessor(token: Token) -> bool:
@@ -252,23 +272,29 @@ def extract_relations(entities: ArticleEntities) -> list[LocalRelation]:
                     add(reader.arg(owner), f"{_lemma(noun)} {prep.lower_}", reader.arg(other),
                         noun, 0.85)
 
-    places = ("GPE", "LOC", "FAC")
-    for mention, cluster in entities.mentions_in_order():  # "Mediaș, Transylvania"
-        end = mention.end
-        if mention.kind != "name" or cluster.type not in places or end + 1 >= len(doc):
+    links = _place_links(entities)
+    for inner, outer, anchor, factor in links:  # "Evanston, Illinois"
+        add((inner, 1.0), "located in", (outer, 1.0), anchor, factor, negated=False)
+    for stated in list(found.values()):  # "a hamlet in Guilderland, Albany County": both
+        if stated.negated or stated.hedged or relation_type(stated.predicate) != "located_in":
             continue
-        if doc[end].text != ",":
+        for inner, outer, anchor, _ in links:
+            if inner == stated.object and outer != stated.subject and \
+                    sentence_bounds(anchor)[0] == stated.sentence_start:
+                add((stated.subject, 1.0), "located in", (outer, 1.0), doc[stated.anchor], 0.7,
+                    negated=False)
+
+    for mention, cluster in entities.mentions_in_order():  # "an American actor", "a Turkish firm"
+        if mention.kind != "demonym":
             continue
-        outer = entities.cluster_of(end + 1)
-        if outer is None or outer.id == cluster.id or outer.type not in places:
+        found_for = _described_by(reader, doc[mention.end - 1])
+        if found_for is None:
             continue
-        outer_mention = next((m for m in outer.mentions if m.start == end + 1), None)
-        if outer_mention is None or outer_mention.kind != "name":
-            continue
-        after = outer_mention.end
-        if after < len(doc) and doc[after].text not in (",", ".", ")", ";") and not doc[after].is_space:
-            continue  # "Paris, Texas and Austin": only a place closed by punctuation
-        add((cluster.id, 1.0), "located in", (outer.id, 1.0), doc[mention.start], 0.8, negated=False)
+        described, anchor = found_for
+        kind = entities.clusters[described].type
+        predicate = "citizen of" if kind == "PERSON" else "located in" if kind in _SITED else None
+        if predicate:
+            add((described, 1.0), predicate, (cluster.id, 1.0), anchor, 0.75)
 
     for fact in entities.role_facts:  # appositions, titles, descriptions
         anchor = doc[fact.start]
@@ -279,6 +305,136 @@ def extract_relations(entities: ArticleEntities) -> list[LocalRelation]:
 
     return sorted(_without_prefixes(found.values()),
                   key=lambda r: (r.sentence_start, r.anchor, r.subject, r.predicate, r.object))
+
+
+_SITED = ("ORG", "GPE", "LOC", "FAC")
+_NO_PLACE = type("_NoPlace", (), {"type": None})()
+_PLACES = ("GPE", "LOC", "FAC")
+_PLACE_NOUNS = RELATION_TYPES["located_in"].nouns - {"headquarters", "capital"}
+_COMPASS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east",
+            "west", "northeastern", "northwestern", "southeastern", "southwestern", "upper",
+            "lower", "far", "part", "the"}
+
+
+def _place_links(entities: ArticleEntities) -> list[tuple[int, int, Token, float]]:
+    """(inner, outer, anchor, confidence): places a sentence nests in each other.
+
+    "Brigden, Lambton County, Ontario, Canada", "in Buttenhausen in Münsingen",
+    "the Province of Rieti in the Lazio region of central Italy", "the city of Klamath Falls
+    in the U.S. state of Oregon"; then what these chains imply ("Brigden ... in Canada").
+    Lists ("France, Germany, and Italy") and a country inside a smaller place are not links.
+    """
+    doc = entities.doc
+    gazetteer = Gazetteer.bundled()
+    places = [(m, c) for m, c in entities.mentions_in_order()
+              if m.kind == "name" and c.type in _SITED]
+    direct: dict[tuple[int, int], Token] = {}
+    for (m, c), (n, d) in zip(places, places[1:], strict=False):
+        if c.id == d.id or doc[m.start].sent.start != doc[n.start].sent.start:
+            continue
+        between = doc[m.end:n.start]
+        words = [t.lower_ for t in between]
+        comma = words == [","]
+        nested = "in" in words and all(w in (",", "in", "of") or w in _COMPASS or
+                                       t.lemma_.lower() in _PLACE_NOUNS
+                                       for w, t in zip(words, between, strict=True))
+        of_noun = not comma and not nested and len(words) >= 2 and words[-1] == "of" and \
+            between[-2].lemma_.lower() in _PLACE_NOUNS and all(
+                w in _COMPASS or t.lemma_.lower() in _PLACE_NOUNS or w == "of"
+                for w, t in zip(words, between, strict=True))  # "Lazio region of Italy"
+        if not (comma or nested or of_noun) or (comma and c.type not in _PLACES):
+            continue
+        if of_noun and doc[m.end - 1].head.i not in range(n.start - len(words), n.start):
+            continue
+        if comma and _is_list(doc, n):
+            continue
+        outer, modifier = _state_of(entities, n, d)  # "the U.S. state of Oregon"
+        if modifier is not None:
+            direct.setdefault((outer, d.id), doc[n.start])
+        if _country_inside(gazetteer, c, entities.clusters[outer]):
+            continue
+        direct.setdefault((c.id, outer), doc[m.start])
+    implied = dict(direct)
+    changed = True
+    while changed:  # what the chains imply: inside B inside C is inside C
+        changed = False
+        for (a, b), anchor in list(implied.items()):
+            for (b2, c2) in list(implied):
+                if b2 == b and c2 != a and (a, c2) not in implied:
+                    implied[(a, c2)] = anchor
+                    changed = True
+    return [(a, b, anchor, 0.8 if (a, b) in direct else 0.7) for (a, b), anchor in implied.items()]
+
+
+def _is_list(doc, mention) -> bool:
+    """"France, Germany, and Italy": a place followed by "and"/"or" (after a comma or not)."""
+    after = [t.lower_ for t in doc[mention.end:mention.end + 2]]
+    return after[:1] in (["and"], ["or"]) or after in ([",", "and"], [",", "or"])
+
+
+def _state_of(entities: ArticleEntities, mention, cluster) -> tuple[int, Token | None]:
+    """For "U.S." in "the U.S. state of Oregon": (Oregon's cluster, the noun); else the
+    mention's own cluster and None."""
+    root = entities.doc[mention.end - 1]
+    noun = root.head
+    if root.dep_ in ("compound", "amod", "nmod") and noun.lemma_.lower() in _PLACE_NOUNS:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    inner = entities.cluster_of(pobj)
+                    if pobj.dep_ == "pobj" and inner is not None and inner.type in _PLACES:
+                        return inner.id, noun
+    return cluster.id, None
+
+
+def _country_inside(gazetteer: Gazetteer, inner, outer) -> bool:
+    """A country is never inside another country or a smaller place (it is a list, or a
+    misparse); England, a nation, may be inside the United Kingdom."""
+    if gazetteer.place_kind(inner.label) != "country":
+        return False
+    return gazetteer.place_kind(outer.label) not in ("continent", "union", "region")
+_COPULAS = ("be", "become", "remain")
+
+
+def _described_by(reader: _Reader, demonym: Token) -> tuple[int, Token] | None:
+    """The entity a demonym describes, and the token whose clause says so: "Robeson is an
+    American singer", "Robeson, an American singer", "American singer Paul Robeson", "he is
+    Swedish". Roles ("the Russian president") are role facts, not nationalities.
+    """
+    if demonym.dep_ == "acomp":
+        return _copula_subject(reader, demonym.head)
+    noun = demonym.head
+    if demonym.dep_ not in ("amod", "compound", "nmod") or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    entities = reader.entities
+    while True:
+        if role_noun(noun) in ROLE_NOUNS:
+            return None
+        if noun.i in entities.token_cluster:  # a description of its cluster, not a name
+            if entities.token_kind[noun.i] not in ("appos", "role", "title"):
+                return None
+            return entities.token_cluster[noun.i], noun
+        for child in noun.children:
+            if child.dep_ == "appos" and reader.arg(child):
+                return reader.arg(child)[0], noun
+        if noun.dep_ in ("appos", "compound", "nmod") and reader.arg(noun.head):
+            return reader.arg(noun.head)[0], noun
+        if noun.dep_ == "attr" and noun.head.lemma_.lower() in _COPULAS:
+            return _copula_subject(reader, noun.head)
+        if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head  # "a Turkish weapons manufacturer"
+            continue
+        return None
+
+
+def _copula_subject(reader: _Reader, verb: Token) -> tuple[int, Token] | None:
+    if verb.lemma_.lower() not in _COPULAS:
+        return None
+    for subject in clause_subjects(verb):
+        found = reader.arg(subject)
+        if found:
+            return found[0], verb
+    return None
 
 
 def _without_prefixes(relations) -> list[LocalRelation]:
