@@ -1,18 +1,24 @@
 """Scoring open information extraction the way the CaRB benchmark does (own implementation).
 
-A tuple is (relation, arg1, arg2, ...). One predicted tuple matches one gold tuple when
-the relations share at least one word and so do arg1 and arg2; the match is then scored
-by word overlap, slot by slot (words compared lower-cased, each gold word used once):
+A tuple is (relation, arg1, arg2, ...). This follows CaRB's published default matcher
+(``binary_linient_tuple_match`` in its ``matcher.py``):
 
-- its *recall* is the share of the gold tuple's words (relation and every argument) found
-  in the corresponding slots of the prediction;
-- its *precision* is the share of the prediction's words found in the gold tuple.
+- both tuples are made binary: every argument after arg1 is joined into one arg2;
+- a prediction matches a gold tuple when their relations share at least one word (a
+  predicted "be" matches any form of *be*), and it has an arg1 and an arg2 where the gold
+  tuple has them;
+- the match is scored by word overlap, slot by slot (words as written, each gold word
+  used once): *recall* is the share of the gold tuple's words found in the prediction,
+  *precision* the share of the prediction's words found in the gold tuple;
+- for a gold relation of saying ("said", "told", "added", "says", "adds"), the
+  prediction's arguments are also tried the other way round, and the better score kept.
 
 Per sentence, a gold tuple's recall is its best recall over all predictions; precision
-comes from a greedy one-to-one matching (highest precision first). Sums over the corpus
-divided by the number of gold tuples (recall) and of predicted tuples (precision) give one
-point; sweeping a confidence threshold over the predictions gives the PR curve, its area
-(AUC) and the best-threshold F1.
+comes from a greedy one-to-one matching (highest precision first; CaRB's own script takes
+each prediction's best precision, which is more lenient). Sums over the corpus divided by
+the number of gold tuples (recall) and of predicted tuples (precision) give one point;
+sweeping a confidence threshold over the predictions gives the PR curve, its area (AUC)
+and the best-threshold F1.
 
 Examples
 --------
@@ -67,57 +73,99 @@ class Result:
         return auc(self.curve)
 
 
-def _words(text: str) -> list[str]:
-    return text.lower().split()
+_FORMS_OF_BE = ("be", "is", "am", "are", "was", "were", "been", "being")
+_SAYING = ("said", "told", "added", "adds", "says")
 
 
-def _overlap(gold: str, predicted: str) -> tuple[int, int, int]:
-    """(matching words, gold words, predicted words), each gold word used at most once."""
-    gold_words, predicted_words = _words(gold), _words(predicted)
-    remaining = list(predicted_words)
+def _overlap(gold: list[str], predicted: list[str]) -> int:
+    """Matching words, each predicted word used at most once."""
+    remaining = list(predicted)
     matched = 0
-    for word in gold_words:
+    for word in gold:
         if word in remaining:
             remaining.remove(word)
             matched += 1
-    return matched, len(gold_words), len(predicted_words)
+    return matched
 
 
-def match(gold: Tuple, predicted: Tuple) -> tuple[float, float]:
-    """(precision, recall) of a prediction against one gold tuple; (0, 0) when no match.
+def _binary(args: tuple[str, ...]) -> tuple[str, ...]:
+    return (args[0], " ".join(args[1:])) if len(args) >= 2 else args
 
-    >>> match(Tuple("made offer on", ("Bush", "the wage")), Tuple("made", ("Bush", "an offer on the wage")))
-    (0.5714285714285714, 0.6666666666666666)
-    """
-    matched, gold_total, predicted_total = _overlap(gold.relation, predicted.relation)
+
+def _match_binary(relation: tuple[str, str], gold_args, predicted_args) -> tuple[float, float]:
+    gold_relation, predicted_relation = relation[0].split(), relation[1].split()
+    matched = _overlap(gold_relation, predicted_relation)
+    if "be" in predicted_relation and any(form in gold_relation for form in _FORMS_OF_BE):
+        matched += 1
     if matched == 0:
         return 0.0, 0.0
-    hits_p = hits_r = matched
-    for i, gold_arg in enumerate(gold.args):
-        if i >= len(predicted.args):
-            if i < 2:
-                return 0.0, 0.0
-            gold_total += len(_words(gold_arg))
-            continue
-        m, g, p = _overlap(gold_arg, predicted.args[i])
-        if m == 0 and i < 2:
+    hits, gold_total, predicted_total = matched, len(gold_relation), len(predicted_relation)
+    for i, gold_arg in enumerate(gold_args):
+        gold_words = gold_arg.split()
+        gold_total += len(gold_words)
+        if i >= len(predicted_args):
             return 0.0, 0.0
-        hits_p += m
-        hits_r += m
-        gold_total += g
-        predicted_total += p
-    for extra in predicted.args[len(gold.args):]:
-        predicted_total += len(_words(extra))
-    precision = hits_p / predicted_total if predicted_total else 0.0
-    recall = hits_r / gold_total if gold_total else 0.0
+        predicted_words = predicted_args[i].split()
+        predicted_total += len(predicted_words)
+        hits += _overlap(gold_words, predicted_words)
+    precision = hits / predicted_total if predicted_total else 0.0
+    recall = hits / gold_total if gold_total else 0.0
     return precision, recall
 
 
-def _sentence_counts(gold: list[Tuple], predicted: list[Tuple]) -> tuple[float, float]:
+def _match_strict(gold: Tuple, predicted: Tuple) -> tuple[float, float]:
+    """CaRB's ``--strictMatch`` (``tuple_match``): no binarising; arg1 and arg2 must each
+    share a word with the gold tuple's."""
+    gold_relation, predicted_relation = gold.relation.split(), predicted.relation.split()
+    matched = sum(1 for w in predicted_relation if w in gold_relation)
+    if matched == 0:
+        return 0.0, 0.0
+    hits, gold_total, predicted_total = matched, len(gold_relation), len(predicted_relation)
+    for i, gold_arg in enumerate(gold.args):
+        gold_words = gold_arg.split()
+        gold_total += len(gold_words)
+        if i >= len(predicted.args):
+            if i < 2:
+                return 0.0, 0.0
+            continue
+        predicted_words = predicted.args[i].split()
+        matched = sum(1 for w in predicted_words if w in gold_words)
+        if matched == 0 and i < 2:
+            return 0.0, 0.0
+        hits += matched
+        predicted_total += len(predicted_words)
+    return hits / predicted_total, hits / gold_total
+
+
+def match(gold: Tuple, predicted: Tuple, strict: bool = False) -> tuple[float, float]:
+    """(precision, recall) of a prediction against one gold tuple; (0, 0) when no match.
+    ``strict`` uses CaRB's stricter ``--strictMatch`` instead of its default.
+
+    >>> match(Tuple("made offer on", ("Bush", "the wage")), Tuple("made", ("Bush", "an offer on the wage")))
+    (0.5714285714285714, 0.6666666666666666)
+    >>> match(Tuple("said", ("He", "it rains")), Tuple("said", ("it rains", "He")))
+    (1.0, 1.0)
+    >>> match(Tuple("visited", ("He", "Paris")), Tuple("visited", ("She", "Paris")))[1]
+    0.6666666666666666
+    >>> match(Tuple("visited", ("He", "Paris")), Tuple("visited", ("She", "Paris")), strict=True)
+    (0.0, 0.0)
+    """
+    if strict:
+        return _match_strict(gold, predicted)
+    gold_args, predicted_args = _binary(gold.args), _binary(predicted.args)
+    relations = (gold.relation, predicted.relation)
+    straight = _match_binary(relations, gold_args, predicted_args)
+    if not any(verb in gold.relation for verb in _SAYING) or len(predicted_args) < 2:
+        return straight
+    reverse = _match_binary(relations, gold_args, (predicted_args[1], predicted_args[0]))
+    return max(straight, reverse)
+
+
+def _sentence_counts(gold: list[Tuple], predicted: list[Tuple], strict: bool) -> tuple[float, float]:
     """(precision sum over predictions, recall sum over gold) for one sentence."""
     if not predicted or not gold:
         return 0.0, 0.0
-    scores = [[match(g, p) for p in predicted] for g in gold]
+    scores = [[match(g, p, strict) for p in predicted] for g in gold]
     recall_sum = sum(max(s[1] for s in row) for row in scores)
     pairs = sorted(((scores[i][j][0], i, j) for i in range(len(gold)) for j in range(len(predicted))
                     if scores[i][j][0] > 0), reverse=True)
@@ -133,8 +181,9 @@ def _sentence_counts(gold: list[Tuple], predicted: list[Tuple]) -> tuple[float, 
 
 
 def score(gold: dict[str, list[Tuple]], predicted: dict[str, list[Tuple]],
-          thresholds: Iterable[float] | None = None) -> Result:
-    """Precision and recall at every confidence threshold (default: every distinct confidence)."""
+          thresholds: Iterable[float] | None = None, strict: bool = False) -> Result:
+    """Precision and recall at every confidence threshold (default: every distinct
+    confidence); ``strict`` matches with CaRB's ``--strictMatch``."""
     n_gold = sum(len(v) for v in gold.values())
     confidences = sorted({t.confidence for tuples in predicted.values() for t in tuples})
     levels = sorted(set(thresholds)) if thresholds is not None else confidences
@@ -145,7 +194,7 @@ def score(gold: dict[str, list[Tuple]], predicted: dict[str, list[Tuple]],
         for sentence, gold_tuples in gold.items():
             kept = [t for t in predicted.get(sentence, []) if t.confidence >= threshold]
             n_predicted += len(kept)
-            p, r = _sentence_counts(gold_tuples, kept)
+            p, r = _sentence_counts(gold_tuples, kept, strict)
             precision_sum += p
             recall_sum += r
         precision = precision_sum / n_predicted if n_predicted else 0.0

@@ -121,6 +121,16 @@ def _relation_words(verb: Token) -> list[Token]:
     return sorted([*before, verb, *after], key=lambda t: t.i)
 
 
+def _adjective_complement(verb: Token) -> Token | None:
+    """The adjective of a copula without object ("is very difficult"), or None."""
+    if verb.lemma_.lower() not in ("be", "become", "remain", "seem", "appear"):
+        return None
+    complements = [c for c in verb.children if c.dep_ == "acomp" and c.pos_ == "ADJ"]
+    if len(complements) != 1 or any(c.dep_ in ("dobj", "attr") for c in verb.children):
+        return None
+    return complements[0]
+
+
 def _is_clause_head(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass", "amod", "compound"):
         return False
@@ -170,7 +180,14 @@ def open_tuples(doc: Doc | Span) -> list[OpenTuple]:
         objects: list[list[str]] = []  # one slot per object; a slot's conjuncts are alternatives
         after, before = [], []  # other arguments after and before the verb
         preposition = None
+        complement = _adjective_complement(head)
+        if complement is not None:  # CaRB's "is tighter | The supply": the adjective is relation
+            relation += [t for t in complement.subtree if t.i <= complement.i and t.dep_ != "punct"]
+            after += [c for c in complement.children if c.i > complement.i and _is_argument(c)]
+            after += [c for c in complement.children if c.dep_ == "xcomp"]
         for child in head.children:
+            if complement is not None and child.i == complement.i:
+                continue
             if child.dep_ in _OBJECT_DEPS:
                 objects.append([_phrase(t, conjuncts=False) for t in expand(child)])
             elif _is_argument(child):
@@ -189,14 +206,24 @@ def open_tuples(doc: Doc | Span) -> list[OpenTuple]:
         first = objects[0] if objects else [None]
         rest = [" ".join(slot) for slot in objects[1:]]
         for subject in subjects:
-            drop = {t.i for t in verb.subtree} if subject.i in {t.i for t in verb.subtree} and \
-                verb.dep_ == "relcl" else set()
+            # "the shows which toured": the subject's phrase without the clause on it
+            drop = {t.i for t in verb.subtree} if verb.i in {t.i for t in subject.subtree} else set()
             for obj in first:  # CaRB's convention: one tuple per conjoined object
                 args = [a for a in (obj, *rest, *after, *before) if a]
                 found.append(OpenTuple(relation_text, (_phrase(subject, drop, conjuncts=False), *args),
                                        round(confidence, 3)))
-    for token in tokens:  # appositions: "President Bush" style tuples
-        if token.dep_ == "appos" and token.head.pos_ in ("NOUN", "PROPN"):
-            found.append(OpenTuple("is", (_phrase(token.head, {t.i for t in token.subtree}),
-                                          _phrase(token)), round(0.6 * length_factor, 3)))
+    for token in tokens:  # appositions: "Christopher Drogoul ; is ; the branch 's former manager"
+        head = token.head
+        if token.dep_ != "appos" or head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if {token.ent_type_, head.ent_type_} <= {"GPE", "LOC", "FAC"} or token.lower_ in _SUFFIXES:
+            continue  # "Hoboken , New Jersey" is a place in a place; "Jr." a name's part
+        outer = _phrase(head, {t.i for t in token.subtree})
+        inner = _phrase(token)
+        name_first = token.pos_ == "PROPN" and head.pos_ != "PROPN"
+        args = (inner, outer) if name_first else (outer, inner)
+        found.append(OpenTuple("is", args, round(0.6 * length_factor, 3)))
     return found
+
+
+_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "inc.", "ltd.", "co."}
