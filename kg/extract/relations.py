@@ -133,31 +133,39 @@ class _Reader:
                                 found.extend(self._through_noun(obj, [prep.lower_]))
         return found
 
-    def _through_noun(self, token: Token, words: list[str]) -> list[tuple[Token, list[str], float]]:
+    def _through_noun(self, token: Token, words: list[str], depth: int = 0
+                      ) -> list[tuple[Token, list[str], float]]:
+        """Objects reached through a noun: "contact with Putin", "the town of Guilderland",
+        and through "in" one noun further, to its owner: "a role in his administration"
+        (``depth`` 1). "A large following in Russia" names a place, not a party."""
         if self.arg(token) is not None:
             return [(token, words, 1.0)]
         if token.pos_ not in ("NOUN", "PROPN") or role_noun(token):
             return []
         found = []
         place_noun = token.lemma_.lower() in _PLACE_NOUNS
+        here = [*words, _lemma(token)]
+        factor = 0.9 if depth == 0 else 0.8
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of" and place_noun:
                 found.extend(self._place_of(token, words))  # "the town of Guilderland"
-            elif child.dep_ == "prep" and (child.lower_ in RELATIONAL_PREPOSITIONS - {"between"} or
-                                           (place_noun and child.lower_ == "in")):
+            elif child.dep_ == "prep" and child.lower_ in _NOUN_LINKS and (
+                    depth == 0 or child.lower_ == "of"):
                 for pobj in child.children:  # "a community in (the township of) St. Clair"
-                    if pobj.dep_ == "pobj":
-                        for obj in expand(pobj):
-                            if self.arg(obj) is not None:
-                                found.append((obj, [*words, _lemma(token), child.lower_], 0.9))
-                            elif place_noun and child.lower_ == "in":
-                                found.extend(self._place_of(obj, [*words, _lemma(token), "in"]))
+                    if pobj.dep_ != "pobj":
+                        continue
+                    for obj in expand(pobj):
+                        if self.arg(obj) is not None and (child.lower_ != "in" or place_noun):
+                            found.append((obj, [*here, child.lower_], factor))
+                        elif place_noun and child.lower_ == "in":
+                            found.extend(self._place_of(obj, [*here, "in"]))
+                        elif depth == 0 and child.lower_ == "in" and obj.pos_ == "NOUN":
+                            found.extend(self._through_noun(obj, [*here, "in"], depth + 1))
             elif _is_possessor(child) and self.arg(child) is not None:
-                found.append((child, [*words, _lemma(token), "of"], 0.9))
+                found.append((child, [*here, "of"], factor))
         if found:
             self.used_nouns.add(token.i)
         return found
-
 
     def _place_of(self, noun: Token, words: list[str]) -> list[tuple[Token, list[str], float]]:
         """The place in "the town of Guilderland", as an object of ``noun``."""
@@ -308,6 +316,8 @@ def extract_relations(entities: ArticleEntities) -> list[LocalRelation]:
 
 
 _SITED = ("ORG", "GPE", "LOC", "FAC")
+# prepositions after a noun that lead on to its object ("contact with", "a role in")
+_NOUN_LINKS = (RELATIONAL_PREPOSITIONS - {"between"}) | {"in"}
 _NO_PLACE = type("_NoPlace", (), {"type": None})()
 _PLACES = ("GPE", "LOC", "FAC")
 _PLACE_NOUNS = RELATION_TYPES["located_in"].nouns - {"headquarters", "capital"}
@@ -332,6 +342,8 @@ def _place_links(entities: ArticleEntities) -> list[tuple[int, int, Token, float
     for (m, c), (n, d) in zip(places, places[1:], strict=False):
         if c.id == d.id or doc[m.start].sent.start != doc[n.start].sent.start:
             continue
+        if doc[m.end - 1].pos_ != "PROPN":
+            continue  # "the crisis in Ukraine" names no place
         between = doc[m.end:n.start]
         words = [t.lower_ for t in between]
         comma = words == [","]
@@ -346,8 +358,8 @@ def _place_links(entities: ArticleEntities) -> list[tuple[int, int, Token, float
             continue
         if of_noun and doc[m.end - 1].head.i not in range(n.start - len(words), n.start):
             continue
-        if comma and _is_list(doc, n):
-            continue
+        if _is_list(doc, n):
+            continue  # "Paris, France, and Madrid"; "the crisis in Ukraine and Russia"
         outer, modifier = _state_of(entities, n, d)  # "the U.S. state of Oregon"
         if modifier is not None:
             direct.setdefault((outer, d.id), doc[n.start])
