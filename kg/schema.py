@@ -17,6 +17,8 @@ Examples
 True
 >>> relation_type("be village in"), relation_type("located in")
 ('located_in', 'located_in')
+>>> relation_type("rally in state of") is None
+True
 >>> RELATION_TYPES["leader_of"].wikidata
 ('P35', 'P6')
 """
@@ -93,7 +95,7 @@ RELATION_TYPES: dict[str, RelationType] = {t.id: t for t in (
     _type("supports", "supports", "supports, backs or helps",
           triggers=("support", "back", "endorse", "help", "aid", "praise", "campaign",
                     "admire", "admiration", "welcome", "favor", "favour", "fund", "defend",
-                    "elect", "benefit", "unite", "assist", "congratulate", "thank")),
+                    "elect", "elected", "benefit", "unite", "assist", "congratulate", "thank")),
     _type("opposes", "opposes", "opposes, fights or acts against",
           triggers=("oppose", "sanction", "fight", "invade", "conflict", "war", "threaten",
                     "block", "sue", "challenge", "thwart", "attack", "ban", "betray",
@@ -126,6 +128,8 @@ def relation_type(predicate: str) -> str | None:
         followed_by_prep = position + 1 < len(words)
         for type_id in _ORDER:
             rtype = RELATION_TYPES[type_id]
+            if type_id == "located_in" and position and words[position - 1] != "be":
+                continue  # "be village in", "city of"; not "rally in state of"
             if followed_by_prep and (word in rtype.nouns or two in rtype.nouns):
                 return type_id
             if word in rtype.triggers:

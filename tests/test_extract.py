@@ -58,6 +58,15 @@ TABLE = [
      [("Vladimir Putin", "president of", "Russia", "leader_of")]),
     ("Vladimir Putin, the Russian president, met Elon Musk.",
      [("Vladimir Putin", "president of", "Russia", "leader_of")]),
+    # an object with a participle ("get X elected"); a participle after a comma belongs to the
+    # main clause's subject, not to the verb the parser hung it on
+    ("Elon Musk has ramped up his campaign to get Donald Trump elected in recent weeks, "
+     "rallying hard in the battleground state of Pennsylvania.",
+     [("Elon Musk", "get elected", "Donald Trump", "supports"),
+      ("Elon Musk", "rally in state of", "Pennsylvania", None)]),
+    # through a noun and "in" to an owner
+    ("Musk could play a role in the administration of Joe Biden.",
+     [("Elon Musk", "play role in administration of", "Joe Biden", None)]),
     # nationalities and countries from demonyms
     ("Paul Robeson was an American singer and actor.",
      [("Paul Robeson", "citizen of", "United States", "citizen_of")]),
@@ -80,6 +89,8 @@ TABLE = [
 ABSENT = [
     ("He visited France, Germany, and Italy.", [("France", "Germany"), ("Germany", "Italy")]),
     ("He visited France, Germany.", [("France", "Germany")]),
+    ("Elon Musk has a large following in Russia.", [("Elon Musk", "Russia")]),
+    ("Insight on the Crisis in Ukraine and Russia.", [("Crisis", "Ukraine")]),
     ("Vladimir Putin, the Russian president, met Elon Musk.", [("Vladimir Putin", "Russia", "citizen of")]),
     ("The exhibition travelled from Paris to Berlin, Germany, and Madrid.",
      [("Berlin", "Germany")]),

@@ -72,11 +72,28 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.i != head.i:
         # "Before being overtaken by X, Russia was ...": the verb the preposition hangs on
         return clause_subjects(head.head, depth + 1)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and _after_comma(verb):
+        # "Musk has ramped up his campaign to get Trump elected, rallying hard in ...":
+        # a participle set off by a comma describes the main clause's subject, however
+        # deep the verb the parser hung it on
+        while head.dep_ in ("ccomp", "xcomp", "acl", "relcl", "pobj", "dobj") and head.head.i != head.i:
+            head = head.head
+        return clause_subjects(head, depth + 1)
     if verb.dep_ in ("conj", "advcl", "pcomp"):
         return clause_subjects(head, depth + 1)
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "his campaign to get Trump elected": the noun's owner acts; else the noun
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        return owners or [head]
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
         return [head]
     return []
+
+
+def _after_comma(verb: Token) -> bool:
+    start = verb.left_edge.i
+    return start > 0 and verb.doc[start - 1].text == ","
 
 
 def inverted_subjects(verb: Token) -> list[Token]:

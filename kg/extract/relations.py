@@ -125,6 +125,11 @@ class _Reader:
             if child.dep_ in _OBJECT_DEPS:
                 for obj in expand(child):
                     found.extend(self._through_noun(obj, []))
+            elif child.dep_ in ("ccomp", "xcomp") and child.tag_ in ("VBN", "VBD") and \
+                    verb.lemma_.lower() in _SMALL_CLAUSE_VERBS:
+                for subject in child.children:  # "get Donald Trump elected": a small clause
+                    if subject.dep_ in ("nsubj", "nsubjpass") and self.arg(subject) is not None:
+                        found.append((subject, [child.lower_], 0.9))
             elif child.dep_ in ("prep", "agent") and child.lower_ not in _NOT_ARGUMENTS:
                 for prep in expand(child):
                     for pobj in prep.children:
@@ -316,6 +321,8 @@ def extract_relations(entities: ArticleEntities) -> list[LocalRelation]:
 
 
 _SITED = ("ORG", "GPE", "LOC", "FAC")
+# verbs taking "object + participle": "get Donald Trump elected", "want him removed"
+_SMALL_CLAUSE_VERBS = {"get", "have", "see", "want", "need", "keep", "like"}
 # prepositions after a noun that lead on to its object ("contact with", "a role in")
 _NOUN_LINKS = (RELATIONAL_PREPOSITIONS - {"between"}) | {"in"}
 _NO_PLACE = type("_NoPlace", (), {"type": None})()
