@@ -64,6 +64,12 @@ TABLE = [
      "rallying hard in the battleground state of Pennsylvania.",
      [("Elon Musk", "get elected", "Donald Trump", "supports"),
       ("Elon Musk", "rally in state of", "Pennsylvania", None)]),
+    # examples stand for the noun they illustrate
+    ("Starlink services are used by U.S. embassies and government departments, like the U.S. "
+     "Forest Service.",
+     [("U.S. Forest Service", "use", "Starlink", "uses")]),
+    ("Musk met several leaders, including Vladimir Putin.",
+     [("Elon Musk", "meet", "Vladimir Putin", "contacts")]),
     # through a noun and "in" to an owner
     ("Musk could play a role in the administration of Joe Biden.",
      [("Elon Musk", "play role in administration of", "Joe Biden", None)]),
@@ -90,6 +96,7 @@ ABSENT = [
     ("He visited France, Germany, and Italy.", [("France", "Germany"), ("Germany", "Italy")]),
     ("He visited France, Germany.", [("France", "Germany")]),
     ("Elon Musk has a large following in Russia.", [("Elon Musk", "Russia")]),
+    ("Musk met Putin like Trump.", [("Elon Musk", "Donald Trump")]),
     ("Insight on the Crisis in Ukraine and Russia.", [("Crisis", "Ukraine")]),
     ("Vladimir Putin, the Russian president, met Elon Musk.", [("Vladimir Putin", "Russia", "citizen of")]),
     ("The exhibition travelled from Paris to Berlin, Germany, and Madrid.",

@@ -136,6 +136,17 @@ class _Reader:
                         if pobj.dep_ == "pobj":
                             for obj in expand(pobj):
                                 found.extend(self._through_noun(obj, [prep.lower_]))
+        # "used by embassies and departments, like the Forest Service": the parser hangs the
+        # examples on the verb; they stand for the nearest noun argument before them
+        nouns = [(t, [c.lower_] if c.dep_ != "dobj" else []) for c in children
+                 if c.dep_ in ("dobj", "agent", "prep") and c.lower_ not in _NOT_ARGUMENTS
+                 for t in ([c] if c.dep_ == "dobj" else [p for p in c.children if p.dep_ == "pobj"])
+                 if t.pos_ == "NOUN" and self.arg(t) is None]
+        for prep in children:
+            before = [(t, w) for t, w in nouns if t.i < prep.i]
+            if before and prep.dep_ == "prep" and _introduces_examples(prep):
+                noun, words = before[-1]
+                found.extend(self.examples(noun, [prep], words))
         return found
 
     def _through_noun(self, token: Token, words: list[str], depth: int = 0
@@ -145,7 +156,13 @@ class _Reader:
         (``depth`` 1). "A large following in Russia" names a place, not a party."""
         if self.arg(token) is not None:
             return [(token, words, 1.0)]
-        if token.pos_ not in ("NOUN", "PROPN") or role_noun(token):
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return []
+        if depth == 0:  # "government departments, like the Forest Service"
+            examples = self.examples(token, token.children, words)
+            if examples:
+                return examples
+        if role_noun(token):
             return []
         found = []
         place_noun = token.lemma_.lower() in _PLACE_NOUNS
@@ -172,6 +189,18 @@ class _Reader:
             self.used_nouns.add(token.i)
         return found
 
+    def examples(self, noun: Token, candidates, words: list[str]) -> list[tuple[Token, list[str], float]]:
+        """Entities a "like", "including" or "such as" phrase among ``candidates`` gives as
+        instances of ``noun``, each taking the noun's place in the relation."""
+        found = []
+        for prep in candidates:
+            if prep.dep_ == "prep" and _introduces_examples(prep) and prep.i > noun.i:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        found.extend((obj, words, 0.85) for obj in expand(pobj)
+                                     if self.arg(obj) is not None)
+        return found
+
     def _place_of(self, noun: Token, words: list[str]) -> list[tuple[Token, list[str], float]]:
         """The place in "the town of Guilderland", as an object of ``noun``."""
         if noun.lemma_.lower() not in _PLACE_NOUNS:
@@ -180,6 +209,13 @@ class _Reader:
                 for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
                 for pobj in prep.children
                 if pobj.dep_ == "pobj" and (self.entities.cluster_of(pobj) or _NO_PLACE).type in _PLACES]
+
+
+def _introduces_examples(prep: Token) -> bool:
+    """"like", "including", "such as": what follows are instances of the noun."""
+    if prep.lower_ in ("like", "including"):
+        return True
+    return prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"
 
 
 def _is_possessor(token: Token) -> bool:
