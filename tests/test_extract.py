@@ -84,11 +84,17 @@ TABLE = [
      [("Buttenhausen", "located in", "Münsingen", "located_in"),
       ("Münsingen", "located in", "Württemberg", "located_in"),
       ("Buttenhausen", "located in", "Württemberg", "located_in")]),
-    ("Brigden is a community in the township of St. Clair, Lambton County, Ontario, Canada.",
-     [("Brigden", "be community in township of", "St. Clair", "located_in"),
-      ("St. Clair", "located in", "Lambton County", "located_in"),
-      ("Ontario", "located in", "Canada", "located_in"),
-      ("Brigden", "located in", "Canada", "located_in")]),
+    ("Westmere is a hamlet in the town of Guilderland, Albany County, New York.",
+     [("Westmere", "be hamlet in town of", "Guilderland", "located_in"),
+      ("Guilderland", "located in", "Albany County", "located_in"),
+      ("Albany County", "located in", "New York", "located_in"),
+      ("Westmere", "located in", "New York", "located_in")]),
+    ("Tigran Petrosian was a Soviet Armenian grandmaster.",
+     [("Tigran Petrosian", "citizen of", "Soviet Union", "citizen_of"),
+      ("Tigran Petrosian", "citizen of", "Armenia", "citizen_of")]),
+    # a name in apposition to a common noun stands for it
+    ("The tech mogul Elon Musk referred to the scientist Constantine Salkovsky.",
+     [("Elon Musk", "refer to", "Constantine Salkovsky", None)]),
 ]
 
 #: sentence -> (subject, object) pairs that must NOT be related

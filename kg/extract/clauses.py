@@ -50,6 +50,9 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
                 for t in explicit]
     if explicit or depth > 4:
         return explicit
+    misparsed = [c for c in verb.children if is_misparsed_subject(c)]
+    if misparsed:
+        return misparsed[:1]
     inverted = inverted_subjects(verb)
     if inverted:
         return inverted
@@ -67,7 +70,7 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
         while head.dep_ == "xcomp" and not any(c.dep_ in _SUBJECT_DEPS for c in head.children):
             head = head.head
         return clause_subjects(head, depth + 1)
-    if verb.dep_ in ("acomp", "xcomp") and verb.tag_ == "VBN" and head.lemma_.lower() == "be":
+    if verb.dep_ in ("acomp", "xcomp", "attr") and verb.tag_ == "VBN" and head.lemma_.lower() == "be":
         return clause_subjects(head, depth + 1)  # "being overtaken": the passive's subject
     if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.i != head.i:
         # "Before being overtaken by X, Russia was ...": the verb the preposition hangs on
@@ -94,6 +97,15 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
 def _after_comma(verb: Token) -> bool:
     start = verb.left_edge.i
     return start > 0 and verb.doc[start - 1].text == ","
+
+
+def is_misparsed_subject(token: Token) -> bool:
+    """"SpaceX, his rocket company, controls ...": a name before a finite verb without a
+    subject, which the parser took for a clause or modifier of it."""
+    verb = token.head
+    return token.i < verb.i and token.dep_ in ("advcl", "npadvmod", "dep") and \
+        token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "PRODUCT") and \
+        verb.tag_ in ("VBZ", "VBD", "VBP") and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
 
 
 def inverted_subjects(verb: Token) -> list[Token]:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.clauses import is_misparsed_subject
 from kg.extract.lexicon import (
     DESCRIPTOR_NOUNS,
     ENTITY_LABELS,
@@ -208,29 +209,46 @@ def _cluster_names(result: ArticleEntities, gazetteer: Gazetteer, labels) -> Non
     doc = result.doc
     name_words: dict[int, set[str]] = {}
     last_word: dict[int, set[str]] = {}
-    for ent in doc.ents:
-        if ent.label_ not in labels:
-            continue
-        span = _name_span(ent)
-        if span is None:
-            continue
-        if ent.label_ == "NORP" and span.root.dep_ in ("amod", "compound", "nmod"):
+    for span, label in _names(doc, labels, gazetteer):
+        if label == "NORP" and span.root.dep_ in ("amod", "compound", "nmod"):
             continue  # "the Russian president": a modifier, used for roles, not a node
         known = gazetteer.lookup(span.text)
         words = _words(span)
         if not words:
             continue
-        cluster = _matching_cluster(result, known, words, ent.label_, name_words, last_word)
+        cluster = _matching_cluster(result, known, words, label, name_words, last_word)
         if cluster is None:
             cluster = result.new_cluster()
             name_words[cluster.id] = set()
             last_word[cluster.id] = set()
         if known and cluster.known is None:
             cluster.known = known
-        cluster.ner_labels[ent.label_] += 1
+        cluster.ner_labels[label] += 1
         name_words[cluster.id].update(words)
         last_word[cluster.id].add(words[-1])
         result.add_mention(cluster, span.start, span.end, "name")
+
+
+def _names(doc: Doc, labels, gazetteer: Gazetteer):
+    """(name span, NER label) of the entities kg keeps. A "person" ending in a role noun is
+    a description, not a name: "The Tesla C.E.O." yields the organisation "Tesla" (its
+    alias-table type if known), and the description is read in step 3."""
+    for ent in doc.ents:
+        if ent.label_ not in labels:
+            continue
+        span = _name_span(ent)
+        if span is None:
+            continue
+        last = doc[span.end - 1]
+        if ent.label_ == "PERSON" and len(span) > 1 and role_noun(last) in ROLE_NOUNS:
+            holder = doc[span.start:span.end - 1]
+            while len(holder) and role_noun(holder[-1]) in ROLE_NOUNS:
+                holder = holder[:-1]
+            known = gazetteer.lookup(holder.text) if len(holder) else None
+            if len(holder) and holder[-1].pos_ == "PROPN":
+                yield holder, known.type if known else "ORG"
+            continue
+        yield span, ent.label_
 
 
 def _matching_cluster(result, known, words, label, name_words, last_word) -> Cluster | None:
@@ -347,8 +365,9 @@ def _appositive_heads(span: Span, result: ArticleEntities) -> list[Token]:
         span.end >= len(doc) or doc[span.end].text in (",", ".", ";", "—")
     ):  # "the President of Russia, Vladimir Putin, ...", however the name was attached
         for candidate in reversed(doc[max(0, span.start - 8):span.start - 1]):
+            last_word = max((t.i for t in candidate.subtree if not t.is_punct), default=candidate.i)
             if role_noun(candidate) and candidate.i not in result.token_cluster and \
-                    candidate.right_edge.i == span.start - 2:
+                    last_word == span.start - 2:
                 heads.append(candidate)
                 break
     return heads
@@ -589,7 +608,7 @@ def _pronouns(result: ArticleEntities) -> None:
 
 
 def _is_subject(token: Token) -> bool:
-    return token.dep_ in ("nsubj", "nsubjpass")
+    return token.dep_ in ("nsubj", "nsubjpass") or is_misparsed_subject(token)
 
 
 def _subject_mention(span: Span, kind: str) -> bool:

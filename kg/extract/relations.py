@@ -107,6 +107,12 @@ class _Reader:
         cid = self.entities.token_cluster.get(token.i)
         if cid is not None:
             return cid, _KIND_FACTOR.get(self.entities.token_kind[token.i], 0.8)
+        if token.pos_ == "NOUN":  # "the scientist Constantine Salkovsky": a name's description
+            for child in token.children:
+                cid = self.entities.token_cluster.get(child.i)
+                if child.dep_ == "appos" and child.pos_ == "PROPN" and cid is not None and \
+                        child.i == token.i + 1 + sum(1 for c in child.lefts):
+                    return cid, 0.95
         if token.pos_ in ("NOUN", "PROPN") and role_noun(token) is None:
             for child in token.children:  # "his Starlink satellite service" -> Starlink
                 cluster = self.entities.cluster_of(child)
@@ -124,7 +130,7 @@ class _Reader:
         for child in children:
             if child.dep_ in _OBJECT_DEPS:
                 for obj in expand(child):
-                    found.extend(self._through_noun(obj, []))
+                    found.extend(self._through_noun(obj, _small_clause(verb, obj)))
             elif child.dep_ in ("ccomp", "xcomp") and child.tag_ in ("VBN", "VBD") and \
                     verb.lemma_.lower() in _SMALL_CLAUSE_VERBS:
                 for subject in child.children:  # "get Donald Trump elected": a small clause
@@ -211,6 +217,17 @@ class _Reader:
                 if pobj.dep_ == "pobj" and (self.entities.cluster_of(pobj) or _NO_PLACE).type in _PLACES]
 
 
+def _small_clause(verb: Token, obj: Token) -> list[str]:
+    """["elected"] for "get Donald Trump elected" parsed as object + participle; else []."""
+    if verb.lemma_.lower() not in _SMALL_CLAUSE_VERBS:
+        return []
+    for child in obj.children:
+        if child.dep_ in ("acl", "ccomp", "xcomp") and child.tag_ in ("VBN", "VBD") and \
+                child.i == obj.i + 1:
+            return [child.lower_]
+    return []
+
+
 def _introduces_examples(prep: Token) -> bool:
     """"like", "including", "such as": what follows are instances of the noun."""
     if prep.lower_ in ("like", "including"):
@@ -238,7 +255,8 @@ def _is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
     # "being overtaken by X", parsed as a participle complementing "be"
-    return verb.tag_ == "VBN" and verb.dep_ in ("acomp", "xcomp") and verb.head.lemma_.lower() == "be"
+    return verb.tag_ == "VBN" and verb.dep_ in ("acomp", "xcomp", "attr") and \
+        verb.head.lemma_.lower() == "be"
 
 
 def extract_relations(entities: ArticleEntities) -> list[LocalRelation]:
@@ -459,6 +477,8 @@ def _described_by(reader: _Reader, demonym: Token) -> tuple[int, Token] | None:
     if demonym.dep_ == "acomp":
         return _copula_subject(reader, demonym.head)
     noun = demonym.head
+    while noun.dep_ in ("amod", "compound", "nmod") and Gazetteer.bundled().demonym(noun.text):
+        noun = noun.head  # "a Soviet Armenian grandmaster", "a German-Jewish journalist"
     if demonym.dep_ not in ("amod", "compound", "nmod") or noun.pos_ not in ("NOUN", "PROPN"):
         return None
     entities = reader.entities
