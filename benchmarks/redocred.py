@@ -119,15 +119,18 @@ def main(argv: list[str] | None = None) -> dict:
     if not path.is_file():
         sys.exit(f"redocred: {path} not found (pass --shared)")
     docs = read_redocred(path)[: args.limit]
-    articles = [Article(f"d{d.index}", d.title, d.text) for d in docs]
+    articles = [Article(f"d{d.index}", d.title, d.text, source=f"re-docred dev #{d.index}")
+                for d in docs]
     start = time.perf_counter()
     graph = build_articles(articles, model=args.model)
     seconds = time.perf_counter() - start
     report = {"documents": len(docs), "seconds": round(seconds, 1),
+              "failed_documents": [f"{source}: {reason}" for source, reason in graph.report.problems],
               "all": evaluate(docs, graph),
               "heldout_odd": evaluate([d for d in docs if is_heldout(d.index)], graph),
               "mapped_properties": sorted({p for t in RELATION_TYPES.values() for p in t.wikidata})}
-    print(f"Re-DocRED dev, {len(docs)} documents, kg end to end ({seconds:.0f} s)")
+    print(f"Re-DocRED dev, {len(docs)} documents, kg end to end ({seconds:.0f} s), "
+          f"{len(graph.report.problems)} failed")
     print(f"{'':28} {'all P':>7} {'R':>6} {'F':>6}   {'held-out P':>10} {'R':>6} {'F':>6}")
     rows = [("entity mentions " + t, ("entity_mentions", t)) for t in ("PER", "ORG", "LOC", "ALL")]
     rows += [("related pairs", ("related_pairs",)), ("typed (mapped properties)", ("typed_relations",))]

@@ -20,7 +20,7 @@ def test_carb_on_20_sentences(shared_dir, tmp_path):
 def test_redocred_on_20_documents(shared_dir, tmp_path):
     report = redocred.main(["--shared", str(shared_dir), "--limit", "20",
                             "--report", str(tmp_path / "r.json")])
-    assert report["documents"] == 20
+    assert report["documents"] == 20 and report["failed_documents"] == []
     mentions = report["all"]["entity_mentions"]["ALL"]
     assert mentions["gold"] > 0 and 0 < mentions["f"] <= 1
 

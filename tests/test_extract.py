@@ -97,6 +97,11 @@ TABLE = [
      [("Elon Musk", "refer to", "Constantine Salkovsky", None)]),
 ]
 
+def test_a_passive_whose_subject_is_no_entity_reads_nothing_and_does_not_fail():
+    graph, found = extract("The book was written by Elon Musk in 2020.")
+    assert graph.report.problems == [] and found == {}
+
+
 #: sentence -> (subject, object) pairs that must NOT be related
 ABSENT = [
     ("He visited France, Germany, and Italy.", [("France", "Germany"), ("Germany", "Italy")]),

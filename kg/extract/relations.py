@@ -265,6 +265,8 @@ def extract_relations(entities: ArticleEntities) -> list[LocalRelation]:
     found: dict[tuple, LocalRelation] = {}
 
     def add(subject, predicate, obj, anchor: Token, factor: float, negated=None) -> None:
+        if subject is None or obj is None:  # "The book was written by X": no entity subject
+            return
         (s_id, s_factor), (o_id, o_factor) = subject, obj
         if s_id == o_id or not predicate:
             return
