@@ -4,7 +4,7 @@
 #   bash training/train.sh [SHARED_DIR]        # default SHARED_DIR: ../shared
 #
 # Needs ../shared (corpora, teacher model, gazetteer) and the project installed in the
-# active Python (pip install -e ".[test,train]"). Takes about 1.5 hours on 2 cores; training
+# active Python (pip install -e ".[test,train]"). Takes about 45 minutes on 2 cores; training
 # itself is single-threaded. Never run in CI: CI only loads and tests the committed pipeline.
 set -euo pipefail
 SHARED=${1:-../shared}
@@ -17,7 +17,8 @@ if [ ! -x "$WORK/teacher-venv/bin/python" ]; then
   "$WORK/teacher-venv/bin/pip" install -q "spacy>=2.3,<2.4" "numpy<2"
 fi
 
-# 2. the alias table (CC0 gazetteer) and the raw text (GAP + half of Re-DocRED)
+# 2. the alias table (CC0 gazetteer) and the raw text (GAP + half of Re-DocRED), with the
+#    gold mentions they carry (GAP's names; Re-DocRED's PER/ORG/LOC/MISC)
 python training/build_gazetteer.py "$SHARED" kg/data/us_congress.tsv
 python training/prepare_texts.py "$SHARED" "$WORK/texts.jsonl"
 
