@@ -97,6 +97,16 @@ TABLE = [
      [("Elon Musk", "refer to", "Constantine Salkovsky", None)]),
 ]
 
+@pytest.mark.parametrize(("text", "name", "entity_type"), [
+    ("Mola di Bari is a town and comune in Apulia, Italy.", "Mola di Bari", "GPE"),
+    ("Roketsan is a major Turkish weapons manufacturer based in Ankara.", "Roketsan", "ORG"),
+    ("Havelsan, a software company, works with the Turkish army.", "Havelsan", "ORG"),
+])
+def test_what_the_text_says_a_thing_is_overrules_the_ner(text, name, entity_type):
+    graph, _ = extract(text)
+    assert graph.entity(name).type == entity_type
+
+
 def test_a_passive_whose_subject_is_no_entity_reads_nothing_and_does_not_fail():
     graph, found = extract("The book was written by Elon Musk in 2020.")
     assert graph.report.problems == [] and found == {}

@@ -41,7 +41,8 @@ def gap_texts(shared: Path):
                 text = row["Text"].strip()
                 if text and text not in seen:
                     seen.add(text)
-                    yield {"id": f"gap/{row['ID']}", "source": "gap", "text": text, "gold": gap_names(row, text)}
+                    yield {"id": f"gap/{row['ID']}", "source": "gap", "text": text,
+                           "gold": gap_names(row, text)}
 
 
 def gap_names(row: dict, text: str) -> list[list]:

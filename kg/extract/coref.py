@@ -33,6 +33,7 @@ from kg.extract.lexicon import (
     REPORTING_VERBS,
     ROLE_NOUNS,
     THING_PRONOUNS,
+    TYPE_NOUNS,
 )
 from kg.gazetteer import Gazetteer, KnownEntity
 from kg.names import normalize_name
@@ -170,6 +171,7 @@ def resolve_mentions(
     holder_tokens: list[tuple[int, str, int, int, int, str]] = []
     _cluster_names(result, gazetteer, labels)
     _appositions_and_titles(result, holder_tokens)
+    _types_from_descriptions(result)
     _descriptions(result, gazetteer)
     _pronouns(result)
     _demonyms(result, gazetteer)
@@ -371,6 +373,33 @@ def _appositive_heads(span: Span, result: ArticleEntities) -> list[Token]:
                 heads.append(candidate)
                 break
     return heads
+
+
+_NOUN_TYPES = {noun: label for label, nouns in TYPE_NOUNS.items() for noun in nouns}
+
+
+def _types_from_descriptions(result: ArticleEntities) -> None:
+    """What the text says a named thing is overrules the NER's guess: "Mola di Bari is a
+    town" (a place, though tagged a person), "Roketsan, a Turkish manufacturer" (an
+    organisation). Alias-table entities keep their table type."""
+    doc = result.doc
+    evidence: list[tuple[int, str]] = []
+    for token in doc:  # "X is a town and comune in ..."
+        if token.dep_ != "attr" or token.head.lemma_.lower() not in ("be", "become", "remain"):
+            continue
+        label = _NOUN_TYPES.get(token.lemma_.lower())
+        for subject in token.head.children:
+            if label and subject.dep_ == "nsubj" and result.token_kind.get(subject.i) == "name":
+                evidence.append((result.token_cluster[subject.i], label))
+    for cluster in result.clusters.values():  # "X, a Turkish manufacturer, ..."
+        for mention in cluster.mentions:
+            label = _NOUN_TYPES.get(mention.span(doc).root.lemma_.lower())
+            if mention.kind == "appos" and label:
+                evidence.append((cluster.id, label))
+    for cluster_id, label in evidence:
+        cluster = result.clusters[cluster_id]
+        if cluster.known is None:
+            cluster.ner_labels[label] += 10
 
 
 def _record_role(cluster_id: int, head: Token, holders: list, via: str, anchor: Span, result):

@@ -80,3 +80,46 @@ THING_PRONOUNS = {"it", "its", "itself"}
 #: Prepositions that link a relational noun to its second argument ("contact with X").
 RELATIONAL_PREPOSITIONS = {"with", "to", "between", "against", "for", "of", "toward",
                            "towards", "from", "on", "over", "among"}
+
+#: Head nouns of a description ("X is a town in ...", "X, a Turkish manufacturer, ...") and
+#: the entity type they show, overruling the NER where the text says what the thing is.
+TYPE_NOUNS = {
+    "GPE": {
+        "city", "town", "village", "hamlet", "municipality", "commune", "comune", "county",
+        "district", "province", "region", "state", "country", "capital", "suburb", "borough",
+        "township", "parish", "prefecture", "oblast", "canton", "settlement", "metropolis",
+        "kingdom", "republic", "duchy", "principality", "voivodeship", "governorate", "locality",
+    },
+    "LOC": {
+        "river", "lake", "mountain", "volcano", "island", "peninsula", "archipelago", "valley",
+        "sea", "ocean", "bay", "desert", "forest", "glacier", "hill", "strait", "creek",
+    },
+    "FAC": {
+        "building", "bridge", "airport", "stadium", "arena", "hospital", "church", "cathedral",
+        "palace", "castle", "museum", "dam", "tower", "monument", "square", "street", "road",
+        "highway", "motorway", "railway", "station", "temple", "monastery", "mosque", "theatre",
+        "theater", "library", "canal", "tunnel", "park", "prison", "hotel",
+    },
+    "ORG": {
+        "company", "corporation", "firm", "manufacturer", "business", "bank", "band", "team",
+        "club", "party", "university", "college", "school", "newspaper", "magazine", "agency",
+        "organisation", "organization", "airline", "brand", "label", "studio", "network",
+        "publisher", "association", "federation", "league", "union", "council", "committee",
+        "institute", "foundation", "charity", "ministry", "government", "army", "navy",
+        "subsidiary", "conglomerate", "retailer", "broadcaster", "orchestra", "choir",
+        "contractor", "startup", "squadron", "regiment", "division",
+    },
+    "PERSON": {
+        "actor", "actress", "singer", "songwriter", "musician", "politician", "writer",
+        "author", "poet", "novelist", "journalist", "painter", "artist", "composer", "player",
+        "footballer", "athlete", "cyclist", "boxer", "wrestler", "coach", "director",
+        "producer", "scientist", "physicist", "chemist", "biologist", "mathematician",
+        "engineer", "lawyer", "judge", "businessman", "businesswoman", "entrepreneur",
+        "philosopher", "historian", "economist", "priest", "bishop", "soldier", "officer",
+        "admiral", "king", "queen", "prince", "princess", "emperor", "empress", "pastor",
+        "rapper", "guitarist", "drummer", "pianist", "dancer", "model", "comedian",
+        "architect", "inventor", "explorer", "diplomat", "activist", "jurist", "cartoonist",
+        "illustrator", "photographer", "sculptor", "designer", "missionary", "monk", "nun",
+        "saint", "pope", "general", "billionaire", "investor", "executive", "founder",
+    },
+}
