@@ -45,9 +45,9 @@ META = {
     "author": "kg developers",
     "license": "MIT",
     "sources": [
-        {"name": "GAP coreference corpus (text only)",
+        {"name": "GAP coreference corpus (text and its annotated person names)",
          "url": "https://github.com/google-research-datasets/gap-coreference", "license": "Apache-2.0"},
-        {"name": "Re-DocRED (even-numbered dev documents, text and gold PER/ORG mentions)",
+        {"name": "Re-DocRED (even-numbered dev documents: text and gold PER/ORG/LOC/MISC mentions)",
          "url": "https://github.com/tonytan48/Re-DocRED", "license": "MIT"},
         {"name": "Teacher: spaCy en_core_web_sm 2.2.5 (silver labels)",
          "url": "https://github.com/explosion/spacy-models", "license": "MIT"},
