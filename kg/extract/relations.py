@@ -31,6 +31,7 @@ from spacy.tokens import Token
 from kg.extract.clauses import clause_subjects, expand, inverted_subjects
 from kg.extract.coref import ArticleEntities, role_noun
 from kg.extract.lexicon import RELATIONAL_PREPOSITIONS, ROLE_NOUNS
+from kg.extract.places import PLACE_NOUNS, PLACES, place_links
 from kg.extract.qualifiers import (
     attribution_token,
     is_hedged,
@@ -39,7 +40,7 @@ from kg.extract.qualifiers import (
 )
 from kg.gazetteer import Gazetteer
 from kg.names import normalize_name
-from kg.schema import RELATION_TYPES, relation_type
+from kg.schema import relation_type
 
 __all__ = ["LocalRelation", "extract_relations", "EXTRACTOR", "sentence_bounds"]
 
@@ -171,7 +172,7 @@ class _Reader:
         if role_noun(token):
             return []
         found = []
-        place_noun = token.lemma_.lower() in _PLACE_NOUNS
+        place_noun = token.lemma_.lower() in PLACE_NOUNS
         here = [*words, _lemma(token)]
         factor = 0.9 if depth == 0 else 0.8
         for child in token.children:
@@ -209,12 +210,12 @@ class _Reader:
 
     def _place_of(self, noun: Token, words: list[str]) -> list[tuple[Token, list[str], float]]:
         """The place in "the town of Guilderland", as an object of ``noun``."""
-        if noun.lemma_.lower() not in _PLACE_NOUNS:
+        if noun.lemma_.lower() not in PLACE_NOUNS:
             return []
         return [(pobj, [*words, _lemma(noun), "of"], 0.9)
                 for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
                 for pobj in prep.children
-                if pobj.dep_ == "pobj" and (self.entities.cluster_of(pobj) or _NO_PLACE).type in _PLACES]
+                if pobj.dep_ == "pobj" and (self.entities.cluster_of(pobj) or _NO_PLACE).type in PLACES]
 
 
 def _small_clause(verb: Token, obj: Token) -> list[str]:
@@ -341,7 +342,7 @@ def extract_relations(entities: ArticleEntities) -> list[LocalRelation]:
                     add(reader.arg(owner), f"{_lemma(noun)} {prep.lower_}", reader.arg(other),
                         noun, 0.85)
 
-    links = _place_links(entities)
+    links = place_links(entities)
     for inner, outer, anchor, factor in links:  # "Evanston, Illinois"
         add((inner, 1.0), "located in", (outer, 1.0), anchor, factor, negated=False)
     for stated in list(found.values()):  # "a hamlet in Guilderland, Albany County": both
@@ -382,92 +383,6 @@ _SMALL_CLAUSE_VERBS = {"get", "have", "see", "want", "need", "keep", "like"}
 # prepositions after a noun that lead on to its object ("contact with", "a role in")
 _NOUN_LINKS = (RELATIONAL_PREPOSITIONS - {"between"}) | {"in"}
 _NO_PLACE = type("_NoPlace", (), {"type": None})()
-_PLACES = ("GPE", "LOC", "FAC")
-_PLACE_NOUNS = RELATION_TYPES["located_in"].nouns - {"headquarters", "capital"}
-_COMPASS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east",
-            "west", "northeastern", "northwestern", "southeastern", "southwestern", "upper",
-            "lower", "far", "part", "the"}
-
-
-def _place_links(entities: ArticleEntities) -> list[tuple[int, int, Token, float]]:
-    """(inner, outer, anchor, confidence): places a sentence nests in each other.
-
-    "Brigden, Lambton County, Ontario, Canada", "in Buttenhausen in Münsingen",
-    "the Province of Rieti in the Lazio region of central Italy", "the city of Klamath Falls
-    in the U.S. state of Oregon"; then what these chains imply ("Brigden ... in Canada").
-    Lists ("France, Germany, and Italy") and a country inside a smaller place are not links.
-    """
-    doc = entities.doc
-    gazetteer = Gazetteer.bundled()
-    places = [(m, c) for m, c in entities.mentions_in_order()
-              if m.kind == "name" and c.type in _SITED]
-    direct: dict[tuple[int, int], Token] = {}
-    for (m, c), (n, d) in zip(places, places[1:], strict=False):
-        if c.id == d.id or doc[m.start].sent.start != doc[n.start].sent.start:
-            continue
-        if doc[m.end - 1].pos_ != "PROPN":
-            continue  # "the crisis in Ukraine" names no place
-        between = doc[m.end:n.start]
-        words = [t.lower_ for t in between]
-        comma = words == [","]
-        nested = "in" in words and all(w in (",", "in", "of") or w in _COMPASS or
-                                       t.lemma_.lower() in _PLACE_NOUNS
-                                       for w, t in zip(words, between, strict=True))
-        of_noun = not comma and not nested and len(words) >= 2 and words[-1] == "of" and \
-            between[-2].lemma_.lower() in _PLACE_NOUNS and all(
-                w in _COMPASS or t.lemma_.lower() in _PLACE_NOUNS or w == "of"
-                for w, t in zip(words, between, strict=True))  # "Lazio region of Italy"
-        if not (comma or nested or of_noun) or (comma and c.type not in _PLACES):
-            continue
-        if of_noun and doc[m.end - 1].head.i not in range(n.start - len(words), n.start):
-            continue
-        if _is_list(doc, n):
-            continue  # "Paris, France, and Madrid"; "the crisis in Ukraine and Russia"
-        outer, modifier = _state_of(entities, n, d)  # "the U.S. state of Oregon"
-        if modifier is not None:
-            direct.setdefault((outer, d.id), doc[n.start])
-        if _country_inside(gazetteer, c, entities.clusters[outer]):
-            continue
-        direct.setdefault((c.id, outer), doc[m.start])
-    implied = dict(direct)
-    changed = True
-    while changed:  # what the chains imply: inside B inside C is inside C
-        changed = False
-        for (a, b), anchor in list(implied.items()):
-            for (b2, c2) in list(implied):
-                if b2 == b and c2 != a and (a, c2) not in implied:
-                    implied[(a, c2)] = anchor
-                    changed = True
-    return [(a, b, anchor, 0.8 if (a, b) in direct else 0.7) for (a, b), anchor in implied.items()]
-
-
-def _is_list(doc, mention) -> bool:
-    """"France, Germany, and Italy": a place followed by "and"/"or" (after a comma or not)."""
-    after = [t.lower_ for t in doc[mention.end:mention.end + 2]]
-    return after[:1] in (["and"], ["or"]) or after in ([",", "and"], [",", "or"])
-
-
-def _state_of(entities: ArticleEntities, mention, cluster) -> tuple[int, Token | None]:
-    """For "U.S." in "the U.S. state of Oregon": (Oregon's cluster, the noun); else the
-    mention's own cluster and None."""
-    root = entities.doc[mention.end - 1]
-    noun = root.head
-    if root.dep_ in ("compound", "amod", "nmod") and noun.lemma_.lower() in _PLACE_NOUNS:
-        for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for pobj in prep.children:
-                    inner = entities.cluster_of(pobj)
-                    if pobj.dep_ == "pobj" and inner is not None and inner.type in _PLACES:
-                        return inner.id, noun
-    return cluster.id, None
-
-
-def _country_inside(gazetteer: Gazetteer, inner, outer) -> bool:
-    """A country is never inside another country or a smaller place (it is a list, or a
-    misparse); England, a nation, may be inside the United Kingdom."""
-    if gazetteer.place_kind(inner.label) != "country":
-        return False
-    return gazetteer.place_kind(outer.label) not in ("continent", "union", "region")
 _COPULAS = ("be", "become", "remain")
 
 

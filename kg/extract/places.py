@@ -1,0 +1,115 @@
+"""Places a sentence nests in each other: "Evanston, Illinois", "in Buttenhausen in
+Münsingen", "the town of Guilderland", and what such chains imply.
+
+:func:`place_links` reads them from an article's clusters; :mod:`kg.extract.relations`
+turns them into ``located in`` relations.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.coref import ArticleEntities
+from kg.gazetteer import Gazetteer
+from kg.schema import RELATION_TYPES
+
+__all__ = ["PLACES", "PLACE_NOUNS", "place_links"]
+
+PLACES = ("GPE", "LOC", "FAC")
+SITED = ("ORG", *PLACES)  # what can be inside a place
+PLACE_NOUNS = RELATION_TYPES["located_in"].nouns - {"headquarters", "capital"}
+_COMPASS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east",
+            "west", "northeastern", "northwestern", "southeastern", "southwestern", "upper",
+            "lower", "far", "part", "the"}
+
+
+def place_links(entities: ArticleEntities) -> list[tuple[int, int, Token, float]]:
+    """(inner, outer, anchor, confidence): places a sentence nests in each other.
+
+    "Brigden, Lambton County, Ontario, Canada", "in Buttenhausen in Münsingen",
+    "the Province of Rieti in the Lazio region of central Italy", "the city of Klamath Falls
+    in the U.S. state of Oregon"; then what these chains imply ("Brigden ... in Canada").
+    Lists ("France, Germany, and Italy") and a country inside a smaller place are not links.
+
+    >>> from kg.extract.coref import resolve_mentions
+    >>> from kg.nlp import load_pipeline
+    >>> doc = load_pipeline()("He was born in Buttenhausen in Münsingen, Württemberg.")
+    >>> entities = resolve_mentions(doc, Gazetteer.bundled())
+    >>> label = lambda i: entities.clusters[i].label
+    >>> for inner, outer, _, confidence in sorted(place_links(entities), key=lambda x: x[:2]):
+    ...     print(label(inner), "in", label(outer), confidence)
+    Buttenhausen in Münsingen 0.8
+    Buttenhausen in Württemberg 0.7
+    Münsingen in Württemberg 0.8
+    """
+    doc = entities.doc
+    gazetteer = Gazetteer.bundled()
+    places = [(m, c) for m, c in entities.mentions_in_order()
+              if m.kind == "name" and c.type in SITED]
+    direct: dict[tuple[int, int], Token] = {}
+    for (m, c), (n, d) in zip(places, places[1:], strict=False):
+        if c.id == d.id or doc[m.start].sent.start != doc[n.start].sent.start:
+            continue
+        if doc[m.end - 1].pos_ != "PROPN":
+            continue  # "the crisis in Ukraine" names no place
+        between = doc[m.end:n.start]
+        words = [t.lower_ for t in between]
+        comma = words == [","]
+        nested = "in" in words and all(w in (",", "in", "of") or w in _COMPASS or
+                                       t.lemma_.lower() in PLACE_NOUNS
+                                       for w, t in zip(words, between, strict=True))
+        of_noun = not comma and not nested and len(words) >= 2 and words[-1] == "of" and \
+            between[-2].lemma_.lower() in PLACE_NOUNS and all(
+                w in _COMPASS or t.lemma_.lower() in PLACE_NOUNS or w == "of"
+                for w, t in zip(words, between, strict=True))  # "Lazio region of Italy"
+        if not (comma or nested or of_noun) or (comma and c.type not in PLACES):
+            continue
+        if of_noun and doc[m.end - 1].head.i not in range(n.start - len(words), n.start):
+            continue
+        if _is_list(doc, n):
+            continue  # "Paris, France, and Madrid"; "the crisis in Ukraine and Russia"
+        outer, modifier = _state_of(entities, n, d)  # "the U.S. state of Oregon"
+        if modifier is not None:
+            direct.setdefault((outer, d.id), doc[n.start])
+        if _country_inside(gazetteer, c, entities.clusters[outer]):
+            continue
+        direct.setdefault((c.id, outer), doc[m.start])
+    implied = dict(direct)
+    changed = True
+    while changed:  # what the chains imply: inside B inside C is inside C
+        changed = False
+        for (a, b), anchor in list(implied.items()):
+            for (b2, c2) in list(implied):
+                if b2 == b and c2 != a and (a, c2) not in implied:
+                    implied[(a, c2)] = anchor
+                    changed = True
+    return [(a, b, anchor, 0.8 if (a, b) in direct else 0.7) for (a, b), anchor in implied.items()]
+
+
+def _is_list(doc, mention) -> bool:
+    """"France, Germany, and Italy": a place followed by "and"/"or" (after a comma or not)."""
+    after = [t.lower_ for t in doc[mention.end:mention.end + 2]]
+    return after[:1] in (["and"], ["or"]) or after in ([",", "and"], [",", "or"])
+
+
+def _state_of(entities: ArticleEntities, mention, cluster) -> tuple[int, Token | None]:
+    """For "U.S." in "the U.S. state of Oregon": (Oregon's cluster, the noun); else the
+    mention's own cluster and None."""
+    root = entities.doc[mention.end - 1]
+    noun = root.head
+    if root.dep_ in ("compound", "amod", "nmod") and noun.lemma_.lower() in PLACE_NOUNS:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    inner = entities.cluster_of(pobj)
+                    if pobj.dep_ == "pobj" and inner is not None and inner.type in PLACES:
+                        return inner.id, noun
+    return cluster.id, None
+
+
+def _country_inside(gazetteer: Gazetteer, inner, outer) -> bool:
+    """A country is never inside another country or a smaller place (it is a list, or a
+    misparse); England, a nation, may be inside the United Kingdom."""
+    if gazetteer.place_kind(inner.label) != "country":
+        return False
+    return gazetteer.place_kind(outer.label) not in ("continent", "union", "region")
