@@ -92,6 +92,11 @@ TABLE = [
     ("Tigran Petrosian was a Soviet Armenian grandmaster.",
      [("Tigran Petrosian", "citizen of", "Soviet Union", "citizen_of"),
       ("Tigran Petrosian", "citizen of", "Armenia", "citizen_of")]),
+    # "the company", "the hamlet": the thing the text called so before
+    ("SpaceX is a rocket company. The company signed a contract with NASA.",
+     [("SpaceX", "sign contract with", "NASA", None)]),
+    ("Westmere is a hamlet near Albany. The hamlet is located in Albany County.",
+     [("Westmere", "be located in", "Albany County", "located_in")]),
     # a name in apposition to a common noun stands for it
     ("The tech mogul Elon Musk referred to the scientist Constantine Salkovsky.",
      [("Elon Musk", "refer to", "Constantine Salkovsky", None)]),
@@ -118,6 +123,8 @@ ABSENT = [
     ("He visited France, Germany.", [("France", "Germany")]),
     ("Elon Musk has a large following in Russia.", [("Elon Musk", "Russia")]),
     ("Musk met Putin like Trump.", [("Elon Musk", "Donald Trump")]),
+    ("Westmere is a hamlet. Guilderland is a town. The town of Bern signed a deal with NASA.",
+     [("Guilderland", "NASA")]),
     ("Insight on the Crisis in Ukraine and Russia.", [("Crisis", "Ukraine")]),
     ("Vladimir Putin, the Russian president, met Elon Musk.", [("Vladimir Putin", "Russia", "citizen of")]),
     ("The exhibition travelled from Paris to Berlin, Germany, and Madrid.",

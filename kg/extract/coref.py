@@ -67,6 +67,7 @@ class Cluster:
     known: KnownEntity | None = None
     label: str = ""
     place: str = ""  # the place a demonym-only cluster stands for ("Turkish" -> "Turkey")
+    kinds: set[str] = field(default_factory=set)  # what the text calls it: "town", "company"
 
     @property
     def type(self) -> str:
@@ -173,6 +174,7 @@ def resolve_mentions(
     _appositions_and_titles(result, holder_tokens)
     _types_from_descriptions(result)
     _descriptions(result, gazetteer)
+    _definite_things(result)
     _pronouns(result)
     _demonyms(result, gazetteer)
     for cluster_id, noun, holder_token, start, end, via in holder_tokens:
@@ -383,23 +385,47 @@ def _types_from_descriptions(result: ArticleEntities) -> None:
     town" (a place, though tagged a person), "Roketsan, a Turkish manufacturer" (an
     organisation). Alias-table entities keep their table type."""
     doc = result.doc
-    evidence: list[tuple[int, str]] = []
+    evidence: list[tuple[int, str]] = []  # (cluster, noun)
     for token in doc:  # "X is a town and comune in ..."
         if token.dep_ != "attr" or token.head.lemma_.lower() not in ("be", "become", "remain"):
             continue
-        label = _NOUN_TYPES.get(token.lemma_.lower())
         for subject in token.head.children:
-            if label and subject.dep_ == "nsubj" and result.token_kind.get(subject.i) == "name":
-                evidence.append((result.token_cluster[subject.i], label))
+            if subject.dep_ == "nsubj" and result.token_kind.get(subject.i) == "name":
+                evidence.append((result.token_cluster[subject.i], token.lemma_.lower()))
     for cluster in result.clusters.values():  # "X, a Turkish manufacturer, ..."
         for mention in cluster.mentions:
-            label = _NOUN_TYPES.get(mention.span(doc).root.lemma_.lower())
-            if mention.kind == "appos" and label:
-                evidence.append((cluster.id, label))
-    for cluster_id, label in evidence:
+            if mention.kind == "appos":
+                evidence.append((cluster.id, mention.span(doc).root.lemma_.lower()))
+    for cluster_id, noun in evidence:
         cluster = result.clusters[cluster_id]
-        if cluster.known is None:
-            cluster.ner_labels[label] += 10
+        label = _NOUN_TYPES.get(noun)
+        if label:
+            cluster.kinds.add(noun)
+            if cluster.known is None:
+                cluster.ner_labels[label] += 10
+
+
+def _definite_things(result: ArticleEntities) -> None:
+    """"The town", "the company": the nearest thing before it that the text called a town
+    or a company ("Westmere is a hamlet ... The hamlet's school ..."). People are left to
+    the role descriptions of step 3."""
+    doc = result.doc
+    for token in doc:
+        noun = token.lemma_.lower()
+        if token.pos_ != "NOUN" or token.i in result.token_cluster or \
+                _NOUN_TYPES.get(noun) in (None, "PERSON"):
+            continue
+        determiners = [c for c in token.children if c.dep_ in ("det", "poss", "amod", "compound")]
+        if [c.lower_ for c in determiners] != ["the"] or token.tag_ != "NN":
+            continue  # only a bare "the town", not "the old town" or "the towns"
+        if any(c.dep_ in ("prep", "appos", "acl", "relcl") and c.lower_ not in ("in", "on", "at")
+               for c in token.children):
+            continue  # "the town of Guilderland", "the company Havelsan" name their own
+        before = [(m.start, c) for c in result.clusters.values() if noun in c.kinds
+                  for m in c.mentions if m.start < token.i]
+        if before:
+            _, cluster = max(before, key=lambda item: item[0])
+            result.add_mention(cluster, determiners[0].i, token.i + 1, "role")
 
 
 def _record_role(cluster_id: int, head: Token, holders: list, via: str, anchor: Span, result):
