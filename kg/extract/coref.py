@@ -14,6 +14,11 @@ Four kinds of mention are grouped into clusters, in this order:
 4. ``pronoun``: he/him/his/she/her and it/its, resolved to the nearest compatible
    mention, preferring earlier subjects for subject pronouns.
 
+Along the way: what a sentence says a named thing is ("X is a town", "X, a software
+company") overrules the NER's type, and "the town" or "the company" later joins it (as a
+``role`` mention); last, demonyms used as modifiers ("an American actor") become
+``demonym`` mentions of their place.
+
 Everything is rule-based over the spaCy parse: transparent, fast, and wrong in ways
 one can read. :func:`resolve_mentions` returns an :class:`ArticleEntities`.
 """
