@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.clauses import is_misparsed_subject
 from kg.extract.lexicon import (
+    COPULAS,
     DESCRIPTOR_NOUNS,
     ENTITY_LABELS,
     PERSON_PRONOUNS,
@@ -330,7 +331,7 @@ def _appositions_and_titles(result: ArticleEntities, holders: list) -> None:
             span = mention.span(doc)
             for head in _appositive_heads(span, result):
                 start, end = _np_span(head) if head.i > span.start else (
-                    _np_left(head), span.start - 1)
+                    _np_left(head), span.start)
                 while end > start and doc[end - 1].is_punct:
                     end -= 1
                 if end <= start or not _free(result, head.i, head.i + 1):
@@ -366,9 +367,11 @@ def _appositive_heads(span: Span, result: ArticleEntities) -> list[Token]:
     head_words = set(range(head.i + 1, _np_span(head)[1]))
     only_comma = between is not None and len(between) > 0 and between[-1].text == "," and all(
         t.text == "," or t.i in head_words for t in between)
-    if only_comma and head.pos_ in ("NOUN", "PROPN") and head.i not in result.token_cluster and (
-        root.dep_ == "appos" or (root.dep_ == "conj" and role_noun(head))  # parsed as a list
-    ):
+    # "the scientist Constantine Salkovsky": a common noun right before the name
+    adjacent = between is not None and len(between) == 0 and head.pos_ == "NOUN" and root.dep_ == "appos"
+    if (adjacent or only_comma and head.pos_ in ("NOUN", "PROPN")) and \
+            head.i not in result.token_cluster and (
+                root.dep_ == "appos" or (root.dep_ == "conj" and role_noun(head))):  # parsed as a list
         heads.append(head)
     elif span.start >= 2 and doc[span.start - 1].text == "," and (
         span.end >= len(doc) or doc[span.end].text in (",", ".", ";", "—")
@@ -392,7 +395,7 @@ def _types_from_descriptions(result: ArticleEntities) -> None:
     doc = result.doc
     evidence: list[tuple[int, str]] = []  # (cluster, noun)
     for token in doc:  # "X is a town and comune in ..."
-        if token.dep_ != "attr" or token.head.lemma_.lower() not in ("be", "become", "remain"):
+        if token.dep_ != "attr" or token.head.lemma_.lower() not in COPULAS:
             continue
         for subject in token.head.children:
             if subject.dep_ == "nsubj" and result.token_kind.get(subject.i) == "name":

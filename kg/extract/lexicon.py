@@ -81,6 +81,9 @@ THING_PRONOUNS = {"it", "its", "itself"}
 RELATIONAL_PREPOSITIONS = {"with", "to", "between", "against", "for", "of", "toward",
                            "towards", "from", "on", "over", "among"}
 
+#: Verbs that say what something is ("X is a town", "X became a company").
+COPULAS = ("be", "become", "remain")
+
 #: Head nouns of a description ("X is a town in ...", "X, a Turkish manufacturer, ...") and
 #: the entity type they show, overruling the NER where the text says what the thing is.
 TYPE_NOUNS = {

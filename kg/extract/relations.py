@@ -30,8 +30,8 @@ from spacy.tokens import Token
 
 from kg.extract.clauses import clause_subjects, expand, inverted_subjects
 from kg.extract.coref import ArticleEntities, role_noun
-from kg.extract.lexicon import RELATIONAL_PREPOSITIONS, ROLE_NOUNS
-from kg.extract.places import PLACE_NOUNS, PLACES, place_links
+from kg.extract.lexicon import COPULAS, RELATIONAL_PREPOSITIONS, ROLE_NOUNS
+from kg.extract.places import PLACE_NOUNS, PLACES, SITED, place_links
 from kg.extract.qualifiers import (
     attribution_token,
     is_hedged,
@@ -108,12 +108,6 @@ class _Reader:
         cid = self.entities.token_cluster.get(token.i)
         if cid is not None:
             return cid, _KIND_FACTOR.get(self.entities.token_kind[token.i], 0.8)
-        if token.pos_ == "NOUN":  # "the scientist Constantine Salkovsky": a name's description
-            for child in token.children:
-                cid = self.entities.token_cluster.get(child.i)
-                if child.dep_ == "appos" and child.pos_ == "PROPN" and cid is not None and \
-                        child.i == token.i + 1 + sum(1 for c in child.lefts):
-                    return cid, 0.95
         if token.pos_ in ("NOUN", "PROPN") and role_noun(token) is None:
             for child in token.children:  # "his Starlink satellite service" -> Starlink
                 cluster = self.entities.cluster_of(child)
@@ -212,10 +206,14 @@ class _Reader:
         """The place in "the town of Guilderland", as an object of ``noun``."""
         if noun.lemma_.lower() not in PLACE_NOUNS:
             return []
-        return [(pobj, [*words, _lemma(noun), "of"], 0.9)
-                for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                for pobj in prep.children
-                if pobj.dep_ == "pobj" and (self.entities.cluster_of(pobj) or _NO_PLACE).type in PLACES]
+        found = []
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    place = self.entities.cluster_of(pobj)
+                    if pobj.dep_ == "pobj" and place is not None and place.type in PLACES:
+                        found.append((pobj, [*words, _lemma(noun), "of"], 0.9))
+        return found
 
 
 def _small_clause(verb: Token, obj: Token) -> list[str]:
@@ -362,7 +360,7 @@ def extract_relations(entities: ArticleEntities) -> list[LocalRelation]:
             continue
         described, anchor = found_for
         kind = entities.clusters[described].type
-        predicate = "citizen of" if kind == "PERSON" else "located in" if kind in _SITED else None
+        predicate = "citizen of" if kind == "PERSON" else "located in" if kind in SITED else None
         if predicate:
             add((described, 1.0), predicate, (cluster.id, 1.0), anchor, 0.75)
 
@@ -377,13 +375,10 @@ def extract_relations(entities: ArticleEntities) -> list[LocalRelation]:
                   key=lambda r: (r.sentence_start, r.anchor, r.subject, r.predicate, r.object))
 
 
-_SITED = ("ORG", "GPE", "LOC", "FAC")
 # verbs taking "object + participle": "get Donald Trump elected", "want him removed"
 _SMALL_CLAUSE_VERBS = {"get", "have", "see", "want", "need", "keep", "like"}
 # prepositions after a noun that lead on to its object ("contact with", "a role in")
 _NOUN_LINKS = (RELATIONAL_PREPOSITIONS - {"between"}) | {"in"}
-_NO_PLACE = type("_NoPlace", (), {"type": None})()
-_COPULAS = ("be", "become", "remain")
 
 
 def _described_by(reader: _Reader, demonym: Token) -> tuple[int, Token] | None:
@@ -411,7 +406,7 @@ def _described_by(reader: _Reader, demonym: Token) -> tuple[int, Token] | None:
                 return reader.arg(child)[0], noun
         if noun.dep_ in ("appos", "compound", "nmod") and reader.arg(noun.head):
             return reader.arg(noun.head)[0], noun
-        if noun.dep_ == "attr" and noun.head.lemma_.lower() in _COPULAS:
+        if noun.dep_ == "attr" and noun.head.lemma_.lower() in COPULAS:
             return _copula_subject(reader, noun.head)
         if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
             noun = noun.head  # "a Turkish weapons manufacturer"
@@ -420,7 +415,7 @@ def _described_by(reader: _Reader, demonym: Token) -> tuple[int, Token] | None:
 
 
 def _copula_subject(reader: _Reader, verb: Token) -> tuple[int, Token] | None:
-    if verb.lemma_.lower() not in _COPULAS:
+    if verb.lemma_.lower() not in COPULAS:
         return None
     for subject in clause_subjects(verb):
         found = reader.arg(subject)
