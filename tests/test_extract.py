@@ -92,6 +92,14 @@ TABLE = [
     ("Tigran Petrosian was a Soviet Armenian grandmaster.",
      [("Tigran Petrosian", "citizen of", "Soviet Union", "citizen_of"),
       ("Tigran Petrosian", "citizen of", "Armenia", "citizen_of")]),
+    ("Brigden is a community in the township of St. Clair, Lambton County, Ontario, Canada.",
+     [("Brigden", "be community in township of", "St. Clair", "located_in"),
+      ("St. Clair", "located in", "Lambton County", "located_in"),
+      ("Brigden", "located in", "Canada", "located_in")]),
+    ("Roald is a village in Giske Municipality in Møre og Romsdal county, Norway.",
+     [("Roald", "be village in", "Giske Municipality", "located_in"),
+      ("Giske Municipality", "located in", "Møre og Romsdal", "located_in"),
+      ("Møre og Romsdal", "located in", "Norway", "located_in")]),
     # "the company", "the hamlet": the thing the text called so before
     ("SpaceX is a rocket company. The company signed a contract with NASA.",
      [("SpaceX", "sign contract with", "NASA", None)]),
@@ -106,6 +114,13 @@ TABLE = [
     ("Mola di Bari is a town and comune in Apulia, Italy.", "Mola di Bari", "GPE"),
     ("Roketsan is a major Turkish weapons manufacturer based in Ankara.", "Roketsan", "ORG"),
     ("Havelsan, a software company, works with the Turkish army.", "Havelsan", "ORG"),
+    # a name ending in a type noun, a name before ", <place>", a name something is "in"
+    ("Roald is a village in Giske Municipality.", "Giske Municipality", "GPE"),
+    ("Desmarais was born in Sudbury, Ontario.", "Sudbury", "GPE"),
+    ("The gallery opened a branch in Nîmes in 1990.", "Nîmes", "GPE"),
+    # ... but not a person something is said of, nor an organisation one invests in
+    ("Elon Musk, Texas Monthly wrote, is rich.", "Elon Musk", "PERSON"),
+    ("Blackstone invested in Tesla, Inc. in 2019.", "Tesla", "ORG"),
 ])
 def test_what_the_text_says_a_thing_is_overrules_the_ner(text, name, entity_type):
     graph, _ = extract(text)

@@ -177,6 +177,7 @@ def resolve_mentions(
     # (cluster, role noun, holder token, start, end, via), resolved once pronouns are
     holder_tokens: list[tuple[int, str, int, int, int, str]] = []
     _cluster_names(result, gazetteer, labels)
+    _described_names(result)
     _appositions_and_titles(result, holder_tokens)
     _types_from_descriptions(result)
     _descriptions(result, gazetteer)
@@ -259,6 +260,31 @@ def _names(doc: Doc, labels, gazetteer: Gazetteer):
                 yield holder, known.type if known else "ORG"
             continue
         yield span, ent.label_
+
+
+def _described_names(result: ArticleEntities) -> None:
+    """Names the NER missed that a sentence says what they are: "Brigden is a community in
+    ...", "Kiirunavaara is a mountain". Their later occurrences join them."""
+    doc = result.doc
+    for token in doc:
+        label = _NOUN_TYPES.get(token.lemma_.lower())
+        if token.dep_ != "attr" or label is None or token.head.lemma_.lower() not in COPULAS:
+            continue
+        for subject in token.head.children:
+            if subject.dep_ != "nsubj" or subject.pos_ != "PROPN" or not subject.is_title:
+                continue
+            start = subject.i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and \
+                    doc[start - 1].head.i == subject.i and doc[start - 1].dep_ == "compound":
+                start -= 1
+            if not _free(result, start, subject.i + 1):
+                continue
+            cluster = result.new_cluster()
+            cluster.ner_labels[label] += 1
+            words = [t.text for t in doc[start:subject.i + 1]]
+            for i in range(len(doc) - len(words) + 1):
+                if [t.text for t in doc[i:i + len(words)]] == words and _free(result, i, i + len(words)):
+                    result.add_mention(cluster, i, i + len(words), "name")
 
 
 def _matching_cluster(result, known, words, label, name_words, last_word) -> Cluster | None:
@@ -391,7 +417,9 @@ _NOUN_TYPES = {noun: label for label, nouns in TYPE_NOUNS.items() for noun in no
 def _types_from_descriptions(result: ArticleEntities) -> None:
     """What the text says a named thing is overrules the NER's guess: "Mola di Bari is a
     town" (a place, though tagged a person), "Roketsan, a Turkish manufacturer" (an
-    organisation). Alias-table entities keep their table type."""
+    organisation), "Lambton County"; then where it stands: "born in Sudbury, Ontario",
+    "in Nîmes" (see ``_followed_by_place``, ``_inside_of``). Alias-table entities keep
+    their table type."""
     doc = result.doc
     evidence: list[tuple[int, str]] = []  # (cluster, noun)
     for token in doc:  # "X is a town and comune in ..."
@@ -404,13 +432,85 @@ def _types_from_descriptions(result: ArticleEntities) -> None:
         for mention in cluster.mentions:
             if mention.kind == "appos":
                 evidence.append((cluster.id, mention.span(doc).root.lemma_.lower()))
+            elif mention.kind == "name" and _type_noun_of_name(doc, mention):
+                evidence.append((cluster.id, _type_noun_of_name(doc, mention)))
+    _add_type_evidence(result, evidence)
+    evidence = [(cluster.id, "place") for cluster in result.clusters.values()  # then context
+                for mention in cluster.mentions if mention.kind == "name" and (
+                    _followed_by_place(result, mention) or _inside_of(doc, mention, cluster))]
+    _add_type_evidence(result, evidence)
+
+
+def _add_type_evidence(result: ArticleEntities, evidence: list[tuple[int, str]]) -> None:
     for cluster_id, noun in evidence:
         cluster = result.clusters[cluster_id]
-        label = _NOUN_TYPES.get(noun)
+        label = "GPE" if noun == "place" else _NOUN_TYPES.get(noun)
         if label:
             cluster.kinds.add(noun)
             if cluster.known is None:
                 cluster.ner_labels[label] += 10
+
+
+_AMBIGUOUS_NAME_ENDINGS = {"state", "city", "union", "division", "league", "network", "label",
+                           "government", "brand", "model", "general"}
+
+
+def _type_noun_of_name(doc: Doc, mention: MentionSpan) -> str | None:
+    """The type noun a name ends in or is followed by: "Lambton County", "Kunene River",
+    "Møre og Romsdal county". Words that also end other kinds of names ("Ohio State",
+    "Manchester City") and people's nouns ("The Painter") say nothing.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Roald is in Giske Municipality and Ohio State")
+    >>> _type_noun_of_name(doc, MentionSpan(3, 5, "name")), _type_noun_of_name(doc, MentionSpan(6, 8, "name"))
+    ('municipality', None)
+    """
+    last = doc[mention.end - 1]
+    candidates = [last] if mention.end - mention.start > 1 else []
+    if mention.end < len(doc) and doc[mention.end].is_lower and last.head.i == mention.end:
+        candidates.append(doc[mention.end])  # "Møre og Romsdal county"
+    for token in candidates:
+        noun = (token.lemma_ or token.lower_).lower()
+        label = _NOUN_TYPES.get(noun)
+        if label and label != "PERSON" and noun not in _AMBIGUOUS_NAME_ENDINGS:
+            return noun
+    return None
+
+
+_PLACE_PREPOSITIONS = {"in", "near", "outside", "from", "of"}
+
+
+def _followed_by_place(result: ArticleEntities, mention: MentionSpan) -> bool:
+    """"born in Sudbury, Ontario": a name after a preposition and before ", <a place>" is a
+    place too, unless a list goes on ("in Paris, France and Madrid")."""
+    doc = result.doc
+    if mention.start == 0 or doc[mention.start - 1].lower_ not in _PLACE_PREPOSITIONS:
+        return False
+    if mention.end + 1 >= len(doc) or doc[mention.end].text != ",":
+        return False
+    outer = result.cluster_of(mention.end + 1)
+    if outer is None or outer.type != "GPE" or result.token_kind.get(mention.end + 1) != "name":
+        return False
+    after = next((m.end for m in outer.mentions if m.start == mention.end + 1), mention.end + 2)
+    return doc[after].lower_ not in ("and", "or") if after < len(doc) else True
+
+
+_SITING_WORDS = {"bear", "die", "locate", "base", "live", "situate", "grow", "raise", "settle",
+                 "bury", "reside", "headquarter", "founded", "town", "city", "village"}
+
+
+def _inside_of(doc: Doc, mention: MentionSpan, cluster: Cluster) -> bool:
+    """"in Nîmes": what something is in is no person ("in Obama's view" is possessive); and
+    what one is born, based or buried in is a place, whatever the NER said ("based in
+    Nashville")."""
+    root = doc[mention.end - 1]
+    if root.dep_ != "pobj" or root.head.lower_ != "in" or root.head.i != mention.start - 1:
+        return False
+    if any(c.dep_ == "case" for c in root.children):
+        return False
+    if cluster.ner_labels.most_common(1)[0][0] == "PERSON" if cluster.ner_labels else False:
+        return True
+    return root.head.head.lemma_.lower() in _SITING_WORDS
 
 
 def _definite_things(result: ArticleEntities) -> None:

@@ -92,6 +92,7 @@ TYPE_NOUNS = {
         "district", "province", "region", "state", "country", "capital", "suburb", "borough",
         "township", "parish", "prefecture", "oblast", "canton", "settlement", "metropolis",
         "kingdom", "republic", "duchy", "principality", "voivodeship", "governorate", "locality",
+        "community", "neighbourhood", "neighborhood",
     },
     "LOC": {
         "river", "lake", "mountain", "volcano", "island", "peninsula", "archipelago", "valley",

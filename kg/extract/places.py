@@ -54,7 +54,8 @@ def place_links(entities: ArticleEntities) -> list[tuple[int, int, Token, float]
             continue  # "the crisis in Ukraine" names no place
         between = doc[m.end:n.start]
         words = [t.lower_ for t in between]
-        comma = words == [","]
+        comma = words[-1:] == [","] and all(  # "Ontario, Canada"; "Møre og Romsdal county, Norway"
+            t.lemma_.lower() in PLACE_NOUNS for t in between[:-1])
         nested = "in" in words and all(w in (",", "in", "of") or w in _COMPASS or
                                        t.lemma_.lower() in PLACE_NOUNS
                                        for w, t in zip(words, between, strict=True))
