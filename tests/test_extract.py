@@ -100,6 +100,18 @@ TABLE = [
      [("Roald", "be village in", "Giske Municipality", "located_in"),
       ("Giske Municipality", "located in", "Møre og Romsdal", "located_in"),
       ("Møre og Romsdal", "located in", "Norway", "located_in")]),
+    ("Leonessa is a town in the far northeastern part of the Province of Rieti in the Lazio "
+     "region of central Italy.",
+     [("Leonessa", "be town in", "Lazio", "located_in"),
+      ("Leonessa", "be town in", "Italy", "located_in"),
+      ("Lazio", "located in", "Italy", "located_in")]),
+    ("Osaka Bay is a bay in western Japan.", [("Osaka Bay", "be bay in", "Japan", "located_in")]),
+    ("Morogoro Region is one of Tanzania's 31 administrative regions.",
+     [("Morogoro Region", "be region of", "Tanzania", "located_in")]),
+    # a copula whose subject is the relational noun, its holder a name or a pronoun
+    ("South Sudan is a country in East Africa. Its capital is Juba.",
+     [("Juba", "be capital of", "South Sudan", "located_in")]),
+    ("The capital of South Sudan is Juba.", [("Juba", "be capital of", "South Sudan", "located_in")]),
     # "the company", "the hamlet": the thing the text called so before
     ("SpaceX is a rocket company. The company signed a contract with NASA.",
      [("SpaceX", "sign contract with", "NASA", None)]),
@@ -142,6 +154,7 @@ ABSENT = [
      [("Guilderland", "NASA")]),
     ("Insight on the Crisis in Ukraine and Russia.", [("Crisis", "Ukraine")]),
     ("Vladimir Putin, the Russian president, met Elon Musk.", [("Vladimir Putin", "Russia", "citizen of")]),
+    ("Brookston is a city near the Saint Louis River.", [("Brookston", "Saint Louis River")]),
     ("The exhibition travelled from Paris to Berlin, Germany, and Madrid.",
      [("Berlin", "Germany")]),
 ]

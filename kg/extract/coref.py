@@ -762,7 +762,7 @@ def _pronouns(result: ArticleEntities) -> None:
         if lower in PERSON_PRONOUNS:
             compatible = {"PERSON"}
         elif lower in THING_PRONOUNS:
-            compatible = {"ORG", "PRODUCT", "FAC", "EVENT"}
+            compatible = {"ORG", "PRODUCT", "FAC", "EVENT", "GPE", "LOC"}
         else:
             continue
         cluster = _antecedent(result, token, compatible, sentence_index)

@@ -59,8 +59,11 @@ def place_links(entities: ArticleEntities) -> list[tuple[int, int, Token, float]
         nested = "in" in words and all(w in (",", "in", "of") or w in _COMPASS or
                                        t.lemma_.lower() in PLACE_NOUNS
                                        for w, t in zip(words, between, strict=True))
-        of_noun = not comma and not nested and len(words) >= 2 and words[-1] == "of" and \
-            between[-2].lemma_.lower() in PLACE_NOUNS and all(
+        core = len(words)  # without compass words after "of": "the Lazio region of central Italy"
+        while core > 2 and words[core - 1] in _COMPASS and words[core - 2] != ",":
+            core -= 1
+        of_noun = not comma and not nested and core >= 2 and words[core - 1] == "of" and \
+            between[core - 2].lemma_.lower() in PLACE_NOUNS and all(
                 w in _COMPASS or t.lemma_.lower() in PLACE_NOUNS or w == "of"
                 for w, t in zip(words, between, strict=True))  # "Lazio region of Italy"
         if not (comma or nested or of_noun) or (comma and c.type not in PLACES):

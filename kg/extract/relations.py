@@ -56,6 +56,9 @@ _NOUN_PREPOSITIONS = {"with", "to", "between", "against", "toward", "towards"}
 # prepositions that never introduce a verb's argument: attribution, and examples of a noun
 # ("departments, like the U.S. Forest Service", "such as", "including")
 _NOT_ARGUMENTS = {"according", "like", "such", "including", "unlike"}
+# a part of a place, through which "in the north of Italy" still names the place
+_PART_NOUNS = {"part", "north", "south", "east", "west", "centre", "center", "heart", "shore",
+               "coast", "bank", "side", "edge", "outskirts", "area", "corner", "tip", "end"}
 
 
 @dataclass(frozen=True)
@@ -157,6 +160,10 @@ class _Reader:
         (``depth`` 1). "A large following in Russia" names a place, not a party."""
         if self.arg(token) is not None:
             return [(token, words, 1.0)]
+        if token.lower_ == "one" and depth == 0:  # "one of Tanzania's regions": the regions
+            return [found for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                    for pobj in prep.children if pobj.dep_ == "pobj"
+                    for found in self._through_noun(pobj, words)]
         if token.pos_ not in ("NOUN", "PROPN"):
             return []
         if depth == 0:  # "government departments, like the Forest Service"
@@ -181,7 +188,7 @@ class _Reader:
                         if self.arg(obj) is not None and (child.lower_ != "in" or place_noun):
                             found.append((obj, [*here, child.lower_], factor))
                         elif place_noun and child.lower_ == "in":
-                            found.extend(self._place_of(obj, [*here, "in"]))
+                            found.extend(self._places_within(obj, [*here, "in"]))
                         elif depth == 0 and child.lower_ == "in" and obj.pos_ == "NOUN":
                             found.extend(self._through_noun(obj, [*here, "in"], depth + 1))
             elif _is_possessor(child) and self.arg(child) is not None:
@@ -213,6 +220,40 @@ class _Reader:
                     place = self.entities.cluster_of(pobj)
                     if pobj.dep_ == "pobj" and place is not None and place.type in PLACES:
                         found.append((pobj, [*words, _lemma(noun), "of"], 0.9))
+        return found
+
+
+    def _places_within(self, noun: Token, words: list[str]) -> list[tuple[Token, list[str], float]]:
+        """The places a noun phrase nests in: "in the far northeastern part of the Province
+        of Rieti in the Lazio region of central Italy" -> Lazio, Italy (and Rieti, were it a
+        name). Only through place nouns and words for a part ("part", "shore") joined by
+        "of", "in", "on" or "within"; "near", "next to" or a list stop it. The nearest
+        place gets the highest confidence."""
+        found: list[tuple[Token, list[str], float]] = []
+        frontier, seen = [(noun, words)], set()
+        while frontier:
+            token, said = frontier.pop(0)
+            if token.i in seen:
+                continue
+            seen.add(token.i)
+            place = self.entities.cluster_of(token)
+            if place is not None:
+                if place.type in PLACES:
+                    found.append((token, said, 0.9 if not found else 0.8))
+                else:
+                    continue
+            elif token.lemma_.lower() not in PLACE_NOUNS | _PART_NOUNS:
+                continue
+            for child in token.children:
+                if child.dep_ == "compound" and child.i not in seen:
+                    cluster = self.entities.cluster_of(child)  # "the Lazio region"
+                    if cluster is not None and cluster.type in PLACES and place is None:
+                        frontier.append((child, words))
+                elif child.dep_ == "prep" and child.lower_ in ("of", "in", "on", "within"):
+                    # "in the town of Guilderland" says "town of"; further hops say only "in"
+                    more = [_lemma(token), "of"] if token is noun and child.lower_ == "of" and \
+                        place is None and token.lemma_.lower() in PLACE_NOUNS else []
+                    frontier.extend((p, [*words, *more]) for p in child.children if p.dep_ == "pobj")
         return found
 
 
@@ -318,6 +359,21 @@ def extract_relations(entities: ArticleEntities) -> list[LocalRelation]:
             for obj, words, factor in objects:
                 predicate = " ".join([phrase, *words])
                 add(s, predicate, reader.arg(obj), verb, 0.95 * factor)
+
+    for verb in doc:  # "The capital of South Sudan is Juba", "Its capital is Juba"
+        if verb.lemma_.lower() not in COPULAS:
+            continue
+        for subject in clause_subjects(verb):
+            if reader.arg(subject) is not None or subject.pos_ != "NOUN" or subject.tag_ != "NN":
+                continue
+            holders = [c for c in subject.children if _is_possessor(c) and reader.arg(c)]
+            holders += [p for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj" and reader.arg(p)]
+            named = [t for c in verb.children if c.dep_ == "attr" for t in expand(c) if reader.arg(t)]
+            for thing in named:
+                for holder in holders:
+                    noun = role_noun(subject) or _lemma(subject)
+                    add(reader.arg(thing), f"be {noun} of", reader.arg(holder), verb, 0.9)
 
     for noun in doc:  # relational nouns: "Musk's contact with Putin", "conflict between A and B"
         if noun.pos_ not in ("NOUN",) or noun.i in reader.used_nouns or role_noun(noun):
