@@ -79,6 +79,10 @@ TABLE = [
     ("Marie Curie, a Polish physicist, was the wife of Pierre Curie.",
      [("Marie Curie", "citizen of", "Poland", "citizen_of"),
       ("Marie Curie", "be wife of", "Pierre Curie", "spouse_of")]),
+    ("Guido Bonatti (died between 1296 and 1300) was an Italian mathematician.",
+     [("Guido Bonatti", "citizen of", "Italy", "citizen_of")]),
+    ("Christine Razanamahasoa is a Malagasy politician.",
+     [("Christine Razanamahasoa", "citizen of", "Madagascar", "citizen_of")]),
     # places nested in a sentence, and what the nesting implies
     ("He was born in Buttenhausen in Münsingen, Württemberg.",
      [("Buttenhausen", "located in", "Münsingen", "located_in"),

@@ -53,6 +53,9 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
     misparsed = [c for c in verb.children if is_misparsed_subject(c)]
     if misparsed:
         return misparsed[:1]
+    bracketed = _subject_before_brackets(verb)
+    if bracketed:
+        return bracketed
     inverted = inverted_subjects(verb)
     if inverted:
         return inverted
@@ -91,6 +94,19 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
         return owners or [head]
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
         return [head]
+    return []
+
+
+def _subject_before_brackets(verb: Token) -> list[Token]:
+    """"Guido Bonatti (died between 1296 and 1300) was an Italian mathematician": the parser
+    gave the subject to the verb in brackets; the verb after them has it too."""
+    for child in verb.children:
+        if child.i > verb.i or child.dep_ not in ("ccomp", "advcl", "parataxis", "dep"):
+            continue
+        for subject in child.children:
+            if subject.dep_ in _SUBJECT_DEPS and subject.i < child.i and any(
+                    t.text == "(" for t in verb.doc[subject.i + 1:child.i]):
+                return expand(subject)
     return []
 
 

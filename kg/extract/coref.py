@@ -248,7 +248,7 @@ def _names(doc: Doc, labels, gazetteer: Gazetteer):
         if ent.label_ not in labels:
             continue
         span = _name_span(ent)
-        if span is None:
+        if span is None or _is_demonym_modifier(span, ent.label_, gazetteer):
             continue
         last = doc[span.end - 1]
         if ent.label_ == "PERSON" and len(span) > 1 and role_noun(last) in ROLE_NOUNS:
@@ -285,6 +285,14 @@ def _described_names(result: ArticleEntities) -> None:
             for i in range(len(doc) - len(words) + 1):
                 if [t.text for t in doc[i:i + len(words)]] == words and _free(result, i, i + len(words)):
                     result.add_mention(cluster, i, i + len(words), "name")
+
+
+def _is_demonym_modifier(span: Span, label: str, gazetteer: Gazetteer) -> bool:
+    """"a Malagasy politician" where the NER said "Malagasy" is a person: a demonym
+    modifying a common noun is a demonym, whatever the NER's label."""
+    last = span[-1]
+    return label not in ("NORP", "GPE", "LOC") and last.dep_ in ("amod", "compound") and \
+        last.head.pos_ == "NOUN" and last.head.i > last.i and gazetteer.demonym(span.text) is not None
 
 
 def _matching_cluster(result, known, words, label, name_words, last_word) -> Cluster | None:
@@ -651,7 +659,8 @@ def _demonyms(result: ArticleEntities, gazetteer: Gazetteer) -> None:
             last = span[-1]
             if not all(t.is_title or t.is_upper for t in span) or last.dep_ not in _DEMONYM_DEPS:
                 continue
-            if last.ent_type_ and last.ent_type_ not in ("NORP", "GPE", "LOC"):
+            if last.ent_type_ and last.ent_type_ not in ("NORP", "GPE", "LOC") and \
+                    not _is_demonym_modifier(span, last.ent_type_, gazetteer):
                 continue
             place = gazetteer.demonym(span.text)
             if place is not None:
