@@ -133,6 +133,7 @@ TABLE = [
     # a name ending in a type noun, a name before ", <place>", a name something is "in"
     ("Roald is a village in Giske Municipality.", "Giske Municipality", "GPE"),
     ("Desmarais was born in Sudbury, Ontario.", "Sudbury", "GPE"),
+    ("Achilles Last Stand is a song by English rock group Led Zeppelin.", "Led Zeppelin", "ORG"),
     ("The gallery opened a branch in Nîmes in 1990.", "Nîmes", "GPE"),
     # ... but not a person something is said of, nor an organisation one invests in
     ("Elon Musk, Texas Monthly wrote, is rich.", "Elon Musk", "PERSON"),
@@ -159,6 +160,10 @@ ABSENT = [
     ("Insight on the Crisis in Ukraine and Russia.", [("Crisis", "Ukraine")]),
     ("Vladimir Putin, the Russian president, met Elon Musk.", [("Vladimir Putin", "Russia", "citizen of")]),
     ("Brookston is a city near the Saint Louis River.", [("Brookston", "Saint Louis River")]),
+    ("Flights go to Manaus, Macapá, Belém and Santarém.",
+     [("Manaus", "Macapá"), ("Macapá", "Belém"), ("Manaus", "Belém")]),
+    ("He studied in Montreal, McGill University, for two years.",
+     [("Montreal", "McGill University")]),
     ("The exhibition travelled from Paris to Berlin, Germany, and Madrid.",
      [("Berlin", "Germany")]),
 ]

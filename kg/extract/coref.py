@@ -464,8 +464,8 @@ _AMBIGUOUS_NAME_ENDINGS = {"state", "city", "union", "division", "league", "netw
 
 
 def _type_noun_of_name(doc: Doc, mention: MentionSpan) -> str | None:
-    """The type noun a name ends in or is followed by: "Lambton County", "Kunene River",
-    "Møre og Romsdal county". Words that also end other kinds of names ("Ohio State",
+    """The type noun a name ends in, or is next to: "Lambton County", "Kunene River",
+    "Møre og Romsdal county", "rock group Led Zeppelin". Words that also end other kinds of names ("Ohio State",
     "Manchester City") and people's nouns ("The Painter") say nothing.
 
     >>> import spacy
@@ -477,6 +477,10 @@ def _type_noun_of_name(doc: Doc, mention: MentionSpan) -> str | None:
     candidates = [last] if mention.end - mention.start > 1 else []
     if mention.end < len(doc) and doc[mention.end].is_lower and last.head.i == mention.end:
         candidates.append(doc[mention.end])  # "Møre og Romsdal county"
+    before = doc[mention.start - 1] if mention.start > 0 else None
+    if before is not None and before.is_lower and before.pos_ == "NOUN" and \
+            before.head.i in range(mention.start, mention.end):
+        candidates.append(before)  # "English rock group Led Zeppelin"
     for token in candidates:
         noun = (token.lemma_ or token.lower_).lower()
         label = _NOUN_TYPES.get(noun)

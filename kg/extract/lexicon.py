@@ -111,7 +111,8 @@ TYPE_NOUNS = {
         "publisher", "association", "federation", "league", "union", "council", "committee",
         "institute", "foundation", "charity", "ministry", "government", "army", "navy",
         "subsidiary", "conglomerate", "retailer", "broadcaster", "orchestra", "choir",
-        "contractor", "startup", "squadron", "regiment", "division",
+        "contractor", "startup", "squadron", "regiment", "division", "group", "duo", "trio",
+        "quartet", "ensemble", "outfit",
     },
     "PERSON": {
         "actor", "actress", "singer", "songwriter", "musician", "politician", "writer",

@@ -66,11 +66,12 @@ def place_links(entities: ArticleEntities) -> list[tuple[int, int, Token, float]
             between[core - 2].lemma_.lower() in PLACE_NOUNS and all(
                 w in _COMPASS or t.lemma_.lower() in PLACE_NOUNS or w == "of"
                 for w, t in zip(words, between, strict=True))  # "Lazio region of Italy"
-        if not (comma or nested or of_noun) or (comma and c.type not in PLACES):
-            continue
+        if not (comma or nested or of_noun) or (comma and c.type not in PLACES) or \
+                d.type not in ("GPE", "LOC"):
+            continue  # nothing is inside an organisation or a building
         if of_noun and doc[m.end - 1].head.i not in range(n.start - len(words), n.start):
             continue
-        if _is_list(doc, n):
+        if _is_list(entities, n):
             continue  # "Paris, France, and Madrid"; "the crisis in Ukraine and Russia"
         outer, modifier = _state_of(entities, n, d)  # "the U.S. state of Oregon"
         if modifier is not None:
@@ -90,9 +91,17 @@ def place_links(entities: ArticleEntities) -> list[tuple[int, int, Token, float]
     return [(a, b, anchor, 0.8 if (a, b) in direct else 0.7) for (a, b), anchor in implied.items()]
 
 
-def _is_list(doc, mention) -> bool:
-    """"France, Germany, and Italy": a place followed by "and"/"or" (after a comma or not)."""
-    after = [t.lower_ for t in doc[mention.end:mention.end + 2]]
+def _is_list(entities: ArticleEntities, mention) -> bool:
+    """"France, Germany, and Italy", "Manaus, Macapá, Belém and Santarém": a place followed,
+    after any more ", <name>", by "and"/"or" (after a comma or not)."""
+    doc = entities.doc
+    end = mention.end
+    while end + 1 < len(doc) and doc[end].text == "," and end + 1 in entities.token_cluster:
+        cluster = entities.token_cluster[end + 1]
+        end += 1
+        while end < len(doc) and entities.token_cluster.get(end) == cluster:
+            end += 1
+    after = [t.lower_ for t in doc[end:end + 2]]
     return after[:1] in (["and"], ["or"]) or after in ([",", "and"], [",", "or"])
 
 
