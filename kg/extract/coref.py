@@ -465,8 +465,9 @@ _AMBIGUOUS_NAME_ENDINGS = {"state", "city", "union", "division", "league", "netw
 
 def _type_noun_of_name(doc: Doc, mention: MentionSpan) -> str | None:
     """The type noun a name ends in, or is next to: "Lambton County", "Kunene River",
-    "Møre og Romsdal county", "rock group Led Zeppelin". Words that also end other kinds of names ("Ohio State",
-    "Manchester City") and people's nouns ("The Painter") say nothing.
+    "Møre og Romsdal county", "rock group Led Zeppelin". Words that also end other kinds
+    of names ("Ohio State", "Manchester City") and people's nouns ("The Painter") say
+    nothing.
 
     >>> import spacy
     >>> doc = spacy.blank("en")("Roald is in Giske Municipality and Ohio State")
