@@ -62,6 +62,7 @@ def evaluate(docs, graph) -> dict:
     mapped_properties = {p for t in RELATION_TYPES.values() for p in t.wikidata}
     counts = Counter()
     per_type = defaultdict(Counter)
+    per_property = defaultdict(Counter)  # gold relations of each property, and how many kg found
     for doc in docs:
         article = f"d{doc.index}"
         text = doc.text
@@ -111,6 +112,9 @@ def evaluate(docs, graph) -> dict:
             counts["typed_pred"] += 1
             counts["typed_tp"] += any((h, t, p) in gold_typed for p in props)
         counts["typed_gold"] += len(gold_typed)
+        for h, t, prop in gold_typed:
+            per_property[prop]["gold"] += 1
+            per_property[prop]["found"] += (h, t, prop) in predicted_typed
     entity_all = Counter()
     for c in per_type.values():
         entity_all.update(c)
@@ -119,6 +123,9 @@ def evaluate(docs, graph) -> dict:
         | {"ALL": prf(entity_all["tp"], entity_all["pred"], entity_all["gold"])},
         "related_pairs": prf(counts["pair_tp"], counts["pair_pred"], counts["pair_gold"]),
         "typed_relations": prf(counts["typed_tp"], counts["typed_pred"], counts["typed_gold"]),
+        "recall_by_property": {p: {"gold": c["gold"], "found": c["found"],
+                                   "r": round(c["found"] / c["gold"], 4)}
+                               for p, c in sorted(per_property.items(), key=lambda x: -x[1]["gold"])},
     }
 
 
@@ -154,6 +161,9 @@ def main(argv: list[str] | None = None) -> dict:
             a, h = a[key], h[key]
         print(f"{name:28} {a['p']:7.3f} {a['r']:6.3f} {a['f']:6.3f}   "
               f"{h['p']:10.3f} {h['r']:6.3f} {h['f']:6.3f}")
+    recall = report["all"]["recall_by_property"]
+    print("recall by property (all documents): " + ", ".join(
+        f"{p} {c['found']}/{c['gold']}" for p, c in recall.items()))
     atomic_write_text(args.report, json.dumps(report, indent=1) + "\n")
     return report
 
