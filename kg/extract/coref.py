@@ -508,8 +508,9 @@ def _followed_by_place(result: ArticleEntities, mention: MentionSpan) -> bool:
     return doc[after].lower_ not in ("and", "or") if after < len(doc) else True
 
 
+# what one is in when it is a place: "born in", "based in", "a town in"
 _SITING_WORDS = {"bear", "die", "locate", "base", "live", "situate", "grow", "raise", "settle",
-                 "bury", "reside", "headquarter", "founded", "town", "city", "village"}
+                 "bury", "reside", "headquarter", "town", "city", "village"}
 
 
 def _inside_of(doc: Doc, mention: MentionSpan, cluster: Cluster) -> bool:
@@ -521,9 +522,8 @@ def _inside_of(doc: Doc, mention: MentionSpan, cluster: Cluster) -> bool:
         return False
     if any(c.dep_ == "case" for c in root.children):
         return False
-    if cluster.ner_labels.most_common(1)[0][0] == "PERSON" if cluster.ner_labels else False:
-        return True
-    return root.head.head.lemma_.lower() in _SITING_WORDS
+    said_person = bool(cluster.ner_labels) and cluster.ner_labels.most_common(1)[0][0] == "PERSON"
+    return said_person or root.head.head.lemma_.lower() in _SITING_WORDS
 
 
 def _definite_things(result: ArticleEntities) -> None:
