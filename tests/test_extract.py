@@ -112,6 +112,12 @@ TABLE = [
     ("Osaka Bay is a bay in western Japan.", [("Osaka Bay", "be bay in", "Japan", "located_in")]),
     ("Morogoro Region is one of Tanzania's 31 administrative regions.",
      [("Morogoro Region", "be region of", "Tanzania", "located_in")]),
+    # a participle on the complement of a copula is about the copula's subject; with an
+    # agent it is a passive
+    ("Sappy Records is an independent record label based in Sackville, started by Julie "
+     "Doiron in 1990.",
+     [("Sappy Records", "base in", "Sackville", "located_in"),
+      ("Julie Doiron", "start", "Sappy Records", "founder_of")]),
     # a copula whose subject is the relational noun, its holder a name or a pronoun
     ("South Sudan is a country in East Africa. Its capital is Juba.",
      [("Juba", "be capital of", "South Sudan", "located_in")]),

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.lexicon import OBJECT_CONTROL_VERBS
+from kg.extract.lexicon import COPULAS, OBJECT_CONTROL_VERBS
 
 __all__ = ["clause_subjects", "expand", "inverted_subjects", "open_tuples", "OpenTuple"]
 
@@ -46,8 +46,9 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
     their head's; a relative or participial clause takes the noun it modifies.
     """
     explicit = [t for c in verb.children if c.dep_ in _SUBJECT_DEPS for t in expand(c)]
-    explicit = [verb.head if t.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" else t
-                for t in explicit]
+    explicit = [t for e in explicit
+                for t in (_described(verb.head, depth) if e.tag_ in ("WP", "WDT") and verb.dep_ == "relcl"
+                          else [e])]
     if explicit or depth > 4:
         return explicit
     misparsed = [c for c in verb.children if is_misparsed_subject(c)]
@@ -93,8 +94,18 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
         owners = [c for c in head.children if c.dep_ == "poss"]
         return owners or [head]
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
-        return [head]
+        return _described(head, depth)
     return []
+
+
+def _described(noun: Token, depth: int) -> list[Token]:
+    """What a clause on a noun is about: the noun, or, for the complement of a copula, its
+    subject ("Sappy Records is a label based in Sackville": Sappy Records is based there)."""
+    if noun.dep_ == "attr" and noun.head.lemma_.lower() in COPULAS:
+        subjects = clause_subjects(noun.head, depth + 1)
+        if subjects:
+            return subjects
+    return [noun]
 
 
 def _subject_before_brackets(verb: Token) -> list[Token]:

@@ -295,8 +295,11 @@ def _is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
     # "being overtaken by X", parsed as a participle complementing "be"
-    return verb.tag_ == "VBN" and verb.dep_ in ("acomp", "xcomp", "attr") and \
-        verb.head.lemma_.lower() == "be"
+    if verb.tag_ == "VBN" and verb.dep_ in ("acomp", "xcomp", "attr") and \
+            verb.head.lemma_.lower() == "be":
+        return True
+    # "a label started by Julie Doiron": a participle on a noun, with an agent
+    return verb.tag_ == "VBN" and verb.dep_ == "acl" and any(c.dep_ == "agent" for c in verb.children)
 
 
 def extract_relations(entities: ArticleEntities) -> list[LocalRelation]:
