@@ -139,6 +139,7 @@ TABLE = [
     # a name ending in a type noun, a name before ", <place>", a name something is "in"
     ("Roald is a village in Giske Municipality.", "Giske Municipality", "GPE"),
     ("Desmarais was born in Sudbury, Ontario.", "Sudbury", "GPE"),
+    ("The trail climbs into the Sawtooth Mountains.", "Sawtooth Mountains", "LOC"),
     ("Achilles Last Stand is a song by English rock group Led Zeppelin.", "Led Zeppelin", "ORG"),
     ("The gallery opened a branch in Nîmes in 1990.", "Nîmes", "GPE"),
     # ... but not a person something is said of, nor an organisation one invests in

@@ -484,6 +484,8 @@ def _type_noun_of_name(doc: Doc, mention: MentionSpan) -> str | None:
         candidates.append(before)  # "English rock group Led Zeppelin"
     for token in candidates:
         noun = (token.lemma_ or token.lower_).lower()
+        if noun not in _NOUN_TYPES and noun.endswith("s"):
+            noun = noun[:-1]  # "Franklin Lakes", "Rocky Mountains"
         label = _NOUN_TYPES.get(noun)
         if label and label != "PERSON" and noun not in _AMBIGUOUS_NAME_ENDINGS:
             return noun
