@@ -112,6 +112,12 @@ TABLE = [
     ("Osaka Bay is a bay in western Japan.", [("Osaka Bay", "be bay in", "Japan", "located_in")]),
     ("Morogoro Region is one of Tanzania's 31 administrative regions.",
      [("Morogoro Region", "be region of", "Tanzania", "located_in")]),
+    ("He was educated at McGill University in Montreal, Quebec, and at INSEAD in Paris.",
+     [("McGill University", "located in", "Montreal", "located_in"),
+      ("Montreal", "located in", "Quebec", "located_in")]),
+    ("Goodooga is a village in the Australian state of New South Wales.",
+     [("New South Wales", "located in", "Australia", "located_in"),
+      ("Goodooga", "located in", "Australia", "located_in")]),
     # a participle on the complement of a copula is about the copula's subject; with an
     # agent it is a passive
     ("Sappy Records is an independent record label based in Sackville, started by Julie "

@@ -79,6 +79,10 @@ def place_links(entities: ArticleEntities) -> list[tuple[int, int, Token, float]
         if _country_inside(gazetteer, c, entities.clusters[outer]):
             continue
         direct.setdefault((c.id, outer), doc[m.start])
+    for m, c in entities.mentions_in_order():  # "the Australian state of New South Wales"
+        if m.kind == "demonym" and c.type in PLACES:
+            for inner in _places_of_noun(entities, doc[m.end - 1]):
+                direct.setdefault((inner, c.id), doc[m.start])
     implied = dict(direct)
     changed = True
     while changed:  # what the chains imply: inside B inside C is inside C
@@ -93,7 +97,8 @@ def place_links(entities: ArticleEntities) -> list[tuple[int, int, Token, float]
 
 def _is_list(entities: ArticleEntities, mention) -> bool:
     """"France, Germany, and Italy", "Manaus, Macapá, Belém and Santarém": a place followed,
-    after any more ", <name>", by "and"/"or" (after a comma or not)."""
+    after any more ", <name>", by "and"/"or" and another name. "McGill University in
+    Montreal, Quebec, and at INSEAD" is no list of places."""
     doc = entities.doc
     end = mention.end
     while end + 1 < len(doc) and doc[end].text == "," and end + 1 in entities.token_cluster:
@@ -101,8 +106,14 @@ def _is_list(entities: ArticleEntities, mention) -> bool:
         end += 1
         while end < len(doc) and entities.token_cluster.get(end) == cluster:
             end += 1
-    after = [t.lower_ for t in doc[end:end + 2]]
-    return after[:1] in (["and"], ["or"]) or after in ([",", "and"], [",", "or"])
+    if end < len(doc) and doc[end].text == ",":
+        end += 1
+    if end >= len(doc) or doc[end].lower_ not in ("and", "or"):
+        return False
+    following = end + 1  # the list goes on with another name: "and Madrid", "and the Netherlands"
+    while following < len(doc) and doc[following].dep_ == "det":
+        following += 1
+    return following in entities.token_cluster
 
 
 def _state_of(entities: ArticleEntities, mention, cluster) -> tuple[int, Token | None]:
@@ -118,6 +129,25 @@ def _state_of(entities: ArticleEntities, mention, cluster) -> tuple[int, Token |
                     if pobj.dep_ == "pobj" and inner is not None and inner.type in PLACES:
                         return inner.id, noun
     return cluster.id, None
+
+
+def _places_of_noun(entities: ArticleEntities, modifier: Token) -> list[int]:
+    """The places named by "<modifier> state(s) of X (and Y)": the Mexican states of
+    Chihuahua and Sonora -> Chihuahua, Sonora."""
+    noun = modifier.head
+    if modifier.dep_ not in ("amod", "compound", "nmod") or noun.lemma_.lower() not in PLACE_NOUNS:
+        return []
+    found = []
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                for place in [pobj, *[c for c in pobj.children if c.dep_ == "conj"]]:
+                    cluster = entities.cluster_of(place)
+                    if cluster is not None and cluster.type in PLACES:
+                        found.append(cluster.id)
+    return found
 
 
 def _country_inside(gazetteer: Gazetteer, inner, outer) -> bool:
