@@ -124,6 +124,11 @@ TABLE = [
      "Doiron in 1990.",
      [("Sappy Records", "base in", "Sackville", "located_in"),
       ("Julie Doiron", "start", "Sappy Records", "founder_of")]),
+    # a role a copula states ("the president of Russia" elsewhere is a description)
+    ("Vladimir Putin is the president of Russia.",
+     [("Vladimir Putin", "be president of", "Russia", "leader_of")]),
+    ("Elon Musk is the chief executive of Tesla.",
+     [("Elon Musk", "be chief executive of", "Tesla", "chief_executive_of")]),
     # a copula whose subject is the relational noun, its holder a name or a pronoun
     ("South Sudan is a country in East Africa. Its capital is Juba.",
      [("Juba", "be capital of", "South Sudan", "located_in")]),
@@ -172,6 +177,7 @@ ABSENT = [
      [("Guilderland", "NASA")]),
     ("Insight on the Crisis in Ukraine and Russia.", [("Crisis", "Ukraine")]),
     ("Vladimir Putin, the Russian president, met Elon Musk.", [("Vladimir Putin", "Russia", "citizen of")]),
+    ("Elon Musk met the president of Russia.", [("Elon Musk", "Russia")]),
     ("Brookston is a city near the Saint Louis River.", [("Brookston", "Saint Louis River")]),
     ("Flights go to Manaus, Macapá, Belém and Santarém.",
      [("Manaus", "Macapá"), ("Macapá", "Belém"), ("Manaus", "Belém")]),
@@ -210,6 +216,8 @@ FLAGS = [
      ("Elon Musk", "activate", "Starlink"), True, False),
     ("Vladimir Putin asked Elon Musk not to activate Starlink over Taiwan.",
      ("Vladimir Putin", "ask", "Elon Musk"), False, False),
+    ("Elon Musk is not the president of France.",
+     ("Elon Musk", "be president of", "France"), True, False),
 ]
 
 

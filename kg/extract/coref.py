@@ -157,7 +157,7 @@ def role_noun(token: Token) -> str | None:
     word = normalize_name(token.lemma_ or token.text) or normalize_name(token.text)
     text = normalize_name(token.text)
     for child in token.children:
-        if child.dep_ == "compound" and child.i == token.i - 1:
+        if child.dep_ in ("compound", "amod") and child.i == token.i - 1:
             two = f"{normalize_name(child.text)} {text}"
             if two in ROLE_NOUNS:
                 return two

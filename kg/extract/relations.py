@@ -127,8 +127,9 @@ class _Reader:
             children += [c for c in subject.children if c.dep_ == "prep"]
         for child in children:
             if child.dep_ in _OBJECT_DEPS:
+                stated_role = child.dep_ == "attr" and verb.lemma_.lower() in COPULAS
                 for obj in expand(child):
-                    found.extend(self._through_noun(obj, _small_clause(verb, obj)))
+                    found.extend(self._through_noun(obj, _small_clause(verb, obj), role=stated_role))
             elif child.dep_ in ("ccomp", "xcomp") and child.tag_ in ("VBN", "VBD") and \
                     verb.lemma_.lower() in _SMALL_CLAUSE_VERBS:
                 for subject in child.children:  # "get Donald Trump elected": a small clause
@@ -153,11 +154,14 @@ class _Reader:
                 found.extend(self.examples(noun, [prep], words))
         return found
 
-    def _through_noun(self, token: Token, words: list[str], depth: int = 0
+    def _through_noun(self, token: Token, words: list[str], depth: int = 0, role: bool = False
                       ) -> list[tuple[Token, list[str], float]]:
         """Objects reached through a noun: "contact with Putin", "the town of Guilderland",
         and through "in" one noun further, to its owner: "a role in his administration"
-        (``depth`` 1). "A large following in Russia" names a place, not a party."""
+        (``depth`` 1). "A large following in Russia" names a place, not a party. A role
+        noun leads on only where a copula states the role (``role``: "Putin is the
+        president of Russia"); elsewhere "the president of Russia" is a description, which
+        coreference resolves to its holder."""
         if self.arg(token) is not None:
             return [(token, words, 1.0)]
         if token.lower_ == "one" and depth == 0:  # "one of Tanzania's regions": the regions
@@ -170,11 +174,12 @@ class _Reader:
             examples = self.examples(token, token.children, words)
             if examples:
                 return examples
-        if role_noun(token):
+        noun = role_noun(token)
+        if noun and not role:
             return []
         found = []
         place_noun = token.lemma_.lower() in PLACE_NOUNS
-        here = [*words, _lemma(token)]
+        here = [*words, noun or _lemma(token)]
         factor = 0.9 if depth == 0 else 0.8
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of" and place_noun:
