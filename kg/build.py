@@ -183,4 +183,5 @@ def _relation(local: LocalRelation, article: Article, ids: dict) -> Relation:
         extractor=EXTRACTOR,
     )
     return Relation(ids[(article.id, local.subject)], local.predicate,
-                    ids[(article.id, local.object)], relation_type(local.predicate), evidence)
+                    ids[(article.id, local.object)],
+                    relation_type(local.predicate, local.subject_type or None), evidence)

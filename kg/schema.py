@@ -41,11 +41,14 @@ class RelationType:
     inverse: bool = False
     triggers: frozenset[str] = frozenset()
     nouns: frozenset[str] = frozenset()  # triggers only as the head of "<noun> of/with"
+    people_only: bool = False  # said of anything else, the words mean ``otherwise``
+    otherwise: str | None = None
 
 
-def _type(id, label, description, wikidata=(), inverse=False, triggers=(), nouns=()):
+def _type(id, label, description, wikidata=(), inverse=False, triggers=(), nouns=(),
+          people_only=False, otherwise=None):
     return RelationType(id, label, description, tuple(wikidata), inverse,
-                        frozenset(triggers), frozenset(nouns))
+                        frozenset(triggers), frozenset(nouns), people_only, otherwise)
 
 
 RELATION_TYPES: dict[str, RelationType] = {t.id: t for t in (
@@ -53,9 +56,9 @@ RELATION_TYPES: dict[str, RelationType] = {t.id: t for t in (
           ("P35", "P6"), True,
           nouns=("president", "leader", "head", "premier", "prime minister", "chancellor",
                  "king", "queen", "governor", "mayor", "dictator", "general secretary",
-                 "chairman", "chairwoman", "chair")),
+                 "chairman", "chairwoman", "chair"), people_only=True),
     _type("chief_executive_of", "chief executive of", "is the CEO of an organisation",
-          ("P169",), True, nouns=("ceo", "chief executive", "boss")),
+          ("P169",), True, nouns=("ceo", "chief executive", "boss"), people_only=True),
     _type("founder_of", "founder of", "founded an organisation", ("P112",), True,
           ("found", "co-found", "cofound", "establish", "launch", "start", "create"),
           ("founder", "co-founder", "cofounder")),
@@ -64,11 +67,12 @@ RELATION_TYPES: dict[str, RelationType] = {t.id: t for t in (
     _type("owned_by", "owned by", "is owned by someone", ("P127",), False,
           nouns=("company", "firm", "business", "startup", "venture", "subsidiary")),
     _type("employer", "works for", "is employed by", ("P108",), False,
-          ("work", "employ", "hire", "join"), ("employee", "staffer")),
+          ("work", "employ", "hire", "join"), ("employee", "staffer"),
+          people_only=True, otherwise="member_of"),  # "Sweden joined NATO"
     _type("member_of", "member of", "is a member of an organisation or party",
           ("P463", "P102"), False, ("belong",), ("member",)),
     _type("located_in", "located in", "is located in a place", ("P131", "P17", "P159"), False,
-          ("base", "headquarter", "locate", "located"),
+          ("base", "based", "headquarter", "headquartered", "locate", "located"),
           ("headquarters", "city", "town", "village", "municipality", "county", "district",
            "region", "province", "state", "capital", "suburb", "neighborhood", "neighbourhood",
            "commune", "island", "community", "parish", "borough", "settlement", "township",
@@ -82,13 +86,14 @@ RELATION_TYPES: dict[str, RelationType] = {t.id: t for t in (
            "station", "temple", "monastery", "mosque", "theatre", "theater", "library",
            "park", "prison", "hotel", "school", "university", "college", "campus")),
     _type("citizen_of", "citizen of", "is a citizen or national of a country",
-          ("P27",), False, nouns=("citizen", "national")),
+          ("P27",), False, nouns=("citizen", "national"), people_only=True),
     _type("spouse_of", "spouse of", "is married to", ("P26",), False,
-          ("marry", "wed"), ("wife", "husband", "spouse", "widow", "widower")),
+          ("marry", "married", "wed"), ("wife", "husband", "spouse", "widow", "widower"),
+          people_only=True),
     _type("parent_of", "parent of", "is a parent of", ("P40",), False,
-          nouns=("father", "mother", "parent")),
+          nouns=("father", "mother", "parent"), people_only=True),
     _type("child_of", "child of", "is a child of", ("P40",), True,
-          nouns=("son", "daughter", "child")),
+          nouns=("son", "daughter", "child"), people_only=True),
     _type("contacts", "contacts", "meets, talks to or is in contact with",
           triggers=("contact", "meet", "call", "talk", "speak", "phone", "invite",
                     "invitation", "conversation", "discussion", "dialogue", "message",
@@ -106,7 +111,7 @@ RELATION_TYPES: dict[str, RelationType] = {t.id: t for t in (
                     "block", "sue", "challenge", "thwart", "attack", "ban", "betray",
                     "against", "rival", "resist", "defeat", "overthrow")),
     _type("criticises", "criticises", "criticises, condemns or accuses",
-          triggers=("criticize", "criticise", "condemn", "blast", "slam", "accuse",
+          triggers=("criticize", "criticise", "critical", "condemn", "blast", "slam", "accuse",
                     "denounce", "mock", "rebuke", "criticism", "blame", "attack")),
     _type("controls", "controls", "controls, runs or operates",
           triggers=("control", "run", "operate", "manage", "dominate", "command")),
@@ -120,12 +125,25 @@ _ORDER = ("leader_of", "chief_executive_of", "founder_of", "owner_of", "owned_by
           "associated_with", "supports", "controls", "uses")
 
 
-def relation_type(predicate: str) -> str | None:
+def relation_type(predicate: str, subject_type: str | None = None) -> str | None:
     """The schema type of a readable predicate, or None when no trigger word matches.
 
     Words are tried from the last to the first (the head of "tweet out invitation to" is
     "invitation"); role nouns count only when followed by a preposition ("leader of").
+    Some types are said only of people: given the subject's entity type, "Sweden joined
+    NATO" is membership, not employment.
+
+    >>> relation_type("join", "PERSON"), relation_type("join", "GPE"), relation_type("be son of", "ORG")
+    ('employer', 'member_of', None)
     """
+    type_id = _type_of_words(predicate)
+    if type_id is None or subject_type in (None, "PERSON"):
+        return type_id
+    rtype = RELATION_TYPES[type_id]
+    return rtype.otherwise if rtype.people_only else type_id
+
+
+def _type_of_words(predicate: str) -> str | None:
     words = predicate.lower().split()
     for position in range(len(words) - 1, -1, -1):
         word = words[position]

@@ -129,6 +129,14 @@ TABLE = [
      [("Vladimir Putin", "be president of", "Russia", "leader_of")]),
     ("Elon Musk is the chief executive of Tesla.",
      [("Elon Musk", "be chief executive of", "Tesla", "chief_executive_of")]),
+    ("Melania Trump is married to Donald Trump.",
+     [("Melania Trump", "be married to", "Donald Trump", "spouse_of")]),
+    ("Elon Musk has been critical of Joe Biden.",
+     [("Elon Musk", "be critical of", "Joe Biden", "criticises")]),
+    ("Tesla is headquartered in Austin.", [("Tesla", "be headquartered in", "Austin", "located_in")]),
+    # some types are said only of people: a country joining an alliance is a member
+    ("Sweden joined NATO in 2024.", [("Sweden", "join", "NATO", "member_of")]),
+    ("Satya Nadella joined Microsoft in 1992.", [("Satya Nadella", "join", "Microsoft", "employer")]),
     # a copula whose subject is the relational noun, its holder a name or a pronoun
     ("South Sudan is a country in East Africa. Its capital is Juba.",
      [("Juba", "be capital of", "South Sudan", "located_in")]),

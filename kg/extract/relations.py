@@ -76,6 +76,7 @@ class LocalRelation:
     attributed_to: int | str | None  # a cluster id, or the words when no entity
     time_text: str | None
     anchor: int  # token index of the verb or noun the relation hangs on
+    subject_type: str = ""  # the subject's entity type in this article (PERSON, ORG, ...)
 
 
 def sentence_bounds(token: Token) -> tuple[int, int]:
@@ -135,6 +136,13 @@ class _Reader:
                 for subject in child.children:  # "get Donald Trump elected": a small clause
                     if subject.dep_ in ("nsubj", "nsubjpass") and self.arg(subject) is not None:
                         found.append((subject, [child.lower_], 0.9))
+            elif child.dep_ == "acomp":  # "is married to Donald Trump", "is critical of"
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ not in _NOT_ARGUMENTS:
+                        for pobj in prep.children:
+                            if pobj.dep_ == "pobj":
+                                for obj in expand(pobj):
+                                    found.extend(self._through_noun(obj, [child.lower_, prep.lower_]))
             elif child.dep_ in ("prep", "agent") and child.lower_ not in _NOT_ARGUMENTS:
                 for prep in expand(child):
                     for pobj in prep.children:
@@ -334,6 +342,7 @@ def extract_relations(entities: ArticleEntities) -> list[LocalRelation]:
             attributed,
             when[0] if when else None,
             anchor.i,
+            entities.clusters[s_id].type,
         )
         key = (s_id, predicate, o_id, start)
         if key not in found or found[key].confidence < relation.confidence:
@@ -408,7 +417,8 @@ def extract_relations(entities: ArticleEntities) -> list[LocalRelation]:
     for inner, outer, anchor, factor in links:  # "Evanston, Illinois"
         add((inner, 1.0), "located in", (outer, 1.0), anchor, factor, negated=False)
     for stated in list(found.values()):  # "a hamlet in Guilderland, Albany County": both
-        if stated.negated or stated.hedged or relation_type(stated.predicate) != "located_in":
+        if stated.negated or stated.hedged or \
+                relation_type(stated.predicate, stated.subject_type) != "located_in":
             continue
         for inner, outer, anchor, _ in links:
             if inner == stated.object and outer != stated.subject and \
