@@ -43,12 +43,14 @@ class RelationType:
     nouns: frozenset[str] = frozenset()  # triggers only as the head of "<noun> of/with"
     people_only: bool = False  # said of anything else, the words mean ``otherwise``
     otherwise: str | None = None
+    transitive: frozenset[str] = frozenset()  # triggers only with a direct object ("lead X")
 
 
 def _type(id, label, description, wikidata=(), inverse=False, triggers=(), nouns=(),
-          people_only=False, otherwise=None):
+          people_only=False, otherwise=None, transitive=()):
     return RelationType(id, label, description, tuple(wikidata), inverse,
-                        frozenset(triggers), frozenset(nouns), people_only, otherwise)
+                        frozenset(triggers), frozenset(nouns), people_only, otherwise,
+                        frozenset(transitive))
 
 
 RELATION_TYPES: dict[str, RelationType] = {t.id: t for t in (
@@ -56,7 +58,8 @@ RELATION_TYPES: dict[str, RelationType] = {t.id: t for t in (
           ("P35", "P6"), True,
           nouns=("president", "leader", "head", "premier", "prime minister", "chancellor",
                  "king", "queen", "governor", "mayor", "dictator", "general secretary",
-                 "chairman", "chairwoman", "chair"), people_only=True),
+                 "chairman", "chairwoman", "chair"), people_only=True,
+          transitive=("lead", "head", "rule", "govern", "chair")),  # not "led to", "headed to"
     _type("chief_executive_of", "chief executive of", "is the CEO of an organisation",
           ("P169",), True, nouns=("ceo", "chief executive", "boss"), people_only=True),
     _type("founder_of", "founder of", "founded an organisation", ("P112",), True,
@@ -135,6 +138,10 @@ def relation_type(predicate: str, subject_type: str | None = None) -> str | None
 
     >>> relation_type("join", "PERSON"), relation_type("join", "GPE"), relation_type("be son of", "ORG")
     ('employer', 'member_of', None)
+    >>> relation_type("lead", "PERSON"), relation_type("lead to", "PERSON")
+    ('leader_of', None)
+    >>> relation_type("meet with"), relation_type("meet in")
+    ('contacts', None)
     """
     type_id = _type_of_words(predicate)
     if type_id is None or subject_type in (None, "PERSON"):
@@ -155,6 +162,11 @@ def _type_of_words(predicate: str) -> str | None:
                 continue  # "be village in", "city of"; not "rally in state of"
             if followed_by_prep and (word in rtype.nouns or two in rtype.nouns):
                 return type_id
-            if word in rtype.triggers:
+            if type_id != "located_in" and words[position + 1:] in _WHERE:
+                continue  # "meet in Woodside", "campaign in Pennsylvania": a place, not a party
+            if word in rtype.triggers or (word in rtype.transitive and not followed_by_prep):
                 return type_id
     return None
+
+
+_WHERE = (["in"], ["at"], ["near"], ["outside"], ["inside"])

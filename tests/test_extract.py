@@ -137,6 +137,18 @@ TABLE = [
     # some types are said only of people: a country joining an alliance is a member
     ("Sweden joined NATO in 2024.", [("Sweden", "join", "NATO", "member_of")]),
     ("Satya Nadella joined Microsoft in 1992.", [("Satya Nadella", "join", "Microsoft", "employer")]),
+    # conjoined subjects of a reciprocal verb act on each other; a place is where, not whom
+    ("Joe Biden and Xi Jinping met in Woodside.",
+     [("Joe Biden", "meet", "Xi Jinping", "contacts"), ("Joe Biden", "meet in", "Woodside", None)]),
+    # an object-control verb's object is the subject of its infinitive, however parsed
+    ("Trump appointed Elon Musk to lead the Department of Government Efficiency.",
+     [("Elon Musk", "lead", "Department of Government Efficiency", "leader_of")]),
+    ("Musk was named head of the Department of Government Efficiency by Trump.",
+     [("Elon Musk", "be named head of", "Department of Government Efficiency", "leader_of"),
+      ("Donald Trump", "name", "Elon Musk", None)]),
+    ("Starlink, a SpaceX subsidiary, provides internet service.",
+     [("Starlink", "subsidiary of", "SpaceX", "owned_by")]),
+    ("Elon Musk, who owns Tesla, said he would vote.", [("Elon Musk", "own", "Tesla", "owner_of")]),
     # a copula whose subject is the relational noun, its holder a name or a pronoun
     ("South Sudan is a country in East Africa. Its capital is Juba.",
      [("Juba", "be capital of", "South Sudan", "located_in")]),
@@ -186,6 +198,8 @@ ABSENT = [
     ("Insight on the Crisis in Ukraine and Russia.", [("Crisis", "Ukraine")]),
     ("Vladimir Putin, the Russian president, met Elon Musk.", [("Vladimir Putin", "Russia", "citizen of")]),
     ("Elon Musk met the president of Russia.", [("Elon Musk", "Russia")]),
+    ("Trump appointed Elon Musk to lead the Department of Government Efficiency.",
+     [("Donald Trump", "Department of Government Efficiency")]),
     ("Brookston is a city near the Saint Louis River.", [("Brookston", "Saint Louis River")]),
     ("Flights go to Manaus, Macapá, Belém and Santarém.",
      [("Manaus", "Macapá"), ("Macapá", "Belém"), ("Manaus", "Belém")]),

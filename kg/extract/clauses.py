@@ -70,6 +70,11 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
                 return objects
         return clause_subjects(head, depth + 1)
     if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        if head.lemma_.lower() in OBJECT_CONTROL_VERBS:  # "appointed Musk to lead", misparsed
+            objects = [t for c in head.children if c.dep_ in ("dobj", "obj") and c.i < verb.i
+                       for t in expand(c)]
+            if objects:
+                return objects
         # a purpose clause belongs to whoever has an explicit subject above it
         while head.dep_ == "xcomp" and not any(c.dep_ in _SUBJECT_DEPS for c in head.children):
             head = head.head

@@ -554,11 +554,12 @@ def _definite_things(result: ArticleEntities) -> None:
 def _record_role(cluster_id: int, head: Token, holders: list, via: str, anchor: Span, result):
     noun = role_noun(head)
     if noun is None:
-        # "SpaceX, his rocket company": a possessed noun still links the two ("company of")
-        for child in head.children:
-            if child.dep_ == "poss":
-                holders.append((cluster_id, normalize_name(head.lemma_ or head.text), child.i,
-                                min(head.left_edge.i, anchor.start), max(head.i + 1, anchor.end), via))
+        # "SpaceX, his rocket company", "Starlink, a SpaceX subsidiary": a possessed or
+        # modified noun still links the two ("company of", "subsidiary of")
+        holder = _holder_token(head)
+        if holder is not None:
+            holders.append((cluster_id, normalize_name(head.lemma_ or head.text), holder.i,
+                            min(head.left_edge.i, anchor.start), max(head.i + 1, anchor.end), via))
         return
     holder = _holder_token(head)
     if holder is not None:

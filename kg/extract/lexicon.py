@@ -71,7 +71,9 @@ HEDGE_ADJECTIVES = {"likely", "unlikely", "possible", "impossible", "uncertain",
 OBJECT_CONTROL_VERBS = {
     "ask", "urge", "tell", "order", "force", "persuade", "convince", "request", "press",
     "push", "encourage", "allow", "invite", "warn", "advise", "beg", "direct", "instruct",
-    "pressure", "call",
+    "pressure", "call", "appoint", "name", "nominate", "choose", "pick", "tap", "elect",
+    "select", "hire", "recruit", "authorize", "authorise", "enable", "help", "want",
+    "expect", "need", "require", "permit",
 }
 
 PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}

@@ -127,8 +127,12 @@ class _Reader:
         for subject in inverted_subjects(verb):  # "Is Musk in contact with Putin?"
             children += [c for c in subject.children if c.dep_ == "prep"]
         for child in children:
-            if child.dep_ in _OBJECT_DEPS:
-                stated_role = child.dep_ == "attr" and verb.lemma_.lower() in COPULAS
+            if child.dep_ in _OBJECT_DEPS and child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                found.extend(self._through_noun(verb.head, []))  # "Twitter, which Musk bought"
+            elif child.dep_ in _OBJECT_DEPS:
+                # "Putin is the president of Russia", "Musk was named head of DOGE"
+                stated_role = (child.dep_ == "attr" and verb.lemma_.lower() in COPULAS) or \
+                    child.dep_ == "oprd"
                 for obj in expand(child):
                     found.extend(self._through_noun(obj, _small_clause(verb, obj), role=stated_role))
             elif child.dep_ in ("ccomp", "xcomp") and child.tag_ in ("VBN", "VBD") and \
@@ -376,6 +380,12 @@ def extract_relations(entities: ArticleEntities) -> list[LocalRelation]:
             for obj, words, factor in objects:
                 predicate = " ".join([phrase, *words])
                 add(s, predicate, reader.arg(obj), verb, 0.95 * factor)
+        if verb.lemma_.lower() in _RECIPROCAL and not passive and not any(
+                c.dep_ in ("dobj", "obj") for c in verb.children):
+            parties = [t for t in subjects if reader.arg(t) is not None]
+            for i, first in enumerate(parties):  # "Biden and Xi met": each met the other
+                for second in parties[i + 1:]:
+                    add(reader.arg(first), phrase, reader.arg(second), verb, 0.9)
 
     for verb in doc:  # "The capital of South Sudan is Juba", "Its capital is Juba"
         if verb.lemma_.lower() not in COPULAS:
@@ -449,6 +459,9 @@ def extract_relations(entities: ArticleEntities) -> list[LocalRelation]:
                   key=lambda r: (r.sentence_start, r.anchor, r.subject, r.predicate, r.object))
 
 
+# verbs whose conjoined subjects act on each other: "Biden and Xi met"
+_RECIPROCAL = {"meet", "talk", "speak", "negotiate", "clash", "fight", "agree", "disagree",
+               "cooperate", "collaborate", "compete", "marry", "trade", "spar", "confer"}
 # verbs taking "object + participle": "get Donald Trump elected", "want him removed"
 _SMALL_CLAUSE_VERBS = {"get", "have", "see", "want", "need", "keep", "like"}
 # prepositions after a noun that lead on to its object ("contact with", "a role in")
