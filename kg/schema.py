@@ -108,7 +108,8 @@ RELATION_TYPES: dict[str, RelationType] = {t.id: t for t in (
     _type("supports", "supports", "supports, backs or helps",
           triggers=("support", "back", "endorse", "help", "aid", "praise", "campaign",
                     "admire", "admiration", "welcome", "favor", "favour", "fund", "defend",
-                    "elect", "elected", "benefit", "unite", "assist", "congratulate", "thank")),
+                    "elect", "elected", "benefit", "unite", "assist", "congratulate", "thank",
+                    "donate", "donation", "contribute", "contribution")),
     _type("opposes", "opposes", "opposes, fights or acts against",
           triggers=("oppose", "sanction", "fight", "invade", "conflict", "war", "threaten",
                     "block", "sue", "challenge", "thwart", "attack", "ban", "betray",
@@ -140,8 +141,8 @@ def relation_type(predicate: str, subject_type: str | None = None) -> str | None
     ('employer', 'member_of', None)
     >>> relation_type("lead", "PERSON"), relation_type("lead to", "PERSON")
     ('leader_of', None)
-    >>> relation_type("meet with"), relation_type("meet in")
-    ('contacts', None)
+    >>> relation_type("meet with"), relation_type("meet in"), relation_type("call killer")
+    ('contacts', None, None)
     """
     type_id = _type_of_words(predicate)
     if type_id is None or subject_type in (None, "PERSON"):
@@ -164,9 +165,13 @@ def _type_of_words(predicate: str) -> str | None:
                 return type_id
             if type_id != "located_in" and words[position + 1:] in _WHERE:
                 continue  # "meet in Woodside", "campaign in Pennsylvania": a place, not a party
+            if word in _NAMING and followed_by_prep and words[position + 1] not in _PREPOSITIONS:
+                break  # "called Putin a killer" ("call killer") names, it does not phone
             if word in rtype.triggers or (word in rtype.transitive and not followed_by_prep):
                 return type_id
     return None
 
 
 _WHERE = (["in"], ["at"], ["near"], ["outside"], ["inside"])
+_NAMING = {"call", "name", "dub", "label", "brand"}
+_PREPOSITIONS = {"with", "to", "for", "on", "about", "from", "of", "in", "at", "by", "between"}

@@ -149,6 +149,10 @@ TABLE = [
     ("Starlink, a SpaceX subsidiary, provides internet service.",
      [("Starlink", "subsidiary of", "SpaceX", "owned_by")]),
     ("Elon Musk, who owns Tesla, said he would vote.", [("Elon Musk", "own", "Tesla", "owner_of")]),
+    ("Joe Biden called Vladimir Putin a killer.",
+     [("Joe Biden", "call killer", "Vladimir Putin", None)]),
+    ("Elon Musk donated 75 million dollars to America PAC.",
+     [("Elon Musk", "donate dollar to", "America PAC", "supports")]),
     # a copula whose subject is the relational noun, its holder a name or a pronoun
     ("South Sudan is a country in East Africa. Its capital is Juba.",
      [("Juba", "be capital of", "South Sudan", "located_in")]),

@@ -275,7 +275,12 @@ class _Reader:
 
 
 def _small_clause(verb: Token, obj: Token) -> list[str]:
-    """["elected"] for "get Donald Trump elected" parsed as object + participle; else []."""
+    """["elected"] for "get Donald Trump elected" parsed as object + participle; ["killer"]
+    for "called Vladimir Putin a killer" (an object predicate); else []."""
+    if obj.dep_ in ("dobj", "obj"):
+        for child in verb.children:
+            if child.dep_ == "oprd" and child.i > obj.i and child.pos_ in ("NOUN", "ADJ"):
+                return [_lemma(child)]
     if verb.lemma_.lower() not in _SMALL_CLAUSE_VERBS:
         return []
     for child in obj.children:
