@@ -22,10 +22,19 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import COPULAS, OBJECT_CONTROL_VERBS
 
-__all__ = ["clause_subjects", "expand", "inverted_subjects", "open_tuples", "OpenTuple"]
+__all__ = ["acts_as_verb", "clause_subjects", "expand", "inverted_subjects", "open_tuples", "OpenTuple"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _OBJECT_DEPS = ("dobj", "dative", "attr", "oprd", "acomp", "obj")
+
+
+def acts_as_verb(token: Token) -> bool:
+    """A verb, or a word the tagger took for a noun but the parser gave a subject and a
+    direct object ("SpaceX essentially controls NASA's schedule", "controls" tagged NNS)."""
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    return token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children) and \
+        any(c.dep_ == "dobj" for c in token.children)
 
 
 def expand(token: Token) -> list[Token]:
@@ -193,7 +202,7 @@ def _adjective_complement(verb: Token) -> Token | None:
 
 
 def _is_clause_head(token: Token) -> bool:
-    if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass", "amod", "compound"):
+    if not acts_as_verb(token) or token.dep_ in ("aux", "auxpass", "amod", "compound"):
         return False
     return not (token.tag_ == "VBG" and token.dep_ in ("pobj", "pcomp") and not list(token.children))
 

@@ -263,28 +263,50 @@ def _names(doc: Doc, labels, gazetteer: Gazetteer):
 
 
 def _described_names(result: ArticleEntities) -> None:
-    """Names the NER missed that a sentence says what they are: "Brigden is a community in
-    ...", "Kiirunavaara is a mountain". Their later occurrences join them."""
+    """Names the NER missed that a sentence says what they are ("Brigden is a community in
+    ...", "Kiirunavaara is a mountain") or that end in a type noun ("the Sawtooth
+    Mountains", "Lambton County"). Their later occurrences join them."""
     doc = result.doc
     for token in doc:
         label = _NOUN_TYPES.get(token.lemma_.lower())
         if token.dep_ != "attr" or label is None or token.head.lemma_.lower() not in COPULAS:
             continue
         for subject in token.head.children:
-            if subject.dep_ != "nsubj" or subject.pos_ != "PROPN" or not subject.is_title:
-                continue
-            start = subject.i
-            while start > 0 and doc[start - 1].pos_ == "PROPN" and \
-                    doc[start - 1].head.i == subject.i and doc[start - 1].dep_ == "compound":
-                start -= 1
-            if not _free(result, start, subject.i + 1):
-                continue
-            cluster = result.new_cluster()
-            cluster.ner_labels[label] += 1
-            words = [t.text for t in doc[start:subject.i + 1]]
-            for i in range(len(doc) - len(words) + 1):
-                if [t.text for t in doc[i:i + len(words)]] == words and _free(result, i, i + len(words)):
-                    result.add_mention(cluster, i, i + len(words), "name")
+            if subject.dep_ == "nsubj" and subject.pos_ == "PROPN" and subject.is_title:
+                _new_name(result, _compound_start(subject), subject.i + 1, label)
+    for token in doc:
+        if token.pos_ != "PROPN" or token.dep_ == "compound" or not token.is_title:
+            continue
+        start = _compound_start(token)
+        noun = _type_noun_of_name(doc, MentionSpan(start, token.i + 1, "name"))
+        if start < token.i and noun and noun == _singular(token.lower_):
+            _new_name(result, start, token.i + 1, _NOUN_TYPES[noun])
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word not in _NOUN_TYPES and word.endswith("s") else word
+
+
+def _compound_start(head: Token) -> int:
+    """Where the proper-noun compound ending in ``head`` starts ("Giske Municipality")."""
+    doc, start = head.doc, head.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == head.i and \
+            doc[start - 1].dep_ == "compound":
+        start -= 1
+    return start
+
+
+def _new_name(result: ArticleEntities, start: int, end: int, label: str) -> None:
+    """A name cluster for tokens ``start..end`` and every free repetition of its words."""
+    doc = result.doc
+    if not _free(result, start, end):
+        return
+    cluster = result.new_cluster()
+    cluster.ner_labels[label] += 1
+    words = [t.text for t in doc[start:end]]
+    for i in range(len(doc) - len(words) + 1):
+        if [t.text for t in doc[i:i + len(words)]] == words and _free(result, i, i + len(words)):
+            result.add_mention(cluster, i, i + len(words), "name")
 
 
 def _is_demonym_modifier(span: Span, label: str, gazetteer: Gazetteer) -> bool:
@@ -483,9 +505,7 @@ def _type_noun_of_name(doc: Doc, mention: MentionSpan) -> str | None:
             before.head.i in range(mention.start, mention.end):
         candidates.append(before)  # "English rock group Led Zeppelin"
     for token in candidates:
-        noun = (token.lemma_ or token.lower_).lower()
-        if noun not in _NOUN_TYPES and noun.endswith("s"):
-            noun = noun[:-1]  # "Franklin Lakes", "Rocky Mountains"
+        noun = _singular((token.lemma_ or token.lower_).lower())  # "Sawtooth Mountains"
         label = _NOUN_TYPES.get(noun)
         if label and label != "PERSON" and noun not in _AMBIGUOUS_NAME_ENDINGS:
             return noun
@@ -556,7 +576,9 @@ def _record_role(cluster_id: int, head: Token, holders: list, via: str, anchor: 
     if noun is None:
         # "SpaceX, his rocket company", "Starlink, a SpaceX subsidiary": a possessed or
         # modified noun still links the two ("company of", "subsidiary of")
-        holder = _holder_token(head)
+        holder = next((c for c in head.children if c.dep_ == "poss"), None)
+        if holder is None and _NOUN_TYPES.get(head.lemma_.lower()) == "ORG":
+            holder = _holder_token(head)  # "a SpaceX subsidiary", not "Romsdal county, Norway"
         if holder is not None:
             holders.append((cluster_id, normalize_name(head.lemma_ or head.text), holder.i,
                             min(head.left_edge.i, anchor.start), max(head.i + 1, anchor.end), via))

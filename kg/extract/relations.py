@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from kg.extract.clauses import clause_subjects, expand, inverted_subjects
+from kg.extract.clauses import acts_as_verb, clause_subjects, expand, inverted_subjects
 from kg.extract.coref import ArticleEntities, role_noun
 from kg.extract.lexicon import COPULAS, RELATIONAL_PREPOSITIONS, ROLE_NOUNS
 from kg.extract.places import PLACE_NOUNS, PLACES, SITED, place_links
@@ -277,7 +277,7 @@ class _Reader:
 def _small_clause(verb: Token, obj: Token) -> list[str]:
     """["elected"] for "get Donald Trump elected" parsed as object + participle; ["killer"]
     for "called Vladimir Putin a killer" (an object predicate); else []."""
-    if obj.dep_ in ("dobj", "obj"):
+    if obj.dep_ in ("dobj", "obj", "dative"):
         for child in verb.children:
             if child.dep_ == "oprd" and child.i > obj.i and child.pos_ in ("NOUN", "ADJ"):
                 return [_lemma(child)]
@@ -359,7 +359,7 @@ def extract_relations(entities: ArticleEntities) -> list[LocalRelation]:
 
     doc = entities.doc
     for verb in doc:
-        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass"):
+        if not acts_as_verb(verb) or verb.dep_ in ("aux", "auxpass"):
             continue
         if verb.lower_ == "according":  # "according to X" is attribution, not a relation
             continue
