@@ -144,15 +144,14 @@ TABLE = [
     ("Trump appointed Elon Musk to lead the Department of Government Efficiency.",
      [("Elon Musk", "lead", "Department of Government Efficiency", "leader_of")]),
     ("Musk was named head of the Department of Government Efficiency by Trump.",
-     [("Elon Musk", "be named head of", "Department of Government Efficiency", "leader_of"),
-      ("Donald Trump", "name", "Elon Musk", None)]),
+     [("Elon Musk", "be named head of", "Department of Government Efficiency", "leader_of")]),
     ("Starlink, a SpaceX subsidiary, provides internet service.",
      [("Starlink", "subsidiary of", "SpaceX", "owned_by")]),
     ("Elon Musk, who owns Tesla, said he would vote.", [("Elon Musk", "own", "Tesla", "owner_of")]),
     ("Joe Biden called Vladimir Putin a killer.",
      [("Joe Biden", "call killer", "Vladimir Putin", None)]),
     ("Elon Musk donated 75 million dollars to America PAC.",
-     [("Elon Musk", "donate dollar to", "America PAC", "supports")]),
+     [("Elon Musk", "donate to", "America PAC", "supports")]),
     # a copula whose subject is the relational noun, its holder a name or a pronoun
     ("South Sudan is a country in East Africa. Its capital is Juba.",
      [("Juba", "be capital of", "South Sudan", "located_in")]),
@@ -168,7 +167,8 @@ TABLE = [
 ]
 
 @pytest.mark.parametrize(("text", "name", "entity_type"), [
-    ("Mola di Bari is a town and comune in Apulia, Italy.", "Mola di Bari", "GPE"),
+    ("Nîmes is a city in France.", "Nîmes", "GPE"),  # the NER says a person
+    ("Roald is a village in Norway.", "Roald", "GPE"),  # the NER says an organisation
     ("Roketsan is a major Turkish weapons manufacturer based in Ankara.", "Roketsan", "ORG"),
     ("Havelsan, a software company, works with the Turkish army.", "Havelsan", "ORG"),
     # a name ending in a type noun, a name before ", <place>", a name something is "in"

@@ -61,6 +61,23 @@ META = {
 }
 
 
+# spaCy's rule lemmatizer keeps the form of the *last* rule whose result is a known lemma.
+# With spacy-lookups-data's order, "hopes", "hoped" and "hoping" become "hop": the rules
+# without a final "e" come last. A verb whose base ends in "e" never doubles or drops more
+# ("hop" gives "hops", "hopped", "hopping"), so the "e" rules go last and win where both
+# forms are verbs. The price: "singing" becomes "singe" (exceptions cannot undo a form the
+# rules found).
+VERB_RULES = [["es", ""], ["ed", ""], ["ing", ""], ["ies", "y"], ["s", ""], ["es", "e"],
+              ["ed", "e"], ["ing", "e"]]
+
+
+def prefer_final_e(lookups) -> None:
+    """Reorder the verb rules so "hopes" is "hope" (see ``VERB_RULES``)."""
+    rules = lookups.get_table("lemma_rules")
+    assert sorted(map(tuple, rules["verb"])) == sorted(map(tuple, VERB_RULES)), rules["verb"]
+    rules["verb"] = VERB_RULES
+
+
 def main(trained: str, out: str) -> None:
     nlp = spacy.load(trained)
     tag_map = json.loads((HERE / "tag_map.json").read_text())
@@ -71,6 +88,7 @@ def main(trained: str, out: str) -> None:
         ruler.add([[pattern]], {"LEMMA": lemma})
     lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "rule"})
     lemmatizer.initialize(nlp=nlp)  # loads lemma_rules/exc/index from spacy-lookups-data
+    prefer_final_e(lemmatizer.lookups)
     previous = {}
     meta_path = Path(out) / "meta.json"
     if meta_path.exists():

@@ -107,12 +107,22 @@ def score_relations(relations: list[Relation], gold: list[GoldRelation]) -> Rela
     """Match predicted relations to gold rows one to one (exact predicates first)."""
     result = RelationScore()
     free = list(relations)
-    for row in sorted(gold, key=lambda g: (g.article, g.subject, g.object, g.predicate)):
+    rows = sorted(gold, key=lambda g: (g.article, g.subject, g.object, g.predicate))
+    unmatched = []
+    for row in rows:  # first the rows whose exact predicate was read
+        exact = [r for r in free if _compatible(row, r) and r.predicate == row.predicate]
+        if exact:
+            best = max(exact, key=lambda r: r.evidence.confidence)
+            free.remove(best)
+            result.matched.append((row, best))
+        else:
+            unmatched.append(row)
+    for row in unmatched:  # then any compatible relation of the same pair
         candidates = [r for r in free if _compatible(row, r)]
         if not candidates:
             result.missed.append(row)
             continue
-        best = max(candidates, key=lambda r: (r.predicate == row.predicate, r.evidence.confidence))
+        best = max(candidates, key=lambda r: r.evidence.confidence)
         free.remove(best)
         result.matched.append((row, best))
     result.spurious = free

@@ -73,15 +73,16 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
     if head.i == verb.i:
         return []
     if verb.dep_ == "xcomp":
-        if head.lemma_.lower() in OBJECT_CONTROL_VERBS:
-            objects = [t for c in head.children if c.dep_ in ("dobj", "obj") for t in expand(c)]
+        if head.lemma_.lower() in OBJECT_CONTROL_VERBS:  # not "what he wants to talk about"
+            objects = [t for c in head.children if c.dep_ in ("dobj", "obj") and c.i < verb.i
+                       and c.tag_ not in ("WP", "WDT") for t in expand(c)]
             if objects:
                 return objects
         return clause_subjects(head, depth + 1)
     if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         if head.lemma_.lower() in OBJECT_CONTROL_VERBS:  # "appointed Musk to lead", misparsed
             objects = [t for c in head.children if c.dep_ in ("dobj", "obj") and c.i < verb.i
-                       for t in expand(c)]
+                       and c.tag_ not in ("WP", "WDT") for t in expand(c)]
             if objects:
                 return objects
         # a purpose clause belongs to whoever has an explicit subject above it

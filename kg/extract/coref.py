@@ -251,7 +251,7 @@ def _names(doc: Doc, labels, gazetteer: Gazetteer):
         if span is None or _is_demonym_modifier(span, ent.label_, gazetteer):
             continue
         last = doc[span.end - 1]
-        if ent.label_ == "PERSON" and len(span) > 1 and role_noun(last) in ROLE_NOUNS:
+        if ent.label_ in ("PERSON", "ORG") and len(span) > 1 and role_noun(last) in ROLE_NOUNS:
             holder = doc[span.start:span.end - 1]
             while len(holder) and role_noun(holder[-1]) in ROLE_NOUNS:
                 holder = holder[:-1]
@@ -275,12 +275,17 @@ def _described_names(result: ArticleEntities) -> None:
             if subject.dep_ == "nsubj" and subject.pos_ == "PROPN" and subject.is_title:
                 _new_name(result, _compound_start(subject), subject.i + 1, label)
     for token in doc:
-        if token.pos_ != "PROPN" or token.dep_ == "compound" or not token.is_title:
-            continue
         start = _compound_start(token)
-        noun = _type_noun_of_name(doc, MentionSpan(start, token.i + 1, "name"))
-        if start < token.i and noun and noun == _singular(token.lower_):
-            _new_name(result, start, token.i + 1, _NOUN_TYPES[noun])
+        if start == token.i or token.dep_ == "compound":
+            continue
+        noun = _singular(token.lower_)
+        label = _NOUN_TYPES.get(noun)
+        if label in (None, "PERSON") or noun in _AMBIGUOUS_NAME_ENDINGS:
+            continue
+        if token.pos_ == "PROPN" and token.is_title:  # "the Sawtooth Mountains"
+            _new_name(result, start, token.i + 1, label)
+        elif token.is_lower:  # "Møre og Romsdal county": the name without its noun
+            _new_name(result, start, token.i, label)
 
 
 def _singular(word: str) -> str:
@@ -445,8 +450,8 @@ _NOUN_TYPES = {noun: label for label, nouns in TYPE_NOUNS.items() for noun in no
 
 
 def _types_from_descriptions(result: ArticleEntities) -> None:
-    """What the text says a named thing is overrules the NER's guess: "Mola di Bari is a
-    town" (a place, though tagged a person), "Roketsan, a Turkish manufacturer" (an
+    """What the text says a named thing is overrules the NER's guess: "Nîmes is a
+    city" (a place, though tagged a person), "Roketsan, a Turkish manufacturer" (an
     organisation), "Lambton County"; then where it stands: "born in Sudbury, Ontario",
     "in Nîmes" (see ``_followed_by_place``, ``_inside_of``). Alias-table entities keep
     their table type."""
