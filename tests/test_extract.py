@@ -176,6 +176,7 @@ TABLE = [
     ("Desmarais was born in Sudbury, Ontario.", "Sudbury", "GPE"),
     ("The trail climbs into the Sawtooth Mountains.", "Sawtooth Mountains", "LOC"),
     ("Achilles Last Stand is a song by English rock group Led Zeppelin.", "Led Zeppelin", "ORG"),
+    ("The band played at the Cannes Film Festival.", "Cannes Film Festival", "EVENT"),
     ("The gallery opened a branch in Nîmes in 1990.", "Nîmes", "GPE"),
     # ... but not a person something is said of, nor an organisation one invests in
     ("Elon Musk, Texas Monthly wrote, is rich.", "Elon Musk", "PERSON"),

@@ -116,6 +116,11 @@ TYPE_NOUNS = {
         "contractor", "startup", "squadron", "regiment", "division", "group", "duo", "trio",
         "quartet", "ensemble", "outfit",
     },
+    "EVENT": {
+        "festival", "championship", "contest", "tour", "cup", "olympics", "election", "war",
+        "battle", "revolution", "summit", "tournament", "award", "prize", "ceremony", "expo",
+        "marathon", "uprising", "massacre", "rebellion", "siege", "crisis",
+    },
     "PERSON": {
         "actor", "actress", "singer", "songwriter", "musician", "politician", "writer",
         "author", "poet", "novelist", "journalist", "painter", "artist", "composer", "player",
