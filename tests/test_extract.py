@@ -287,3 +287,12 @@ def test_coreference_names_roles_and_pronouns():
     assert ("Vladimir Putin", "ask", "Elon Musk") in found
     assert ("Elon Musk", "ceo of", "Tesla") in found
     assert ("Vladimir Putin", "president of", "Russia") in found
+
+
+@pytest.mark.parametrize(("text", "not_a_name"), [
+    ("Farmers who raise turkey for Thanksgiving met Joe Biden.", "turkey"),  # all lower case
+    ("The State signed a deal with Joe Biden.", "State"),  # a lone place noun is a fragment
+])
+def test_what_is_no_name(text, not_a_name):
+    graph, _ = extract(text)
+    assert graph.entity(not_a_name) is None

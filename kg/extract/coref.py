@@ -248,7 +248,8 @@ def _names(doc: Doc, labels, gazetteer: Gazetteer):
         if ent.label_ not in labels:
             continue
         span = _name_span(ent)
-        if span is None or _is_demonym_modifier(span, ent.label_, gazetteer):
+        if span is None or _is_demonym_modifier(span, ent.label_, gazetteer) or \
+                not _looks_like_name(span, gazetteer):
             continue
         last = doc[span.end - 1]
         if ent.label_ in ("PERSON", "ORG") and len(span) > 1 and role_noun(last) in ROLE_NOUNS:
@@ -312,6 +313,24 @@ def _new_name(result: ArticleEntities, start: int, end: int, label: str) -> None
     for i in range(len(doc) - len(words) + 1):
         if [t.text for t in doc[i:i + len(words)]] == words and _free(result, i, i + len(words)):
             result.add_mention(cluster, i, i + len(words), "name")
+
+
+def _looks_like_name(span: Span, gazetteer: Gazetteer) -> bool:
+    """No name is all lower case ("raise turkey for Thanksgiving"), and one capitalised
+    word that is a place, event or role noun is a fragment ("State", "Church", "Queen"),
+    unless the alias table knows it.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("raise turkey in the State of Ohio for Apple")
+    >>> [_looks_like_name(doc[i:i + 1], Gazetteer.bundled()) for i in (1, 4, 8)]
+    [False, False, True]
+    """
+    if not any(c.isupper() for c in span.text):
+        return False
+    if len(span) == 1 and gazetteer.lookup(span.text) is None:
+        word = span.text.lower()  # "the Army", "the Council" do name an organisation
+        return _NOUN_TYPES.get(word, "ORG") == "ORG" and word not in ROLE_NOUNS
+    return True
 
 
 def _is_demonym_modifier(span: Span, label: str, gazetteer: Gazetteer) -> bool:
