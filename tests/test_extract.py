@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from kg.build import build_articles
+from kg.graph import EntityNotFound
 from kg.model import Article
 
 
@@ -295,4 +296,6 @@ def test_coreference_names_roles_and_pronouns():
 ])
 def test_what_is_no_name(text, not_a_name):
     graph, _ = extract(text)
-    assert graph.entity(not_a_name) is None
+    with pytest.raises(EntityNotFound):
+        graph.entity(not_a_name)
+    assert graph.entity("Joe Biden").type == "PERSON"
