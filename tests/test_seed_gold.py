@@ -1,7 +1,7 @@
 """The seed graph scored against tests/gold/seed_relations.tsv (a person's reading).
 
 Issue #7 targets precision and recall of 0.9, and the floors are that target (measured
-0.902 / 0.925 in session 2; see benchmarks/README.md).
+0.902 / 0.925 in sessions 2 and 3; see benchmarks/README.md).
 """
 
 from __future__ import annotations
