@@ -285,8 +285,8 @@ def _described_names(result: ArticleEntities) -> None:
             continue
         if token.pos_ == "PROPN" and token.is_title:  # "the Sawtooth Mountains"
             _new_name(result, start, token.i + 1, label)
-        elif token.is_lower:  # "Møre og Romsdal county": the name without its noun
-            _new_name(result, start, token.i, label)
+        elif token.is_lower and label in ("GPE", "LOC"):  # "Møre og Romsdal county": the
+            _new_name(result, start, token.i, label)  # name without its noun; not "Iraq war"
 
 
 def _singular(word: str) -> str:
@@ -488,21 +488,21 @@ def _types_from_descriptions(result: ArticleEntities) -> None:
                 evidence.append((cluster.id, mention.span(doc).root.lemma_.lower()))
             elif mention.kind == "name" and _type_noun_of_name(doc, mention):
                 evidence.append((cluster.id, _type_noun_of_name(doc, mention)))
-    _add_type_evidence(result, evidence)
-    evidence = [(cluster.id, "place") for cluster in result.clusters.values()  # then context
-                for mention in cluster.mentions if mention.kind == "name" and (
+    _add_type_evidence(result, evidence, 10)
+    evidence = [(cluster.id, "place") for cluster in result.clusters.values()  # then context,
+                for mention in cluster.mentions if mention.kind == "name" and (  # which weighs
                     _followed_by_place(result, mention) or _inside_of(doc, mention, cluster))]
-    _add_type_evidence(result, evidence)
+    _add_type_evidence(result, evidence, 3)  # less: a person named often stays a person
 
 
-def _add_type_evidence(result: ArticleEntities, evidence: list[tuple[int, str]]) -> None:
+def _add_type_evidence(result: ArticleEntities, evidence: list[tuple[int, str]], weight: int) -> None:
     for cluster_id, noun in evidence:
         cluster = result.clusters[cluster_id]
         label = "GPE" if noun == "place" else _NOUN_TYPES.get(noun)
         if label:
             cluster.kinds.add(noun)
             if cluster.known is None:
-                cluster.ner_labels[label] += 10
+                cluster.ner_labels[label] += weight
 
 
 _AMBIGUOUS_NAME_ENDINGS = {"state", "city", "union", "division", "league", "network", "label",
