@@ -73,18 +73,14 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
     if head.i == verb.i:
         return []
     if verb.dep_ == "xcomp":
-        if head.lemma_.lower() in OBJECT_CONTROL_VERBS:  # not "what he wants to talk about"
-            objects = [t for c in head.children if c.dep_ in ("dobj", "obj") and c.i < verb.i
-                       and c.tag_ not in ("WP", "WDT") for t in expand(c)]
-            if objects:
-                return objects
+        objects = _controllers(head, verb)
+        if objects:
+            return objects
         return clause_subjects(head, depth + 1)
     if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        if head.lemma_.lower() in OBJECT_CONTROL_VERBS:  # "appointed Musk to lead", misparsed
-            objects = [t for c in head.children if c.dep_ in ("dobj", "obj") and c.i < verb.i
-                       and c.tag_ not in ("WP", "WDT") for t in expand(c)]
-            if objects:
-                return objects
+        objects = _controllers(head, verb)  # "appointed Musk to lead", misparsed
+        if objects:
+            return objects
         # a purpose clause belongs to whoever has an explicit subject above it
         while head.dep_ == "xcomp" and not any(c.dep_ in _SUBJECT_DEPS for c in head.children):
             head = head.head
@@ -111,6 +107,15 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
         return _described(head, depth)
     return []
+
+
+def _controllers(head: Token, verb: Token) -> list[Token]:
+    """The object of an object-control verb, which is the subject of its infinitive: "asked
+    Musk not to activate", "appointed Musk to lead"; not "what he wants to talk about"."""
+    if head.lemma_.lower() not in OBJECT_CONTROL_VERBS:
+        return []
+    return [t for c in head.children if c.dep_ in ("dobj", "obj") and c.i < verb.i
+            and c.tag_ not in ("WP", "WDT") for t in expand(c)]
 
 
 def _described(noun: Token, depth: int) -> list[Token]:
