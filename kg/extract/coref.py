@@ -279,10 +279,10 @@ def _described_names(result: ArticleEntities) -> None:
         start = _compound_start(token)
         if start == token.i or token.dep_ == "compound":
             continue
-        noun = _singular(token.lower_)
-        label = _NOUN_TYPES.get(noun)
-        if label in (None, "PERSON") or noun in _AMBIGUOUS_NAME_ENDINGS:
+        noun = _naming_noun(token.lower_)
+        if noun is None:
             continue
+        label = _NOUN_TYPES[noun]
         if token.pos_ == "PROPN" and token.is_title:  # "the Sawtooth Mountains"
             _new_name(result, start, token.i + 1, label)
         elif token.is_lower and label in ("GPE", "LOC"):  # "Møre og Romsdal county": the
@@ -486,8 +486,8 @@ def _types_from_descriptions(result: ArticleEntities) -> None:
         for mention in cluster.mentions:
             if mention.kind == "appos":
                 evidence.append((cluster.id, mention.span(doc).root.lemma_.lower()))
-            elif mention.kind == "name" and _type_noun_of_name(doc, mention):
-                evidence.append((cluster.id, _type_noun_of_name(doc, mention)))
+            elif mention.kind == "name" and (noun := _type_noun_of_name(doc, mention)):
+                evidence.append((cluster.id, noun))
     _add_type_evidence(result, evidence, 10)
     evidence = [(cluster.id, "place") for cluster in result.clusters.values()  # then context,
                 for mention in cluster.mentions if mention.kind == "name" and (  # which weighs
@@ -529,11 +529,18 @@ def _type_noun_of_name(doc: Doc, mention: MentionSpan) -> str | None:
             before.head.i in range(mention.start, mention.end):
         candidates.append(before)  # "English rock group Led Zeppelin"
     for token in candidates:
-        noun = _singular((token.lemma_ or token.lower_).lower())  # "Sawtooth Mountains"
-        label = _NOUN_TYPES.get(noun)
-        if label and label != "PERSON" and noun not in _AMBIGUOUS_NAME_ENDINGS:
+        noun = _naming_noun((token.lemma_ or token.lower_).lower())
+        if noun:
             return noun
     return None
+
+
+def _naming_noun(word: str) -> str | None:
+    """The type noun ``word`` is (singular: "Mountains" -> "mountain") when it can type a
+    name: not a person's noun, not one that ends other kinds of names too."""
+    noun = _singular(word)
+    label = _NOUN_TYPES.get(noun)
+    return noun if label and label != "PERSON" and noun not in _AMBIGUOUS_NAME_ENDINGS else None
 
 
 _PLACE_PREPOSITIONS = {"in", "near", "outside", "from", "of"}

@@ -120,15 +120,8 @@ def _state_of(entities: ArticleEntities, mention, cluster) -> tuple[int, Token |
     """For "U.S." in "the U.S. state of Oregon": (Oregon's cluster, the noun); else the
     mention's own cluster and None."""
     root = entities.doc[mention.end - 1]
-    noun = root.head
-    if root.dep_ in ("compound", "amod", "nmod") and noun.lemma_.lower() in PLACE_NOUNS:
-        for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for pobj in prep.children:
-                    inner = entities.cluster_of(pobj)
-                    if pobj.dep_ == "pobj" and inner is not None and inner.type in PLACES:
-                        return inner.id, noun
-    return cluster.id, None
+    inner = _places_of_noun(entities, root)
+    return (inner[0], root.head) if inner else (cluster.id, None)
 
 
 def _places_of_noun(entities: ArticleEntities, modifier: Token) -> list[int]:
