@@ -25,6 +25,7 @@ from kg.extract.qualifiers import parse_time
 from kg.extract.relations import EXTRACTOR, LocalRelation, extract_relations, sentence_bounds
 from kg.gazetteer import Gazetteer
 from kg.graph import KnowledgeGraph, mention_alias
+from kg.infer import add_inferred
 from kg.ingest import DEFAULT_MAX_BYTES, read_articles
 from kg.model import Article, Evidence, Mention, Relation
 from kg.nlp.pipeline import load_pipeline, resolve_model
@@ -82,6 +83,7 @@ def build(
     n_process: int = 1,
     progress: Progress | None = None,
     stdin: bytes | None = None,
+    infer: bool = False,
 ) -> KnowledgeGraph:
     """Build a knowledge graph from the articles at ``paths``.
 
@@ -97,10 +99,14 @@ def build(
         Worker processes for ``nlp.pipe`` on large runs.
     progress
         Called as ``progress(done, total)`` after each article.
+    infer
+        Also add the relations :mod:`kg.infer` infers from whole articles, marked
+        ``inferred``; by default the graph holds only what the articles state.
     """
     result = read_articles(paths, max_bytes=max_bytes, stdin=stdin)
     graph = build_articles(result.articles, model=model, labels=labels, gazetteer=gazetteer,
-                           batch_size=batch_size, n_process=n_process, progress=progress)
+                           batch_size=batch_size, n_process=n_process, progress=progress,
+                           infer=infer)
     graph.report.problems = [(p.source, p.reason) for p in result.problems] + graph.report.problems
     return graph
 
@@ -114,8 +120,9 @@ def build_articles(
     batch_size: int = 16,
     n_process: int = 1,
     progress: Progress | None = None,
+    infer: bool = False,
 ) -> KnowledgeGraph:
-    """Build a knowledge graph from articles already read."""
+    """Build a knowledge graph from articles already read (options as in :func:`build`)."""
     gazetteer = gazetteer or Gazetteer.bundled()
     nlp = load_pipeline(model)
     problems: list[tuple[str, str]] = []
@@ -136,6 +143,8 @@ def build_articles(
         if progress:
             progress(done, len(usable))
     graph = assemble(extractions, gazetteer)
+    if infer:
+        add_inferred(graph, gazetteer)
     graph.report.articles_read = len(extractions)
     graph.report.problems = problems
     graph.report.model = resolve_model(model)[0]

@@ -59,6 +59,9 @@ def build(
     diagram: bool = typer.Option(True, "--diagram/--no-diagram",
                                  help="Also draw overview.png and overview.svg."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar."),
+    infer: bool = typer.Option(False, "--infer", help="Also add relations inferred from whole "
+                               "articles (the country of the places an article names), "
+                               "marked inferred."),
 ) -> None:
     """Build a knowledge graph from news articles and write its exports.
 
@@ -84,7 +87,7 @@ def build(
     try:
         graph = build_graph(paths, model=model, labels=tuple(labels.split(",")),
                             n_process=n_process, progress=progress, stdin=stdin,
-                            max_bytes=max_bytes)
+                            max_bytes=max_bytes, infer=infer)
     except ModelError as error:
         _fail(str(error))
     finally:

@@ -4,8 +4,9 @@ the paths between two entities.
 - nodes: colour and shape by entity type (legend), size by mention count;
 - edges: all relations between two entities merged into one line, labelled with their
   predicates (the most supported first, with a count); width by the number of supporting
-  articles; dashed and faded when every statement is hedged; negated statements left out
-  unless ``include_negated=True`` (then dotted red);
+  articles; dashed and faded when every statement is hedged, dash-dotted and faded when
+  every statement is inferred (:mod:`kg.infer`); negated statements left out unless
+  ``include_negated=True`` (then dotted red);
 - labels pushed apart until none overlap, all kept inside the figure;
 - a title naming the view and the source articles; a note when the view was reduced.
 
@@ -70,6 +71,10 @@ class _Edge:
     @property
     def negated(self) -> bool:
         return all(r.evidence.negated for r in self.relations)
+
+    @property
+    def inferred(self) -> bool:
+        return all(r.evidence.inferred for r in self.relations)
 
     def label(self, names: int = 2) -> str:
         counts = Counter(r.predicate for r in self.relations)
@@ -239,14 +244,15 @@ def draw(
         start, end = edge.direction()
         if start != edge.a:
             (x0, y0), (x1, y1) = (x1, y1), (x0, y0)
-        style = ":" if edge.negated else "--" if edge.hedged else "-"
+        style = ":" if edge.negated else "-." if edge.inferred else "--" if edge.hedged else "-"
+        faded = edge.hedged or edge.inferred
         colour = "#c0392b" if edge.negated else "#555555"
         unlabelled = id(edge) not in labelled
         ax.annotate("", xy=(x1, y1), xytext=(x0, y0), zorder=1,
                     arrowprops={"arrowstyle": "-|>", "color": colour,
                                 "lw": 0.6 if unlabelled else 1.0 + 1.5 * (edge.articles - 1),
                                 "linestyle": style,
-                                "alpha": 0.25 if unlabelled else 0.45 if edge.hedged else 0.85,
+                                "alpha": 0.25 if unlabelled else 0.45 if faded else 0.85,
                                 "shrinkA": 14, "shrinkB": 14, "mutation_scale": 14,
                                 "connectionstyle": f"arc3,rad={0.25 if edge.negated else 0.0}"})
     present_types = []
@@ -291,6 +297,8 @@ def draw(
     handles.append(Line2D([], [], color="#555555", label="stated"))
     if any(e.hedged for e in edges):
         handles.append(Line2D([], [], color="#555555", linestyle="--", alpha=0.5, label="hedged"))
+    if any(e.inferred and not e.negated for e in edges):
+        handles.append(Line2D([], [], color="#555555", linestyle="-.", alpha=0.5, label="inferred"))
     if any(e.negated for e in edges):
         handles.append(Line2D([], [], color="#c0392b", linestyle=":", label="negated"))
     ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, -0.08), ncol=min(len(handles), 6),

@@ -75,6 +75,9 @@ class Evidence:
     ``start``/``end`` index the article text and bound ``sentence`` exactly:
     ``article.text[start:end] == sentence``. ``time`` is an ISO 8601 value (``2022``,
     ``2022-10``, ``2022-10-05``) and ``time_text`` the words it was read from.
+    ``inferred`` marks a relation kg inferred from the whole article (:mod:`kg.infer`,
+    named in ``extractor``) rather than read from ``sentence``, which then is only where
+    the article first names the subject.
     """
 
     article: str
@@ -88,6 +91,7 @@ class Evidence:
     time: str | None = None
     time_text: str | None = None
     extractor: str = ""
+    inferred: bool = False
 
 
 @dataclass(frozen=True)

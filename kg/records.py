@@ -23,7 +23,8 @@ __all__ = ["RelationTable", "Neighbor", "Step", "Path", "Source", "relation_line
 
 
 def evidence_flags(evidence, name=str, *, time_text: bool = False) -> list[str]:
-    """What a sentence says of its relation: negated, hedged, who says so, when.
+    """What a sentence says of its relation: negated, hedged, who says so, when; and
+    ``inferred`` when kg inferred it from the whole article (:mod:`kg.infer`).
 
     ``name`` turns an entity id into what to print (its label, say).
 
@@ -32,7 +33,7 @@ def evidence_flags(evidence, name=str, *, time_text: bool = False) -> list[str]:
     ...                time_text=True)
     ['hedged', 'time 2022 (since 2022)']
     """
-    flags = []
+    flags = ["inferred"] if evidence.inferred else []
     if evidence.negated:
         flags.append("negated")
     if evidence.hedged:

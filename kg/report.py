@@ -38,6 +38,7 @@ def graph_stats(graph: KnowledgeGraph) -> str:
         f"relations: {len(relations)}",
         f"  negated: {sum(r.evidence.negated for r in relations)}",
         f"  hedged: {sum(r.evidence.hedged for r in relations)}",
+        *([f"  inferred: {inferred}"] if (inferred := sum(r.evidence.inferred for r in relations)) else []),
         f"  attributed: {sum(bool(r.evidence.attributed_to) for r in relations)}",
         f"  dated: {sum(bool(r.evidence.time) for r in relations)}",
         "relation types:",

@@ -42,11 +42,13 @@ def _matches_predicate(relation: Relation, predicate) -> bool:
 
 
 def relations(graph, subject=None, predicate=None, object=None, *, article=None,
-              include_negated=False, include_hedged=True, min_confidence=0.0) -> RelationTable:
+              include_negated=False, include_hedged=True, include_inferred=True,
+              min_confidence=0.0) -> RelationTable:
     """Relations matching every filter given, in article and text order.
 
     ``predicate`` is a readable predicate ("be in contact with") or a relation type
-    ("contacts"), or a collection of them.
+    ("contacts"), or a collection of them. Inferred relations (:mod:`kg.infer`) are only
+    in graphs built with ``infer=True``; ``include_inferred=False`` leaves them out there.
 
     >>> import kg
     >>> graph = kg.build(["seeds/"])
@@ -69,6 +71,8 @@ def relations(graph, subject=None, predicate=None, object=None, *, article=None,
         if article is not None and ev.article != article:
             continue
         if (ev.negated and not include_negated) or (ev.hedged and not include_hedged):
+            continue
+        if ev.inferred and not include_inferred:
             continue
         if ev.confidence < min_confidence:
             continue

@@ -3,7 +3,7 @@
 Per article, a named graph (the article's IRI) holds its statements, evidence and
 mentions::
 
-    ent:elon-musk rel:be-in-contact-with ent:vladimir-putin .      # truthy edge (not if negated)
+    ent:elon-musk rel:be-in-contact-with ent:vladimir-putin .      # truthy edge (not if negated or inferred)
     ent:elon-musk p:be-in-contact-with st:7f3a... .
     st:7f3a... a kg:Statement ; ps:be-in-contact-with ent:vladimir-putin ;
         kg:predicateLabel "be in contact with" ; kg:relationType kgt:contacts ;
@@ -152,7 +152,7 @@ def to_dataset(graph: KnowledgeGraph, base: str | None = None) -> Dataset:
         subject, obj = data.entity(relation.subject), data.entity(relation.object)
         slug = predicate_slug(relation.predicate)
         statement, evidence = data.statement(key), data.evidence(key)
-        if not ev.negated:
+        if not ev.negated and not ev.inferred:
             named.add((subject, REL[slug], obj))
         named.add((subject, P[slug], statement))
         named.add((statement, RDF.type, KG.Statement))
@@ -182,6 +182,8 @@ def to_dataset(graph: KnowledgeGraph, base: str | None = None) -> Dataset:
         named.add((evidence, NIF.beginIndex, Literal(ev.start)))
         named.add((evidence, NIF.endIndex, Literal(ev.end)))
         named.add((evidence, KG.extractor, Literal(ev.extractor)))
+        if ev.inferred:
+            named.add((statement, KG.inferred, Literal(True)))
     return dataset
 
 
@@ -268,6 +270,7 @@ def from_rdf(rdf: Graph | Dataset) -> KnowledgeGraph:
             time=_text(time),
             time_text=_text(_one(union, statement, PQ.timeText)),
             extractor=str(_one(union, evidence_node, KG.extractor, "")),
+            inferred=bool(_one(union, statement, KG.inferred, Literal(False)).toPython()),
         )
         relation = Relation(
             subject=entity_ids[_one(union, statement, KG.subject)],
