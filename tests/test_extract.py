@@ -84,6 +84,17 @@ TABLE = [
      [("Guido Bonatti", "citizen of", "Italy", "citizen_of")]),
     ("Christine Razanamahasoa is a Malagasy politician.",
      [("Christine Razanamahasoa", "citizen of", "Madagascar", "citizen_of")]),
+    # a country's name as a modifier, after "from", or owning a name
+    ("Amos J. Hochstein is a U.S. businessman and former diplomat.",
+     [("Amos J. Hochstein", "citizen of", "United States", "citizen_of")]),
+    ("Daniel Ajayi-Adeniran is a Pentecostal pastor from Nigeria.",
+     [("Daniel Ajayi-Adeniran", "citizen of", "Nigeria", "citizen_of")]),
+    ("The song preceded Italy's Franca Raimondi with a ballad.",
+     [("Franca Raimondi", "citizen of", "Italy", "citizen_of")]),
+    ("A letter from Russia reached John Smith, a journalist from Canada.",
+     [("John Smith", "citizen of", "Canada", "citizen_of")]),
+    ("Heeney is a census-designated place in Summit County, Colorado.",
+     [("Heeney", "be place in", "Summit County", "located_in")]),
     # places nested in a sentence, and what the nesting implies
     ("He was born in Buttenhausen in Münsingen, Württemberg.",
      [("Buttenhausen", "located in", "Münsingen", "located_in"),
@@ -213,6 +224,8 @@ ABSENT = [
      [("Montreal", "McGill University")]),
     ("The exhibition travelled from Paris to Berlin, Germany, and Madrid.",
      [("Berlin", "Germany")]),
+    ("A letter from Russia reached John Smith, a journalist from Canada.",
+     [("John Smith", "Russia")]),
 ]
 
 

@@ -442,9 +442,12 @@ def extract_relations(entities: ArticleEntities) -> list[LocalRelation]:
                     negated=False)
 
     for mention, cluster in entities.mentions_in_order():  # "an American actor", "a Turkish firm"
-        if mention.kind != "demonym":
+        if mention.kind == "demonym":
+            found_for = _described_by(reader, doc[mention.end - 1])
+        elif mention.kind == "name" and Gazetteer.bundled().place_kind(cluster.label) == "country":
+            found_for = _described_by_country(reader, doc[mention.end - 1])
+        else:
             continue
-        found_for = _described_by(reader, doc[mention.end - 1])
         if found_for is None:
             continue
         described, anchor = found_for
@@ -485,6 +488,27 @@ def _described_by(reader: _Reader, demonym: Token) -> tuple[int, Token] | None:
         noun = noun.head  # "a Soviet Armenian grandmaster", "a German-Jewish journalist"
     if demonym.dep_ not in ("amod", "compound", "nmod") or noun.pos_ not in ("NOUN", "PROPN"):
         return None
+    return _described_noun(reader, noun)
+
+
+def _described_by_country(reader: _Reader, name: Token) -> tuple[int, Token] | None:
+    """The entity a country's name describes as a modifier ("Hochstein is a U.S.
+    businessman"), after "from" ("Ajayi is a pastor from Nigeria"), or as the possessor of a
+    name ("Italy's Franca Raimondi", "China's Huawei"), as for a demonym."""
+    if name.dep_ == "compound" and name.head.pos_ == "NOUN":
+        return _described_noun(reader, name.head)
+    owner = reader.entities.token_cluster.get(name.head.i)
+    if name.dep_ == "poss" and owner is not None and reader.entities.token_kind[name.head.i] == "name":
+        return owner, name.head
+    prep = name.head
+    if name.dep_ == "pobj" and prep.lower_ == "from" and prep.head.pos_ == "NOUN":
+        return _described_noun(reader, prep.head)
+    return None
+
+
+def _described_noun(reader: _Reader, noun: Token) -> tuple[int, Token] | None:
+    """The entity ``noun`` describes (an apposition, a copula's complement, a title), and the
+    token whose clause says so; None for roles ("the Russian president")."""
     entities = reader.entities
     while True:
         if role_noun(noun) in ROLE_NOUNS:
