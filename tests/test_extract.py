@@ -188,6 +188,12 @@ TABLE = [
     ("Desmarais was born in Sudbury, Ontario.", "Sudbury", "GPE"),
     ("The trail climbs into the Sawtooth Mountains.", "Sawtooth Mountains", "LOC"),
     ("Achilles Last Stand is a song by English rock group Led Zeppelin.", "Led Zeppelin", "ORG"),
+    ("The discography of the Cuban-American singer Gloria Estefan consists of twenty studio "
+     "albums. Estefan's breakthrough came in 1984. Estefan has also recorded many albums in "
+     "Spanish.", "Gloria Estefan", "PERSON"),  # the NER says an organisation, four times
+    # a capitalised phrase after a name and a comma is another name, not a description
+    ("The tour was to include Willie Nelson, Band of Horses, Jamey Johnson, and John Reilly.",
+     "Willie Nelson", "PERSON"),
     ("The band played at the Cannes Film Festival.", "Cannes Film Festival", "EVENT"),
     ("The gallery opened a branch in Nîmes in 1990.", "Nîmes", "GPE"),
     # ... but not a person something is said of, nor an organisation one invests in

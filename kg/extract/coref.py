@@ -437,6 +437,8 @@ def _appositive_heads(span: Span, result: ArticleEntities) -> list[Token]:
                 closes and (token.head == root.head or root.head == token or token.head == root))
             if token.lemma_.lower() in REPORTING_VERBS or token.lower_ in REPORTING_VERBS:
                 continue  # ", The Journal reports." mis-parsed as an apposition
+            if token.pos_ == "PROPN" and role_noun(token) not in ROLE_NOUNS:
+                break  # another name in a list the NER missed: "Willie Nelson, Band of Horses"
             if linked and token.i not in result.token_cluster and token.tag_ not in ("PRP",):
                 heads.append(token)
                 break
@@ -529,18 +531,21 @@ def _type_noun_of_name(doc: Doc, mention: MentionSpan) -> str | None:
             before.head.i in range(mention.start, mention.end):
         candidates.append(before)  # "English rock group Led Zeppelin"
     for token in candidates:
-        noun = _naming_noun((token.lemma_ or token.lower_).lower())
+        noun = _naming_noun((token.lemma_ or token.lower_).lower(), people=token is before)
         if noun:
             return noun
     return None
 
 
-def _naming_noun(word: str) -> str | None:
+def _naming_noun(word: str, people: bool = False) -> str | None:
     """The type noun ``word`` is (singular: "Mountains" -> "mountain") when it can type a
-    name: not a person's noun, not one that ends other kinds of names too."""
+    name: not one that ends other kinds of names too, and not a person's noun ("The
+    Painter" names a work) unless ``people`` (a noun before the name: "singer Christina
+    Aguilera")."""
     noun = _singular(word)
     label = _NOUN_TYPES.get(noun)
-    return noun if label and label != "PERSON" and noun not in _AMBIGUOUS_NAME_ENDINGS else None
+    return noun if label and (people or label != "PERSON") and \
+        noun not in _AMBIGUOUS_NAME_ENDINGS else None
 
 
 _PLACE_PREPOSITIONS = {"in", "near", "outside", "from", "of"}
