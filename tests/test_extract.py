@@ -191,6 +191,11 @@ TABLE = [
     ("The discography of the Cuban-American singer Gloria Estefan consists of twenty studio "
      "albums. Estefan's breakthrough came in 1984. Estefan has also recorded many albums in "
      "Spanish.", "Gloria Estefan", "PERSON"),  # the NER says an organisation, four times
+    ("She represented India at the Miss World event in China.", "India", "GPE"),  # a country
+    ("The dam forms O'Shaughnessy Reservoir, a source of drinking water.",
+     "O'Shaughnessy Reservoir", "LOC"),
+    ("Crossgates Mall, the largest shopping mall of the district, is in Westmere.",
+     "Crossgates Mall", "FAC"),
     # a capitalised phrase after a name and a comma is another name, not a description
     ("The tour was to include Willie Nelson, Band of Horses, Jamey Johnson, and John Reilly.",
      "Willie Nelson", "PERSON"),

@@ -179,7 +179,7 @@ def resolve_mentions(
     _cluster_names(result, gazetteer, labels)
     _described_names(result)
     _appositions_and_titles(result, holder_tokens)
-    _types_from_descriptions(result)
+    _types_from_descriptions(result, gazetteer)
     _descriptions(result, gazetteer)
     _definite_things(result)
     _pronouns(result)
@@ -470,10 +470,11 @@ def _appositive_heads(span: Span, result: ArticleEntities) -> list[Token]:
 _NOUN_TYPES = {noun: label for label, nouns in TYPE_NOUNS.items() for noun in nouns}
 
 
-def _types_from_descriptions(result: ArticleEntities) -> None:
+def _types_from_descriptions(result: ArticleEntities, gazetteer: Gazetteer) -> None:
     """What the text says a named thing is overrules the NER's guess: "Nîmes is a
     city" (a place, though tagged a person), "Roketsan, a Turkish manufacturer" (an
-    organisation), "Lambton County"; then where it stands: "born in Sudbury, Ontario",
+    organisation), "Lambton County"; so does a name of the demonym table ("India" is a
+    country, "Africa" a continent); then where it stands: "born in Sudbury, Ontario",
     "in Nîmes" (see ``_followed_by_place``, ``_inside_of``). Alias-table entities keep
     their table type."""
     doc = result.doc
@@ -490,6 +491,10 @@ def _types_from_descriptions(result: ArticleEntities) -> None:
                 evidence.append((cluster.id, mention.span(doc).root.lemma_.lower()))
             elif mention.kind == "name" and (noun := _type_noun_of_name(doc, mention)):
                 evidence.append((cluster.id, noun))
+        kinds = {gazetteer.place_kind(m.span(doc).text) for m in cluster.mentions if m.kind == "name"}
+        if len(kinds) == 1 and None not in kinds:
+            kind = kinds.pop()
+            evidence.append((cluster.id, kind if kind in _NOUN_TYPES else "place"))
     _add_type_evidence(result, evidence, 10)
     evidence = [(cluster.id, "place") for cluster in result.clusters.values()  # then context,
                 for mention in cluster.mentions if mention.kind == "name" and (  # which weighs
@@ -508,7 +513,7 @@ def _add_type_evidence(result: ArticleEntities, evidence: list[tuple[int, str]],
 
 
 _AMBIGUOUS_NAME_ENDINGS = {"state", "city", "union", "division", "league", "network", "label",
-                           "government", "brand", "model", "general"}
+                           "government", "brand", "model", "general", "hall", "camp"}
 
 
 def _type_noun_of_name(doc: Doc, mention: MentionSpan) -> str | None:

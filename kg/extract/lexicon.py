@@ -99,12 +99,16 @@ TYPE_NOUNS = {
     "LOC": {
         "river", "lake", "mountain", "volcano", "island", "peninsula", "archipelago", "valley",
         "sea", "ocean", "bay", "desert", "forest", "glacier", "hill", "strait", "creek",
+        "reservoir", "peak", "canyon", "wilderness", "pass", "isthmus", "fjord", "gulf",
+        "plateau", "plain", "lagoon", "cape", "headland", "waterfall", "basin", "continent",
     },
     "FAC": {
         "building", "bridge", "airport", "stadium", "arena", "hospital", "church", "cathedral",
         "palace", "castle", "museum", "dam", "tower", "monument", "square", "street", "road",
         "highway", "motorway", "railway", "station", "temple", "monastery", "mosque", "theatre",
-        "theater", "library", "canal", "tunnel", "park", "prison", "hotel",
+        "theater", "library", "canal", "tunnel", "park", "prison", "hotel", "mall", "hall",
+        "lighthouse", "cemetery", "fort", "fortress", "abbey", "chapel", "shrine", "manor",
+        "mansion", "observatory", "zoo", "camp",
     },
     "ORG": {
         "company", "corporation", "firm", "manufacturer", "business", "bank", "band", "team",
