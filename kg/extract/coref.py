@@ -252,6 +252,8 @@ def _names(doc: Doc, labels, gazetteer: Gazetteer):
                 not _looks_like_name(span, gazetteer):
             continue
         last = doc[span.end - 1]
+        if ent.label_ == "PERSON" and _is_title(span, gazetteer):
+            continue
         if ent.label_ in ("PERSON", "ORG") and len(span) > 1 and role_noun(last) in ROLE_NOUNS:
             holder = doc[span.start:span.end - 1]
             while len(holder) and role_noun(holder[-1]) in ROLE_NOUNS:
@@ -261,6 +263,26 @@ def _names(doc: Doc, labels, gazetteer: Gazetteer):
                 yield holder, known.type if known else "ORG"
             continue
         yield span, ent.label_
+
+
+_TITLE_MODIFIERS = {"holy", "chief", "petty", "top", "grand", "high", "deputy", "vice", "senior",
+                    "junior", "supreme", "prime", "foreign", "first", "lord", "roman", "royal",
+                    "imperial"}
+
+
+def _is_title(span: Span, gazetteer: Gazetteer) -> bool:
+    """A title, not a name: "Holy Roman Emperor", "Petty Officer", "Top Scorer" (a
+    person's noun after modifiers and demonyms only).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Holy Roman Emperor Isaac Bashevis Singer")
+    >>> _is_title(doc[0:3], Gazetteer.bundled()), _is_title(doc[3:6], Gazetteer.bundled())
+    (True, False)
+    """
+    words = [t.lower_ for t in span]
+    if _NOUN_TYPES.get(words[-1]) != "PERSON" and words[-1] not in ROLE_NOUNS:
+        return False
+    return all(w in _TITLE_MODIFIERS or w in ROLE_NOUNS or gazetteer.demonym(w) for w in words[:-1])
 
 
 def _described_names(result: ArticleEntities) -> None:

@@ -137,5 +137,7 @@ TYPE_NOUNS = {
         "architect", "inventor", "explorer", "diplomat", "activist", "jurist", "cartoonist",
         "illustrator", "photographer", "sculptor", "designer", "missionary", "monk", "nun",
         "saint", "pope", "general", "billionaire", "investor", "executive", "founder",
+        "earl", "duke", "duchess", "baron", "baroness", "marquis", "viscount", "sultan", "tsar",
+        "czar", "shah", "lord", "scorer",
     },
 }
