@@ -317,9 +317,9 @@ def test_coreference_names_roles_and_pronouns():
 @pytest.mark.parametrize(("text", "not_a_name"), [
     ("Farmers who raise turkey for Thanksgiving met Joe Biden.", "turkey"),  # all lower case
     ("The State signed a deal with Joe Biden.", "State"),  # a lone place noun is a fragment
-    ("He was crowned Holy Roman Emperor in 1155.", "Holy Roman Emperor"),  # titles
-    ("He joined the navy as a Petty Officer.", "Petty Officer"),
-    ("He was made an Earl in 1920.", "Earl"),
+    ("Joe Biden was never crowned Holy Roman Emperor.", "Holy Roman Emperor"),  # titles
+    ("Joe Biden never joined the navy as a Petty Officer.", "Petty Officer"),
+    ("Joe Biden was never made an Earl.", "Earl"),
 ])
 def test_what_is_no_name(text, not_a_name):
     graph, _ = extract(text)
