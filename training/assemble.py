@@ -2,8 +2,13 @@
 
 Adds, after the statistical components:
 
-- ``attribute_ruler``: coarse POS from the fine tag (spaCy 2's English tag map, in
-  ``training/tag_map.json``) and lemmas for contractions ('s, n't, 're, 'm, ca, wo, 'd, 'll);
+- ``attribute_ruler``: coarse POS and morphological features from the fine tag (spaCy 2's
+  English tag map, MIT, in ``training/tag_map.json``, its values in Universal Dependencies
+  spelling: "NN" is NOUN with Number=Sing) and lemmas for contractions ('s, n't, 're, 'm,
+  ca, wo, 'd, 'll) and for "are"/"am". The features matter to the lemmatizer: it leaves a
+  base form (a singular noun, an infinitive, a positive adjective) as it is, so "pass",
+  "business" and "campus" are not cut to "pas", "busines" and "campu"; a present-tense
+  verb without person is a base form too, hence the lemmas of "are" and "am";
 - ``lemmatizer`` (rule mode) whose tables come from ``spacy-lookups-data`` (MIT) at
   assembly time and are stored inside the pipeline, so the package is not needed at run
   time. The teacher's lemmas ("-PRON-") are not distilled.
@@ -30,7 +35,8 @@ CONTRACTIONS = [
     ({"LOWER": "ca", "TAG": "MD"}, "can"), ({"LOWER": "wo", "TAG": "MD"}, "will"),
     ({"LOWER": "'d", "TAG": "MD"}, "would"), ({"LOWER": "'ll"}, "will"),
     ({"LOWER": "'s", "TAG": "VBZ"}, "be"), ({"LOWER": "'s", "TAG": "POS"}, "'s"),
-    ({"LOWER": "'ve"}, "have"),
+    ({"LOWER": "'ve"}, "have"), ({"LOWER": "are", "TAG": "VBP"}, "be"),
+    ({"LOWER": "am", "TAG": "VBP"}, "be"),
 ]
 
 META = {
@@ -82,8 +88,8 @@ def main(trained: str, out: str) -> None:
     nlp = spacy.load(trained)
     tag_map = json.loads((HERE / "tag_map.json").read_text())
     ruler = nlp.add_pipe("attribute_ruler")
-    for tag, pos in sorted(tag_map.items()):
-        ruler.add([[{"TAG": tag}]], {"POS": pos})
+    for tag, attributes in sorted(tag_map.items()):
+        ruler.add([[{"TAG": tag}]], attributes)
     for pattern, lemma in CONTRACTIONS:
         ruler.add([[pattern]], {"LEMMA": lemma})
     lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "rule"})
