@@ -63,3 +63,18 @@ def test_missing_or_broken_model_is_one_clear_line(tmp_path, monkeypatch):
         load_pipeline(broken)
     assert str(bad.value).startswith(f"cannot load spaCy pipeline '{broken}' (from the model argument): ")
     assert "\n" not in str(bad.value)
+
+
+@pytest.mark.parametrize(("text", "lemmas"), [
+    # singular nouns ending in "s" stay whole; plurals lose it
+    ("The business campus faced a crisis in the pass.",
+     {"business": "business", "campus": "campus", "crisis": "crisis", "pass": "pass",
+      "faced": "face"}),
+    ("Two businesses hope to cross the passes.", {"businesses": "business", "passes": "pass"}),
+    # "be" in every form; verbs ending in "e"
+    ("They are here, I am here, and she hopes he was.",
+     {"are": "be", "am": "be", "hopes": "hope", "was": "be"}),
+])
+def test_lemmas(text, lemmas):
+    doc = load_pipeline()(text)
+    assert {t.text: t.lemma_ for t in doc if t.text in lemmas} == lemmas
