@@ -96,6 +96,8 @@ TABLE = [
     ("Heeney is a census-designated place in Summit County, Colorado.",
      [("Heeney", "be place in", "Summit County", "located_in")]),
     # places nested in a sentence, and what the nesting implies
+    ("He lived in Springfield, Sangamon, Illinois.",  # a state of the demonym table ends it
+     [("Springfield", "located in", "Illinois", "located_in")]),
     ("He was born in Buttenhausen in Münsingen, Württemberg.",
      [("Buttenhausen", "located in", "Münsingen", "located_in"),
       ("Münsingen", "located in", "Württemberg", "located_in"),
@@ -237,6 +239,10 @@ ABSENT = [
      [("Berlin", "Germany")]),
     ("A letter from Russia reached John Smith, a journalist from Canada.",
      [("John Smith", "Russia")]),
+    # names in a series, joined by commas alone, are not nested in each other
+    ("Other cities that trade with Boa Vista are Manaus, Santarém, Macapá, Belém.",
+     [("Manaus", "Santarém"), ("Santarém", "Macapá"), ("Manaus", "Belém")]),
+    ("John Smith is a Texan oilman.", [("John Smith", "Texas")]),  # a state has no citizens
 ]
 
 

@@ -71,7 +71,7 @@ def place_links(entities: ArticleEntities) -> list[tuple[int, int, Token, float]
             continue  # nothing is inside an organisation or a building
         if of_noun and doc[m.end - 1].head.i not in range(n.start - len(words), n.start):
             continue
-        if _is_list(entities, n):
+        if _is_list(entities, n) or (comma and _is_series(entities, places, n, gazetteer)):
             continue  # "Paris, France, and Madrid"; "the crisis in Ukraine and Russia"
         outer, modifier = _state_of(entities, n, d)  # "the U.S. state of Oregon"
         if modifier is not None:
@@ -93,6 +93,26 @@ def place_links(entities: ArticleEntities) -> list[tuple[int, int, Token, float]
                     implied[(a, c2)] = anchor
                     changed = True
     return [(a, b, anchor, 0.8 if (a, b) in direct else 0.7) for (a, b), anchor in implied.items()]
+
+
+def _is_series(entities: ArticleEntities, places: list, mention, gazetteer: Gazetteer) -> bool:
+    """"Lutsk, Lviv, Rivne, Ternopil": three or more names joined by commas alone, none of
+    them a country, a continent or a state of the demonym table, nor a name ending in a
+    place noun, are a series, not places nested in each other ("Brigden, Lambton County,
+    Ontario, Canada" is nested)."""
+    doc = entities.doc
+    run = [mention]
+    by_start = {m.start: (m, c) for m, c in places}
+    by_end = {m.end: (m, c) for m, c in places}
+    while run[0].start >= 2 and doc[run[0].start - 1].text == "," and run[0].start - 1 in by_end:
+        run.insert(0, by_end[run[0].start - 1][0])
+    while run[-1].end + 1 < len(doc) and doc[run[-1].end].text == "," and run[-1].end + 1 in by_start:
+        run.append(by_start[run[-1].end + 1][0])
+    if len(run) < 3:
+        return False
+    clusters = {m.start: c for m, c in places}
+    return not any(gazetteer.place_kind(clusters[m.start].label) is not None or
+                   doc[m.end - 1].lemma_.lower() in PLACE_NOUNS for m in run)
 
 
 def _is_list(entities: ArticleEntities, mention) -> bool:

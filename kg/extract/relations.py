@@ -452,7 +452,9 @@ def extract_relations(entities: ArticleEntities) -> list[LocalRelation]:
             continue
         described, anchor = found_for
         kind = entities.clusters[described].type
-        predicate = "citizen of" if kind == "PERSON" else "located in" if kind in SITED else None
+        nation = Gazetteer.bundled().place_kind(cluster.label) in ("country", "nation", None)
+        predicate = ("citizen of" if nation else None) if kind == "PERSON" else \
+            "located in" if kind in SITED else None  # "a Texan oilman" is no citizen of Texas
         if predicate:
             add((described, 1.0), predicate, (cluster.id, 1.0), anchor, 0.75)
 
