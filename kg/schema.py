@@ -74,7 +74,8 @@ RELATION_TYPES: dict[str, RelationType] = {t.id: t for t in (
           people_only=True, otherwise="member_of"),  # "Sweden joined NATO"
     _type("member_of", "member of", "is a member of an organisation or party",
           ("P463", "P102"), False, ("belong",), ("member",)),
-    _type("located_in", "located in", "is located in a place", ("P131", "P17", "P159"), False,
+    _type("located_in", "located in", "is located in a place",
+          ("P131", "P17", "P159", "P276", "P706", "P30"), False,
           ("base", "based", "headquarter", "headquartered", "locate", "located"),
           ("headquarters", "city", "town", "village", "municipality", "county", "district",
            "region", "province", "state", "capital", "suburb", "neighborhood", "neighbourhood",
@@ -149,6 +150,8 @@ def relation_type(predicate: str, subject_type: str | None = None) -> str | None
     ('leader_of', None)
     >>> relation_type("meet with"), relation_type("meet in"), relation_type("call killer")
     ('contacts', None, None)
+    >>> relation_type("be located in"), relation_type("be located between"), relation_type("base on")
+    ('located_in', None, None)
     """
     type_id = _type_of_words(predicate)
     if type_id is None or subject_type in (None, "PERSON"):
@@ -173,9 +176,17 @@ def _type_of_words(predicate: str) -> str | None:
                 continue  # "meet in Woodside", "campaign in Pennsylvania": a place, not a party
             if word in _NAMING and followed_by_prep and words[position + 1] not in _PREPOSITIONS:
                 break  # "called Putin a killer" ("call killer") names, it does not phone
+            if type_id == "located_in" and word in rtype.triggers and followed_by_prep and \
+                    words[position + 1] not in _INSIDE.get(word, _INSIDE["locate"]):
+                continue  # "located between A and B", "based on a novel"
             if word in rtype.triggers or (word in rtype.transitive and not followed_by_prep):
                 return type_id
     return None
+
+
+# what a place word must be followed by to say where something is
+_INSIDE = {"locate": ("in", "on", "at", "within", "inside"),
+           "base": ("in", "at", "within"), "based": ("in", "at", "within")}
 
 
 _WHERE = (["in"], ["at"], ["near"], ["outside"], ["inside"])
