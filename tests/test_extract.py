@@ -84,6 +84,13 @@ TABLE = [
      [("Guido Bonatti", "citizen of", "Italy", "citizen_of")]),
     ("Christine Razanamahasoa is a Malagasy politician.",
      [("Christine Razanamahasoa", "citizen of", "Madagascar", "citizen_of")]),
+    # memberships and jobs: an organisation's name before a person's noun, nouns with "of"/"at"
+    ("Joan Burton is an Irish Labour Party politician.",
+     [("Joan Burton", "member of", "Labour Party", "member_of")]),
+    ("Olof Mörck is the guitarist of the metal band Amaranthe.",
+     [("Olof Mörck", "be guitarist of", "Amaranthe", "member_of")]),
+    ("Horst Eidenmüller is a professor at the University of Oxford.",
+     [("Horst Eidenmüller", "be professor at", "University of Oxford", "employer")]),
     # a country's name as a modifier, after "from", or owning a name
     ("Amos J. Hochstein is a U.S. businessman and former diplomat.",
      [("Amos J. Hochstein", "citizen of", "United States", "citizen_of")]),

@@ -33,6 +33,22 @@ ROLE_NOUNS = {
     "dictator", "strongman", "foreign minister", "defense secretary", "commander",
 }
 
+#: A person's nouns that an organisation's name before them makes a membership ("a Labour
+#: Party politician", "an Arsenal player", "a Badfinger guitarist") or a job ("a BBC
+#: journalist", "a NASA engineer").
+MEMBER_NOUNS = {
+    "member", "politician", "lawmaker", "legislator", "senator", "congressman",
+    "congresswoman", "councillor", "councilor", "activist", "candidate", "guitarist",
+    "drummer", "bassist", "vocalist", "keyboardist", "singer", "frontman", "frontwoman",
+    "player", "footballer", "cricketer", "midfielder", "striker", "defender", "goalkeeper",
+}
+JOB_NOUNS = {
+    "journalist", "correspondent", "reporter", "editor", "columnist", "anchor", "presenter",
+    "engineer", "executive", "analyst", "researcher", "scientist", "economist", "employee",
+    "staffer", "official", "astronaut", "lawyer", "producer", "manager", "professor",
+    "lecturer", "curator", "coach", "spokesman", "spokeswoman", "spokesperson",
+}
+
 #: Nouns that describe a person without a holder ("the billionaire", "the tech mogul").
 DESCRIPTOR_NOUNS = {
     "billionaire", "mogul", "entrepreneur", "businessman", "businesswoman", "tycoon",

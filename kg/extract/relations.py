@@ -30,7 +30,7 @@ from spacy.tokens import Token
 
 from kg.extract.clauses import acts_as_verb, clause_subjects, expand, inverted_subjects
 from kg.extract.coref import ArticleEntities, role_noun
-from kg.extract.lexicon import COPULAS, RELATIONAL_PREPOSITIONS, ROLE_NOUNS
+from kg.extract.lexicon import COPULAS, JOB_NOUNS, MEMBER_NOUNS, RELATIONAL_PREPOSITIONS, ROLE_NOUNS
 from kg.extract.places import PLACE_NOUNS, PLACES, SITED, place_links
 from kg.extract.qualifiers import (
     attribution_token,
@@ -458,6 +458,14 @@ def extract_relations(entities: ArticleEntities) -> list[LocalRelation]:
         if predicate:
             add((described, 1.0), predicate, (cluster.id, 1.0), anchor, 0.75)
 
+    for mention, cluster in entities.mentions_in_order():  # "a BBC journalist"
+        if mention.kind != "name" or cluster.type != "ORG":
+            continue
+        found_for = _affiliated_by(reader, doc[mention.end - 1], cluster.label)
+        if found_for is not None:
+            described, anchor, predicate = found_for
+            add((described, 1.0), predicate, (cluster.id, 1.0), anchor, 0.75)
+
     for fact in entities.role_facts:  # appositions, titles, descriptions
         anchor = doc[fact.start]
         factor = 0.9 if fact.via in ("appos", "title") else 0.8
@@ -475,7 +483,7 @@ _RECIPROCAL = {"meet", "talk", "speak", "negotiate", "clash", "fight", "agree", 
 # verbs taking "object + participle": "get Donald Trump elected", "want him removed"
 _SMALL_CLAUSE_VERBS = {"get", "have", "see", "want", "need", "keep", "like"}
 # prepositions after a noun that lead on to its object ("contact with", "a role in")
-_NOUN_LINKS = (RELATIONAL_PREPOSITIONS - {"between"}) | {"in"}
+_NOUN_LINKS = (RELATIONAL_PREPOSITIONS - {"between"}) | {"in", "at"}
 
 
 def _described_by(reader: _Reader, demonym: Token) -> tuple[int, Token] | None:
@@ -506,6 +514,26 @@ def _described_by_country(reader: _Reader, name: Token) -> tuple[int, Token] | N
     if name.dep_ == "pobj" and prep.lower_ == "from" and prep.head.pos_ == "NOUN":
         return _described_noun(reader, prep.head)
     return None
+
+
+def _affiliated_by(reader: _Reader, name: Token, label: str) -> tuple[int, Token, str] | None:
+    """The person an organisation's name before a person's noun describes, the token whose
+    clause says so, and ``member of`` or ``work for``: "Burton is an Irish Labour Party
+    politician", "Gallagher, a CNN analyst", "a NASA engineer" said of someone."""
+    noun = name.head
+    if name.dep_ != "compound" or noun.pos_ != "NOUN" or noun.i < name.i:
+        return None
+    lemma = noun.lemma_.lower()
+    if lemma in MEMBER_NOUNS or label.lower().endswith(" party"):
+        predicate = "member of"
+    elif lemma in JOB_NOUNS:
+        predicate = "work for"
+    else:
+        return None
+    found = _described_noun(reader, noun)
+    if found is None or reader.entities.clusters[found[0]].type != "PERSON":
+        return None
+    return found[0], found[1], predicate
 
 
 def _described_noun(reader: _Reader, noun: Token) -> tuple[int, Token] | None:
