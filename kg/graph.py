@@ -217,7 +217,7 @@ class KnowledgeGraph:
                 article=ev.article, sentence=ev.sentence, start=ev.start, end=ev.end,
                 confidence=ev.confidence, negated=ev.negated, hedged=ev.hedged,
                 attributed_to=ev.attributed_to or "", time=ev.time or "",
-                time_text=ev.time_text or "", extractor=ev.extractor,
+                time_text=ev.time_text or "", extractor=ev.extractor, inferred=ev.inferred,
             )
         return plain
 

@@ -87,3 +87,15 @@ def test_queries_mark_inferred_statements_and_do_not_count_them_as_support(engin
     assert inferred == {(p, "Norway", a) for p in ("Bergen", "Oslo") for a in ("a1", "a2")}
     corroborated = query(graph, "corroborated", params={"n": 2}, engine=engine)
     assert not any(r["predicate"] == "located in" for r in corroborated)
+
+
+def test_graphml_and_networkx_carry_the_inferred_flag(tmp_path):
+    import networkx as nx
+
+    from kg.rdf.export import write_exports
+
+    graph = _build(COUNTRY_OF_ARTICLE_CASES[0][0], infer=True)
+    write_exports(graph, tmp_path, formats=("graphml",))
+    edges = nx.read_graphml(tmp_path / "graph.graphml").edges(data=True)
+    assert sorted((a, b) for a, b, data in edges if data["inferred"]) == [("bergen", "norway"),
+                                                                        ("oslo", "norway")]
