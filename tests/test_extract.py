@@ -84,6 +84,11 @@ TABLE = [
      [("Guido Bonatti", "citizen of", "Italy", "citizen_of")]),
     ("Christine Razanamahasoa is a Malagasy politician.",
      [("Christine Razanamahasoa", "citizen of", "Madagascar", "citizen_of")]),
+    # kinship nouns in apposition, like roles
+    ("Marie Bonnevie, the wife of Johan Angell, died in 1904.",
+     [("Marie Bonnevie", "wife of", "Johan Angell", "spouse_of")]),
+    ("Samantha Mumba, the daughter of Peter Mumba, is a singer.",
+     [("Samantha Mumba", "daughter of", "Peter Mumba", "child_of")]),
     # memberships and jobs: an organisation's name before a person's noun, nouns with "of"/"at"
     ("Joan Burton is an Irish Labour Party politician.",
      [("Joan Burton", "member of", "Labour Party", "member_of")]),

@@ -35,6 +35,7 @@ from kg.extract.lexicon import (
     COPULAS,
     DESCRIPTOR_NOUNS,
     ENTITY_LABELS,
+    KIN_NOUNS,
     PERSON_PRONOUNS,
     REPORTING_VERBS,
     ROLE_NOUNS,
@@ -640,8 +641,10 @@ def _record_role(cluster_id: int, head: Token, holders: list, via: str, anchor: 
         # "SpaceX, his rocket company", "Starlink, a SpaceX subsidiary": a possessed or
         # modified noun still links the two ("company of", "subsidiary of")
         holder = next((c for c in head.children if c.dep_ == "poss"), None)
-        if holder is None and _NOUN_TYPES.get(head.lemma_.lower()) == "ORG":
-            holder = _holder_token(head)  # "a SpaceX subsidiary", not "Romsdal county, Norway"
+        if holder is None and (_NOUN_TYPES.get(head.lemma_.lower()) == "ORG" or
+                               head.lemma_.lower() in KIN_NOUNS):
+            holder = _holder_token(head)  # "a SpaceX subsidiary", not "Romsdal county, Norway";
+            # "Marie, the wife of Johan Angell'
         if holder is not None:
             holders.append((cluster_id, normalize_name(head.lemma_ or head.text), holder.i,
                             min(head.left_edge.i, anchor.start), max(head.i + 1, anchor.end), via))

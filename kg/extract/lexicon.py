@@ -49,6 +49,12 @@ JOB_NOUNS = {
     "lecturer", "curator", "coach", "spokesman", "spokeswoman", "spokesperson",
 }
 
+#: Kinship nouns: relational like roles ("Marie, the wife of Johan" -> wife of Johan).
+KIN_NOUNS = {
+    "wife", "husband", "spouse", "widow", "widower", "son", "daughter", "child", "father",
+    "mother", "parent", "brother", "sister",
+}
+
 #: Nouns that describe a person without a holder ("the billionaire", "the tech mogul").
 DESCRIPTOR_NOUNS = {
     "billionaire", "mogul", "entrepreneur", "businessman", "businesswoman", "tycoon",
