@@ -81,6 +81,9 @@ class BuildReport:
             f"entities: {graph.number_of_entities()}",
             f"relations: {graph.number_of_relations()}",
         ]
+        inferred = sum(r.evidence.inferred for r in graph.relation_list())
+        if inferred:
+            lines[-1] += f" ({inferred} inferred)"
         if problems:
             lines += [f"  skipped {source}: {reason}" for source, reason in self.problems]
         return "\n".join(lines)

@@ -73,6 +73,7 @@ def test_cli_build_infer(tmp_path):
     result = CliRunner().invoke(app, ["build", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"),
                                       "--infer", "--no-diagram", "--formats", "json"])
     assert result.exit_code == 0, result.output
+    assert "(2 inferred)" in result.output
     relations = json.loads((tmp_path / "out/graph.json").read_text())["relations"]
     assert sum(r["evidence"]["inferred"] for r in relations) == 2
 
