@@ -105,6 +105,9 @@ TABLE = [
      [("Franca Raimondi", "citizen of", "Italy", "citizen_of")]),
     ("A letter from Russia reached John Smith, a journalist from Canada.",
      [("John Smith", "citizen of", "Canada", "citizen_of")]),
+    ("Fyllingen Fotball was a Norwegian association football club from Fyllingsdalen.",
+     [("Fyllingen Fotball", "located in", "Fyllingsdalen", "located_in"),
+      ("Fyllingen Fotball", "located in", "Norway", "located_in")]),
     ("Heeney is a census-designated place in Summit County, Colorado.",
      [("Heeney", "be place in", "Summit County", "located_in")]),
     # places nested in a sentence, and what the nesting implies
@@ -255,6 +258,7 @@ ABSENT = [
     ("Other cities that trade with Boa Vista are Manaus, Santarém, Macapá, Belém.",
      [("Manaus", "Santarém"), ("Santarém", "Macapá"), ("Manaus", "Belém")]),
     ("John Smith is a Texan oilman.", [("John Smith", "Texas")]),  # a state has no citizens
+    ("Jane Doe is a singer from Boston.", [("Jane Doe", "Boston", "located in")]),
 ]
 
 

@@ -446,6 +446,10 @@ def extract_relations(entities: ArticleEntities) -> list[LocalRelation]:
             found_for = _described_by(reader, doc[mention.end - 1])
         elif mention.kind == "name" and Gazetteer.bundled().place_kind(cluster.label) == "country":
             found_for = _described_by_country(reader, doc[mention.end - 1])
+        elif mention.kind == "name" and cluster.type in PLACES:  # "a club from Bergen"
+            found_for = _described_from(reader, doc[mention.end - 1])
+            if found_for is not None and entities.clusters[found_for[0]].type == "PERSON":
+                continue  # "a singer from Boston" says where she comes from, not lives
         else:
             continue
         if found_for is None:
@@ -510,6 +514,12 @@ def _described_by_country(reader: _Reader, name: Token) -> tuple[int, Token] | N
     owner = reader.entities.token_cluster.get(name.head.i)
     if name.dep_ == "poss" and owner is not None and reader.entities.token_kind[name.head.i] == "name":
         return owner, name.head
+    return _described_from(reader, name)
+
+
+def _described_from(reader: _Reader, name: Token) -> tuple[int, Token] | None:
+    """The entity a noun describes that ``name`` follows "from": "a pastor from Nigeria",
+    "a football club from Fyllingsdalen"."""
     prep = name.head
     if name.dep_ == "pobj" and prep.lower_ == "from" and prep.head.pos_ == "NOUN":
         return _described_noun(reader, prep.head)
