@@ -84,6 +84,9 @@ TABLE = [
      [("Guido Bonatti", "citizen of", "Italy", "citizen_of")]),
     ("Christine Razanamahasoa is a Malagasy politician.",
      [("Christine Razanamahasoa", "citizen of", "Madagascar", "citizen_of")]),
+    # a preposition the parser hung on the first of two conjoined nouns
+    ("Leone Marucci is an American filmmaker and founder of the company Steelyard Pictures.",
+     [("Leone Marucci", "be founder of", "Steelyard Pictures", "founder_of")]),
     # kinship nouns in apposition, like roles
     ("Marie Bonnevie, the wife of Johan Angell, died in 1904.",
      [("Marie Bonnevie", "wife of", "Johan Angell", "spouse_of")]),

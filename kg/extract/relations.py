@@ -166,14 +166,16 @@ class _Reader:
                 found.extend(self.examples(noun, [prep], words))
         return found
 
-    def _through_noun(self, token: Token, words: list[str], depth: int = 0, role: bool = False
-                      ) -> list[tuple[Token, list[str], float]]:
+    def _through_noun(self, token: Token, words: list[str], depth: int = 0, role: bool = False,
+                      children: list[Token] | None = None) -> list[tuple[Token, list[str], float]]:
         """Objects reached through a noun: "contact with Putin", "the town of Guilderland",
         and through "in" one noun further, to its owner: "a role in his administration"
         (``depth`` 1). "A large following in Russia" names a place, not a party. A role
         noun leads on only where a copula states the role (``role``: "Putin is the
         president of Russia"); elsewhere "the president of Russia" is a description, which
-        coreference resolves to its holder."""
+        coreference resolves to its holder. A preposition the parser hung on a noun before a
+        conjoined one belongs to the nearer ("a filmmaker and founder of Steelyard Pictures":
+        founder of); ``children`` are the dependents to read, by default all."""
         if self.arg(token) is not None:
             return [(token, words, 1.0)]
         if token.lower_ == "one" and depth == 0:  # "one of Tanzania's regions": the regions
@@ -193,8 +195,11 @@ class _Reader:
         place_noun = token.lemma_.lower() in PLACE_NOUNS
         here = [*words, noun or _lemma(token)]
         factor = 0.9 if depth == 0 else 0.8
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "of" and place_noun:
+        for child in token.children if children is None else children:
+            nearer = _conjunct_before(token, child)
+            if nearer is not None:
+                found.extend(self._through_noun(nearer, words, depth, role, [child]))
+            elif child.dep_ == "prep" and child.lower_ == "of" and place_noun:
                 found.extend(self._place_of(token, words))  # "the town of Guilderland"
             elif child.dep_ == "prep" and child.lower_ in _NOUN_LINKS and (
                     depth == 0 or child.lower_ == "of"):
@@ -272,6 +277,16 @@ class _Reader:
                         place is None and token.lemma_.lower() in PLACE_NOUNS else []
                     frontier.extend((p, [*words, *more]) for p in child.children if p.dep_ == "pobj")
         return found
+
+
+def _conjunct_before(noun: Token, prep: Token) -> Token | None:
+    """The noun conjoined with ``noun`` that stands right before ``prep``, when the parser
+    hung ``prep`` on ``noun``: "filmmaker and founder of X" -> founder."""
+    if prep.dep_ != "prep" or prep.i < noun.i:
+        return None
+    conjuncts = [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i < prep.i]
+    nearest = max(conjuncts, key=lambda c: c.i, default=None)
+    return nearest if nearest is not None and nearest.right_edge.i == prep.i - 1 else None
 
 
 def _small_clause(verb: Token, obj: Token) -> list[str]:
