@@ -643,8 +643,8 @@ def _record_role(cluster_id: int, head: Token, holders: list, via: str, anchor: 
         holder = next((c for c in head.children if c.dep_ == "poss"), None)
         if holder is None and (_NOUN_TYPES.get(head.lemma_.lower()) == "ORG" or
                                head.lemma_.lower() in KIN_NOUNS):
-            holder = _holder_token(head)  # "a SpaceX subsidiary", not "Romsdal county, Norway";
-            # "Marie, the wife of Johan Angell'
+            # "a SpaceX subsidiary", "Marie, the wife of Johan Angell"; not "Romsdal county, Norway"
+            holder = _holder_token(head)
         if holder is not None:
             holders.append((cluster_id, normalize_name(head.lemma_ or head.text), holder.i,
                             min(head.left_edge.i, anchor.start), max(head.i + 1, anchor.end), via))

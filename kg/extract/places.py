@@ -101,18 +101,17 @@ def _is_series(entities: ArticleEntities, places: list, mention, gazetteer: Gaze
     place noun, are a series, not places nested in each other ("Brigden, Lambton County,
     Ontario, Canada" is nested)."""
     doc = entities.doc
-    run = [mention]
     by_start = {m.start: (m, c) for m, c in places}
     by_end = {m.end: (m, c) for m, c in places}
-    while run[0].start >= 2 and doc[run[0].start - 1].text == "," and run[0].start - 1 in by_end:
-        run.insert(0, by_end[run[0].start - 1][0])
-    while run[-1].end + 1 < len(doc) and doc[run[-1].end].text == "," and run[-1].end + 1 in by_start:
-        run.append(by_start[run[-1].end + 1][0])
-    if len(run) < 3:
-        return False
-    clusters = {m.start: c for m, c in places}
-    return not any(gazetteer.place_kind(clusters[m.start].label) is not None or
-                   doc[m.end - 1].lemma_.lower() in PLACE_NOUNS for m in run)
+    run = [by_start[mention.start]]
+    while run[0][0].start >= 2 and doc[run[0][0].start - 1].text == "," and \
+            run[0][0].start - 1 in by_end:
+        run.insert(0, by_end[run[0][0].start - 1])
+    while run[-1][0].end + 1 < len(doc) and doc[run[-1][0].end].text == "," and \
+            run[-1][0].end + 1 in by_start:
+        run.append(by_start[run[-1][0].end + 1])
+    return len(run) >= 3 and not any(gazetteer.place_kind(c.label) is not None or
+                                     doc[m.end - 1].lemma_.lower() in PLACE_NOUNS for m, c in run)
 
 
 def _is_list(entities: ArticleEntities, mention) -> bool:
