@@ -93,7 +93,7 @@ TABLE = [
     ("Samantha Mumba, the daughter of Peter Mumba, is a singer.",
      [("Samantha Mumba", "daughter of", "Peter Mumba", "child_of")]),
     # memberships and jobs: an organisation's name before a person's noun, nouns with "of"/"at"
-    ("Joan Burton is an Irish Labour Party politician.",
+    ("Joan Burton is a Labour Party politician from Dublin.",
      [("Joan Burton", "member of", "Labour Party", "member_of")]),
     ("Olof Mörck is the guitarist of the metal band Amaranthe.",
      [("Olof Mörck", "be guitarist of", "Amaranthe", "member_of")]),
@@ -262,6 +262,9 @@ ABSENT = [
      [("Manaus", "Santarém"), ("Santarém", "Macapá"), ("Manaus", "Belém")]),
     ("John Smith is a Texan oilman.", [("John Smith", "Texas")]),  # a state has no citizens
     ("Jane Doe is a singer from Boston.", [("Jane Doe", "Boston", "located in")]),
+    # an aside between dashes is no object of the verb before it
+    ("Elon Musk said he would push to change regulations — a big imperative for Tesla — if "
+     "elected.", [("Elon Musk", "Tesla")]),
 ]
 
 

@@ -148,10 +148,12 @@ def _after_comma(verb: Token) -> bool:
 
 def is_misparsed_subject(token: Token) -> bool:
     """"SpaceX, his rocket company, controls ...": a name before a finite verb without a
-    subject, which the parser took for a clause or modifier of it."""
+    subject, which the parser took for a clause or modifier of it (and the tagger, maybe,
+    for a plural noun)."""
     verb = token.head
     return token.i < verb.i and token.dep_ in ("advcl", "npadvmod", "dep") and \
-        token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "PRODUCT") and \
+        token.pos_ in ("PROPN", "NOUN") and \
+        token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "PRODUCT") and \
         verb.tag_ in ("VBZ", "VBD", "VBP") and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
 
 

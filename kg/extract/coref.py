@@ -309,7 +309,11 @@ def _described_names(result: ArticleEntities) -> None:
         if token.pos_ == "PROPN" and token.is_title:  # "the Sawtooth Mountains"
             _new_name(result, start, token.i + 1, label)
         elif token.is_lower and label in ("GPE", "LOC"):  # "Møre og Romsdal county": the
-            _new_name(result, start, token.i, label)  # name without its noun; not "Iraq war"
+            if doc[start].is_lower and start > 0 and doc[start - 1].pos_ == "PROPN" and \
+                    doc[start - 1].is_title:  # name without its noun; not "Iraq war"
+                start -= 1  # "Møre" parsed apart from "og Romsdal"
+            if not doc[start].is_lower:
+                _new_name(result, start, token.i, label)
 
 
 def _singular(word: str) -> str:

@@ -113,10 +113,9 @@ class _Reader:
         if cid is not None:
             return cid, _KIND_FACTOR.get(self.entities.token_kind[token.i], 0.8)
         if token.pos_ in ("NOUN", "PROPN") and role_noun(token) is None:
-            for child in token.children:  # "his Starlink satellite service" -> Starlink
+            for child in _modifiers(token):  # "his Starlink satellite service" -> Starlink
                 cluster = self.entities.cluster_of(child)
-                if child.dep_ in ("compound", "amod", "nmod") and child.i < token.i and cluster \
-                        and cluster.type in ("PRODUCT", "ORG") and not _is_possessor(child):
+                if cluster and cluster.type in ("PRODUCT", "ORG") and not _is_possessor(child):
                     return cluster.id, 0.85
         return None
 
@@ -126,15 +125,22 @@ class _Reader:
         children = list(verb.children)
         for subject in inverted_subjects(verb):  # "Is Musk in contact with Putin?"
             children += [c for c in subject.children if c.dep_ == "prep"]
+        possessed = _stranded_possessors(children)  # possessed noun -> possessor
         for child in children:
             if child.dep_ in _OBJECT_DEPS and child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
                 found.extend(self._through_noun(verb.head, []))  # "Twitter, which Musk bought"
+            elif child in possessed.values():
+                continue  # read with the noun it possesses
+            elif child.dep_ in _OBJECT_DEPS and _after_dash(child):
+                continue  # "push to change rules — a big imperative for Tesla —" is an aside
             elif child.dep_ in _OBJECT_DEPS:
                 # "Putin is the president of Russia", "Musk was named head of DOGE"
                 stated_role = (child.dep_ == "attr" and verb.lemma_.lower() in COPULAS) or \
                     child.dep_ == "oprd"
                 for obj in expand(child):
-                    found.extend(self._through_noun(obj, _small_clause(verb, obj), role=stated_role))
+                    extra = [*obj.children, possessed[obj]] if obj in possessed else None
+                    found.extend(self._through_noun(obj, _small_clause(verb, obj), role=stated_role,
+                                                    children=extra))
             elif child.dep_ in ("ccomp", "xcomp") and child.tag_ in ("VBN", "VBD") and \
                     verb.lemma_.lower() in _SMALL_CLAUSE_VERBS:
                 for subject in child.children:  # "get Donald Trump elected": a small clause
@@ -279,6 +285,16 @@ class _Reader:
         return found
 
 
+def _modifiers(noun: Token) -> list[Token]:
+    """The compound and adjectival modifiers before ``noun``, and theirs: "Starlink" and
+    "satellite" in "his Starlink satellite service", however the parser nested them."""
+    found = []
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i:
+            found += [child, *_modifiers(child)]
+    return found
+
+
 def _conjunct_before(noun: Token, prep: Token) -> Token | None:
     """The noun conjoined with ``noun`` that stands right before ``prep``, when the parser
     hung ``prep`` on ``noun``: "filmmaker and founder of X" -> founder."""
@@ -292,7 +308,7 @@ def _conjunct_before(noun: Token, prep: Token) -> Token | None:
 def _small_clause(verb: Token, obj: Token) -> list[str]:
     """["elected"] for "get Donald Trump elected" parsed as object + participle; ["killer"]
     for "called Vladimir Putin a killer" (an object predicate); else []."""
-    if obj.dep_ in ("dobj", "obj", "dative"):
+    if obj.dep_ in ("dobj", "obj", "dative", "oprd"):  # "called [Putin]oprd [a killer]oprd" too
         for child in verb.children:
             if child.dep_ == "oprd" and child.i > obj.i and child.pos_ in ("NOUN", "ADJ"):
                 return [_lemma(child)]
@@ -314,12 +330,27 @@ def _introduces_examples(prep: Token) -> bool:
 
 def _is_possessor(token: Token) -> bool:
     """"Musk's" in "Musk's contact": a poss, or a name the parser left as a modifier of
-    the noun but that is followed by a possessive 's."""
+    the noun, or as an object beside it, but that is followed by a possessive 's."""
     if token.dep_ == "poss":
         return True
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return token.dep_ in ("nmod", "compound", "npadvmod") and following is not None and \
-        following.tag_ == "POS"
+    return token.dep_ in ("nmod", "compound", "npadvmod", *_OBJECT_DEPS) and \
+        following is not None and following.tag_ == "POS"
+
+
+def _after_dash(token: Token) -> bool:
+    """Whether the phrase of ``token`` opens right after a dash: an aside the parser may
+    have hung on a verb as its object."""
+    start = token.left_edge.i
+    return start > 0 and token.doc[start - 1].text in ("—", "–", "--")
+
+
+def _stranded_possessors(children: list[Token]) -> dict[Token, Token]:
+    """Objects the parser split at a possessive: "controls [NASA]dobj ’s launch
+    [schedule]dobj" -> {schedule: NASA}."""
+    objects = [c for c in children if c.dep_ in _OBJECT_DEPS]
+    return {noun: owner for owner, noun in zip(objects, objects[1:], strict=False)
+            if _is_possessor(owner) and noun.pos_ == "NOUN"}
 
 
 def _verb_phrase(verb: Token) -> str:
@@ -543,7 +574,7 @@ def _described_from(reader: _Reader, name: Token) -> tuple[int, Token] | None:
 
 def _affiliated_by(reader: _Reader, name: Token, label: str) -> tuple[int, Token, str] | None:
     """The person an organisation's name before a person's noun describes, the token whose
-    clause says so, and ``member of`` or ``work for``: "Burton is an Irish Labour Party
+    clause says so, and ``member of`` or ``work for``: "Burton is a Labour Party
     politician", "Gallagher, a CNN analyst", "a NASA engineer" said of someone."""
     noun = name.head
     if name.dep_ != "compound" or noun.pos_ != "NOUN" or noun.i < name.i:
