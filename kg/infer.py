@@ -8,7 +8,7 @@ Norway that names Bergen and Oslo may never say they are in Norway. ``kg build
   (``kg.infer/country-of-article``), and its sentence is where the article first names
   the subject;
 - they get no truthy ``rel:`` edge in RDF (SPARQL over truthy edges sees stated facts only);
-- drawings show them dash-dotted, and ``kg relations`` flags them ``inferred``.
+- drawings show them dash-dotted, and ``kg show`` flags them ``inferred``.
 
 One rule for now, **country of article**: when an article names exactly one country, every
 other place it names (city, region, building, landmark; not a continent, a region spanning
@@ -44,7 +44,7 @@ COUNTRY_OF_ARTICLE_CONFIDENCE = 0.65  # measured precision on Re-DocRED dev, rou
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 # kinds of place (kg/data/demonyms.tsv) that lie inside one country; a place the table does
 # not know (None) is a town, a river, a building ...
-_INSIDE_ONE_COUNTRY = (None, "state", "territory")
+_INSIDE_ONE_COUNTRY = (None, "state", "province", "territory")
 
 
 def infer_relations(graph: KnowledgeGraph, gazetteer: Gazetteer | None = None) -> list[Relation]:
@@ -68,9 +68,7 @@ def infer_relations(graph: KnowledgeGraph, gazetteer: Gazetteer | None = None) -
         country = countries[0]
         for entity, mention in sorted(mentions.items()):
             if entity == country or kinds[entity] not in _INSIDE_ONE_COUNTRY:
-                continue
-            if graph.get_entity(entity).type not in PLACE_TYPES:
-                continue
+                continue  # not a place ("" kind), or a country, continent, region, union
             if any(_place_kind(graph, gazetteer, o) == "country"
                    for o in stated_in.get((article, entity), ())):
                 continue
