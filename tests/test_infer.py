@@ -100,3 +100,13 @@ def test_graphml_and_networkx_carry_the_inferred_flag(tmp_path):
     edges = nx.read_graphml(tmp_path / "graph.graphml").edges(data=True)
     assert sorted((a, b) for a, b, data in edges if data["inferred"]) == [("bergen", "norway"),
                                                                         ("oslo", "norway")]
+
+
+def test_drawings_mark_inferred_edges():
+    from kg.draw import draw
+
+    figure = draw(_build(COUNTRY_OF_ARTICLE_CASES[0][0], infer=True))
+    legends = [ax.get_legend() for ax in figure.axes if ax.get_legend() is not None]
+    assert "inferred" in [text.get_text() for legend in legends for text in legend.get_texts()]
+    assert "inferred" not in [text.get_text() for ax in draw(_build(COUNTRY_OF_ARTICLE_CASES[0][0])).axes
+                              if ax.get_legend() for text in ax.get_legend().get_texts()]
