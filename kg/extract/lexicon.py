@@ -5,6 +5,8 @@ All entries are lower-case lemmas or normalised forms (periods removed: "C.E.O."
 
 from __future__ import annotations
 
+from kg.schema import RELATION_TYPES
+
 __all__ = [
     "ENTITY_LABELS",
     "ROLE_NOUNS",
@@ -35,25 +37,21 @@ ROLE_NOUNS = {
 
 #: A person's nouns that an organisation's name before them makes a membership ("a Labour
 #: Party politician", "an Arsenal player", "a Badfinger guitarist") or a job ("a BBC
-#: journalist", "a NASA engineer").
-MEMBER_NOUNS = {
-    "member", "politician", "lawmaker", "legislator", "senator", "congressman",
-    "congresswoman", "councillor", "councilor", "activist", "candidate", "guitarist",
-    "drummer", "bassist", "vocalist", "keyboardist", "singer", "frontman", "frontwoman",
-    "player", "footballer", "cricketer", "midfielder", "striker", "defender", "goalkeeper",
+#: journalist", "a NASA engineer"): the schema's own nouns for the two types, and more.
+MEMBER_NOUNS = RELATION_TYPES["member_of"].nouns | {
+    "politician", "lawmaker", "legislator", "senator", "congressman", "congresswoman",
+    "councillor", "councilor", "activist", "candidate", "singer", "player", "footballer",
+    "cricketer", "midfielder", "striker", "defender", "goalkeeper",
 }
-JOB_NOUNS = {
-    "journalist", "correspondent", "reporter", "editor", "columnist", "anchor", "presenter",
-    "engineer", "executive", "analyst", "researcher", "scientist", "economist", "employee",
-    "staffer", "official", "astronaut", "lawyer", "producer", "manager", "professor",
-    "lecturer", "curator", "coach", "spokesman", "spokeswoman", "spokesperson",
+JOB_NOUNS = RELATION_TYPES["employer"].nouns | {
+    "anchor", "presenter", "engineer", "executive", "scientist", "economist", "official",
+    "astronaut", "lawyer", "producer", "manager", "coach", "spokesman", "spokeswoman",
+    "spokesperson",
 }
 
 #: Kinship nouns: relational like roles ("Marie, the wife of Johan" -> wife of Johan).
-KIN_NOUNS = {
-    "wife", "husband", "spouse", "widow", "widower", "son", "daughter", "child", "father",
-    "mother", "parent", "brother", "sister",
-}
+KIN_NOUNS = RELATION_TYPES["spouse_of"].nouns | RELATION_TYPES["parent_of"].nouns | \
+    RELATION_TYPES["child_of"].nouns | {"brother", "sister"}
 
 #: Nouns that describe a person without a holder ("the billionaire", "the tech mogul").
 DESCRIPTOR_NOUNS = {
