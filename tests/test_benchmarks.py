@@ -5,9 +5,14 @@ They need ../shared (the licensed corpora); without it they skip with a reason.
 
 from __future__ import annotations
 
+import importlib.util
 import json
+from pathlib import Path
 
 from benchmarks import carb, model_quality, redocred
+from kg.infer.model import LocatedInModel
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_carb_on_20_sentences(shared_dir, tmp_path):
@@ -23,6 +28,22 @@ def test_redocred_on_20_documents(shared_dir, tmp_path):
     assert report["documents"] == 20 and report["failed_documents"] == []
     mentions = report["all"]["entity_mentions"]["ALL"]
     assert mentions["gold"] > 0 and 0 < mentions["f"] <= 1
+    inferred = report["with_inferred"]
+    assert inferred["inferred_relations"] > 0
+    assert inferred["all"]["typed_relations"]["tp"] >= report["all"]["typed_relations"]["tp"]
+    assert sum(row["relations"] for row in inferred["calibration_heldout_odd"]) > 0
+
+
+def test_train_located_in_on_20_documents(shared_dir, tmp_path):
+    spec = importlib.util.spec_from_file_location("train_located_in",
+                                                  ROOT / "training/train_located_in.py")
+    train = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train)
+    model = train.main(["--shared", str(shared_dir), "--limit", "20", "--out", str(tmp_path / "m.json")])
+    assert model.about["trained on"] == "Re-DocRED dev, the 10 even-numbered documents"
+    assert 0 < model.about["positive"] < model.about["examples"]
+    assert LocatedInModel.from_json((tmp_path / "m.json").read_text()) == model
+    assert model.weights["place in first sentence"] > 0  # a country named early is the subject's
 
 
 def test_model_quality_on_20_documents(shared_dir, tmp_path):

@@ -40,3 +40,6 @@ python training/assemble.py "$WORK/model2/model-best" kg/nlp/models/en_kg_sm
 
 # 5. measure it, and write the numbers into its meta.json
 python benchmarks/model_quality.py --shared "$SHARED" --write-meta
+
+# 6. refit the located-in model (kg build --infer) on the new pipeline's entities (seconds)
+python training/train_located_in.py --shared "$SHARED"
