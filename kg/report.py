@@ -19,6 +19,7 @@ import textwrap
 from collections import Counter
 
 from kg.graph import KnowledgeGraph
+from kg.infer import explain_inferred
 from kg.model import Relation
 from kg.records import evidence_flags
 
@@ -65,7 +66,10 @@ def format_relation(graph: KnowledgeGraph, relation: Relation, *, width: int = 1
     where = f"{ev.article} [{ev.start}:{ev.end}]"
     sentence = textwrap.fill(" ".join(ev.sentence.split()), width=width,
                              initial_indent="      \"", subsequent_indent="       ")
-    return f"  {head}\n      {where}; {'; '.join(flags)}\n{sentence}\""
+    why = ""
+    if ev.inferred and (reasons := explain_inferred(graph, relation)):
+        why = "\n      why: " + ", ".join(f"{name} {weight:+.2f}" for name, weight in reasons)
+    return f"  {head}\n      {where}; {'; '.join(flags)}{why}\n{sentence}\""
 
 
 def describe_entity(graph: KnowledgeGraph, name: str) -> str:

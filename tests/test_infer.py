@@ -110,6 +110,10 @@ def test_cli_build_infer(tmp_path):
     assert "(2 inferred)" in result.output
     relations = json.loads((tmp_path / "out/graph.json").read_text())["relations"]
     assert sum(r["evidence"]["inferred"] for r in relations) == 2
+    shown = CliRunner().invoke(app, ["show", str(tmp_path / "out"), "Oslo"])
+    assert shown.exit_code == 0, shown.output
+    assert "inferred; confidence 0.76" in shown.output
+    assert "why: place in first sentence +1.32" in shown.output  # the model's largest reason
 
 
 @pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])

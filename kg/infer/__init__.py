@@ -41,7 +41,7 @@ from kg.infer.features import ArticleContext, candidate_pairs, pair_features
 from kg.infer.model import LocatedInModel
 from kg.model import Evidence, Mention, Relation
 
-__all__ = ["LOCATED_IN_MODEL", "add_inferred", "infer_relations"]
+__all__ = ["LOCATED_IN_MODEL", "add_inferred", "explain_inferred", "infer_relations"]
 
 LOCATED_IN_MODEL = "kg.infer/located-in-model"
 
@@ -76,6 +76,29 @@ def add_inferred(graph: KnowledgeGraph, gazetteer: Gazetteer | None = None,
     for relation in relations:
         graph.add_relation(relation)
     return len(relations)
+
+
+def explain_inferred(graph: KnowledgeGraph, relation: Relation, top: int = 3,
+                     model: LocatedInModel | None = None) -> list[tuple[str, float]]:
+    """Why the located-in model inferred ``relation``: its ``top`` largest feature
+    contributions (the constant term left out), largest first; [] for a relation the model
+    did not infer.
+
+    >>> from kg.build import build_articles
+    >>> from kg.model import Article
+    >>> text = ("Bergen is a city on the west coast of Norway. The festival opened in Bergen "
+    ...         "on Friday. Crowds came from Oslo and from across Norway.")
+    >>> graph = build_articles([Article("a1", "Bergen", text)], infer=True)
+    >>> oslo = next(r for r in graph.relation_list() if r.subject == "oslo")
+    >>> [name for name, _ in explain_inferred(graph, oslo)]
+    ['place in first sentence', "country's share of country mentions", 'countries=1']
+    """
+    if relation.evidence.extractor != LOCATED_IN_MODEL:
+        return []
+    model = model or LocatedInModel.bundled()
+    context = ArticleContext.of(graph, relation.evidence.article)
+    features = pair_features(context, relation.subject, relation.object)
+    return [part for part in model.explain(features) if part[0] != "bias"][:top]
 
 
 def _located_in(graph: KnowledgeGraph, mention: Mention, place: str, probability: float) -> Relation:
