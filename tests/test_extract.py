@@ -57,6 +57,13 @@ TABLE = [
      [("Xi Jinping", "leader of", "China", "leader_of")]),
     ("A report on his ties to President Vladimir Putin of Russia renewed questions.",
      [("Vladimir Putin", "president of", "Russia", "leader_of")]),
+    # a title of two words, and a lower-case one before its holder
+    ("He met former Afghan Prime Minister Gulbuddin Hekmatyar.",
+     [("Gulbuddin Hekmatyar", "prime minister of", "Afghanistan", "leader_of")]),
+    ("He impressed Soviet leader Leonid Brezhnev.",
+     [("Leonid Brezhnev", "leader of", "Soviet Union", "leader_of")]),
+    # a lower-case person's noun with no holder is no title
+    ("The singer Zella Lehr released a cover.", []),
     ("Vladimir Putin, the Russian president, met Elon Musk.",
      [("Vladimir Putin", "president of", "Russia", "leader_of")]),
     # an object with a participle ("get X elected"); a participle after a comma belongs to the
@@ -82,6 +89,9 @@ TABLE = [
       ("Marie Curie", "be wife of", "Pierre Curie", "spouse_of")]),
     ("Guido Bonatti (died between 1296 and 1300) was an Italian mathematician.",
      [("Guido Bonatti", "citizen of", "Italy", "citizen_of")]),
+    # the parser's subject inside the brackets: the name before them is the subject
+    ("Kurt Tucholsky (; 9 January 1890 – 21 December 1935) was a journalist who was born in Berlin.",
+     [("Kurt Tucholsky", "be born in", "Berlin", None)]),
     ("Christine Razanamahasoa is a Malagasy politician.",
      [("Christine Razanamahasoa", "citizen of", "Madagascar", "citizen_of")]),
     # a preposition the parser hung on the first of two conjoined nouns
@@ -102,6 +112,9 @@ TABLE = [
     # a country's name as a modifier, after "from", or owning a name
     ("Amos J. Hochstein is a U.S. businessman and former diplomat.",
      [("Amos J. Hochstein", "citizen of", "United States", "citizen_of")]),
+    # a bracket whose first words were cut (Wikipedia's stripped pronunciations)
+    ("Anatoly Chubais (; born 16 June 1955) is a Russian politician and businessman.",
+     [("Anatoly Chubais", "citizen of", "Russia", "citizen_of")]),
     ("Daniel Ajayi-Adeniran is a Pentecostal pastor from Nigeria.",
      [("Daniel Ajayi-Adeniran", "citizen of", "Nigeria", "citizen_of")]),
     ("The song preceded Italy's Franca Raimondi with a ballad.",

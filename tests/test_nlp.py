@@ -78,3 +78,17 @@ def test_missing_or_broken_model_is_one_clear_line(tmp_path, monkeypatch):
 def test_lemmas(text, lemmas):
     doc = load_pipeline()(text)
     assert {t.text: t.lemma_ for t in doc if t.text in lemmas} == lemmas
+
+
+@pytest.mark.parametrize(("text", "tokens"), [
+    # a full stop after a name ending in a capital letter ends the sentence
+    ("He runs SpaceX.", ["He", "runs", "SpaceX", "."]),
+    # captions glued to a headline
+    ("Will Musk meet Putin?Credit…Doug Mills", ["Will", "Musk", "meet", "Putin", "?", "Credit", "…",
+                                                 "Doug", "Mills"]),
+    # a bracket whose first words were cut is no emoticon
+    ("Michael Giacchino (; born 1967) is a composer.",
+     ["Michael", "Giacchino", "(", ";", "born", "1967", ")", "is", "a", "composer", "."]),
+])
+def test_tokenizer_adjustments(text, tokens):
+    assert [t.text for t in load_pipeline().tokenizer(text)] == tokens

@@ -58,6 +58,7 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
     explicit = [t for e in explicit
                 for t in (_described(verb.head, depth) if e.tag_ in ("WP", "WDT") and verb.dep_ == "relcl"
                           else [e])]
+    explicit = list(dict.fromkeys(_name_before_brackets(t, verb) for t in explicit))
     if explicit or depth > 4:
         return explicit
     misparsed = [c for c in verb.children if is_misparsed_subject(c)]
@@ -139,6 +140,22 @@ def _subject_before_brackets(verb: Token) -> list[Token]:
                     t.text == "(" for t in verb.doc[subject.i + 1:child.i]):
                 return expand(subject)
     return []
+
+
+def _name_before_brackets(subject: Token, verb: Token) -> Token:
+    """"Kurt Tucholsky (; 9 January 1890 – 21 December 1935) was a German journalist": the
+    parser gave the verb after the brackets a subject inside them; the name before them is
+    the subject."""
+    doc = subject.doc
+    if subject.i > verb.i or not any(t.text == ")" for t in doc[subject.i + 1:verb.i]):
+        return subject
+    opening = next((t for t in reversed(doc[subject.sent.start:subject.i]) if t.text in ("(", ")")), None)
+    if opening is None or opening.text != "(" or opening.i == 0:
+        return subject
+    name = doc[opening.i - 1]
+    if name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"):
+        return name
+    return subject
 
 
 def _after_comma(verb: Token) -> bool:

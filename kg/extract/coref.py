@@ -678,20 +678,28 @@ def _holder_token(head: Token) -> Token | None:
 
 
 def _titles(cluster: Cluster, span: Span, holders: list, result: ArticleEntities) -> None:
-    """"President Vladimir Putin of Russia", "Russian President Vladimir Putin"."""
+    """"President Vladimir Putin of Russia", "Russian President Vladimir Putin", "Afghan
+    Prime Minister Gulbuddin Hekmatyar"; lower-case only before a holder: "Soviet leader
+    Leonid Brezhnev"."""
     doc = result.doc
     title = doc[span.start - 1] if span.start > 0 else None
-    if title is None or not title.is_title or role_noun(title) is None:
+    noun = role_noun(title) if title is not None else None
+    if noun is None:
         return
-    noun = role_noun(title)
+    if not title.is_title and not (noun in ROLE_NOUNS and title.dep_ == "compound"
+                                   and span.start <= title.head.i < span.end):
+        return
     holder = None
     for child in span.root.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             holder = next((t for t in child.children if t.dep_ == "pobj"), None)
-    if holder is None and title.i > 0:
-        before = doc[title.i - 1]
+    first = title.i - noun.count(" ")  # "Prime Minister" begins at "Prime"
+    if holder is None and first > 0:
+        before = doc[first - 1]
         if before.ent_type_ in ("NORP", "GPE", "ORG"):
             holder = before
+    if holder is None and not title.is_title:
+        return  # "the singer Zella Lehr": no title, and nothing it is held in
     result.add_mention(cluster, title.i, title.i + 1, "title")
     if holder is not None:
         end = max(span.end, holder.i + 1)

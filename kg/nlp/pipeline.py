@@ -93,7 +93,7 @@ def _load(name: str, origin: str, ruler: bool) -> Language:
             f"spaCy pipeline {name!r} (from {origin}) has no {', '.join(sorted(missing))}; "
             "kg needs a dependency parser and a named-entity recogniser"
         )
-    _split_final_periods(nlp)
+    _adjust_tokenizer(nlp)
     before = "parser" if "parser" in nlp.pipe_names else nlp.pipe_names[0]
     nlp.add_pipe("kg_line_sentences", before=before)
     if ruler:
@@ -101,13 +101,21 @@ def _load(name: str, origin: str, ruler: bool) -> Language:
     return nlp
 
 
-def _split_final_periods(nlp: Language) -> None:
-    """Split the full stop off names like "SpaceX." (spaCy keeps it after a capital), and
-    split "Putin?Credit…Doug" at the question mark and ellipsis (captions glued to headlines)."""
+# spaCy's emoticons that open a bracket and go on with punctuation: in edited text "(;"
+# and "(:" are a bracket whose first words were cut ("Giacchino (; born 1967)"), not a smile
+_BRACKET_EMOTICONS = ("(;", "(:", "(-;", "(-:")
+
+
+def _adjust_tokenizer(nlp: Language) -> None:
+    """Split the full stop off names like "SpaceX." (spaCy keeps it after a capital), split
+    "Putin?Credit…Doug" at the question mark and ellipsis (captions glued to headlines), and
+    read "(;" as a bracket and a semicolon, not an emoticon."""
     suffixes = [*nlp.Defaults.suffixes, r"(?<=[a-z][A-Z])\."]
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])[?!…](?=[A-Z])"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    nlp.tokenizer.rules = {text: tokens for text, tokens in nlp.tokenizer.rules.items()
+                           if text not in _BRACKET_EMOTICONS}
 
 
 def add_entity_ruler(nlp: Language, gazetteer: Gazetteer) -> None:
