@@ -71,7 +71,7 @@ def place_links(entities: ArticleEntities) -> list[tuple[int, int, Token, float]
             continue  # nothing is inside an organisation or a building
         if of_noun and doc[m.end - 1].head.i not in range(n.start - len(words), n.start):
             continue
-        if _is_list(entities, n) or (comma and _is_series(entities, places, n, gazetteer)):
+        if _is_list(entities, n, gazetteer) or (comma and _is_series(entities, places, n, gazetteer)):
             continue  # "Paris, France, and Madrid"; "the crisis in Ukraine and Russia"
         outer, modifier = _state_of(entities, n, d)  # "the U.S. state of Oregon"
         if modifier is not None:
@@ -114,17 +114,15 @@ def _is_series(entities: ArticleEntities, places: list, mention, gazetteer: Gaze
                                      doc[m.end - 1].lemma_.lower() in PLACE_NOUNS for m, c in run)
 
 
-def _is_list(entities: ArticleEntities, mention) -> bool:
+def _is_list(entities: ArticleEntities, mention, gazetteer: Gazetteer) -> bool:
     """"France, Germany, and Italy", "Manaus, Macapá, Belém and Santarém": a place followed,
     after any more ", <name>", by "and"/"or" and another name. "McGill University in
-    Montreal, Quebec, and at INSEAD" is no list of places."""
+    Montreal, Quebec, and at INSEAD" is no list of places, nor is "Los Angeles, California
+    and Detroit, Michigan" a list of California's: each state follows its city."""
     doc = entities.doc
     end = mention.end
     while end + 1 < len(doc) and doc[end].text == "," and end + 1 in entities.token_cluster:
-        cluster = entities.token_cluster[end + 1]
-        end += 1
-        while end < len(doc) and entities.token_cluster.get(end) == cluster:
-            end += 1
+        end = _end_of_name(entities, end + 1)
     if end < len(doc) and doc[end].text == ",":
         end += 1
     if end >= len(doc) or doc[end].lower_ not in ("and", "or"):
@@ -132,7 +130,26 @@ def _is_list(entities: ArticleEntities, mention) -> bool:
     following = end + 1  # the list goes on with another name: "and Madrid", "and the Netherlands"
     while following < len(doc) and doc[following].dep_ == "det":
         following += 1
-    return following in entities.token_cluster
+    if following not in entities.token_cluster:
+        return False
+    after = _end_of_name(entities, following)  # "and Detroit, Michigan": a pair like the first
+    return not (_is_region(entities, gazetteer, mention.start) and after + 1 < len(doc)
+                and doc[after].text == "," and _is_region(entities, gazetteer, after + 1))
+
+
+def _end_of_name(entities: ArticleEntities, start: int) -> int:
+    """The end of the name whose first token is ``start``."""
+    cluster, end = entities.token_cluster[start], start
+    while end < len(entities.doc) and entities.token_cluster.get(end) == cluster:
+        end += 1
+    return end
+
+
+def _is_region(entities: ArticleEntities, gazetteer: Gazetteer, token: int) -> bool:
+    """Whether the name at ``token`` is a country, state or province of the demonym table."""
+    cluster = entities.token_cluster.get(token)
+    return cluster is not None and gazetteer.place_kind(entities.clusters[cluster].label) in (
+        "country", "state", "province", "territory")
 
 
 def _state_of(entities: ArticleEntities, mention, cluster) -> tuple[int, Token | None]:
