@@ -60,6 +60,9 @@ class ArticleContext:
     first_mentions: dict[str, Mention]
     stated_in: dict[str, set[str]] = field(default_factory=dict)  # located_in, stated
     related: set[frozenset] = field(default_factory=set)  # pairs with any stated relation
+    countries: list[str] = field(default_factory=list)  # most mentioned first
+    place_mentions: int = 0  # mentions of all places together
+    first_named: str | None = None  # the entity the article names first
 
     @classmethod
     def of(cls, graph: KnowledgeGraph, article: str, gazetteer: Gazetteer | None = None,
@@ -96,13 +99,12 @@ class ArticleContext:
             context.related.add(frozenset((relation.subject, relation.object)))
             if relation.type == "located_in":
                 context.stated_in.setdefault(relation.subject, set()).add(relation.object)
+        context.countries = sorted((e for e, kind in context.kinds.items() if kind == "country"),
+                                   key=lambda e: (-context.mentions[e], context.first[e]))
+        context.place_mentions = sum(context.mentions[e] for e, t in context.types.items()
+                                     if t in PLACE_TYPES)
+        context.first_named = min(context.first, key=context.first.get, default=None)
         return context
-
-    @property
-    def countries(self) -> list[str]:
-        """The countries the article names, most mentioned first."""
-        return sorted((e for e, kind in self.kinds.items() if kind == "country"),
-                      key=lambda e: (-self.mentions[e], self.first[e]))
 
 
 def candidate_pairs(context: ArticleContext) -> Iterator[tuple[str, str]]:
@@ -131,8 +133,7 @@ def pair_features(context: ArticleContext, subject: str, place: str) -> dict[str
         "log mentions of subject": math.log1p(mentions[subject]),
         "log mentions of place": math.log1p(mentions[place]),
     }
-    place_mentions = sum(mentions[e] for e, t in types.items() if t in PLACE_TYPES)
-    features["place's share of place mentions"] = mentions[place] / place_mentions
+    features["place's share of place mentions"] = mentions[place] / context.place_mentions
     countries = context.countries
     if place_kind == "country":
         features[f"countries={min(len(countries), 3)}"] = 1.0
@@ -152,8 +153,7 @@ def pair_features(context: ArticleContext, subject: str, place: str) -> dict[str
         "subject stated in another place": float(bool(stated_in)),
         "subject stated in a country": float(any(kinds.get(o) == "country" for o in stated_in)),
         "another relation stated": float(frozenset((subject, place)) in context.related),
-        "subject named first in article": float(
-            min(context.first, key=context.first.get) == subject),
+        "subject named first in article": float(context.first_named == subject),
         "place in first sentence": float(0 in context.sentences[place]),
         "subject in first sentence": float(0 in context.sentences[subject]),
         "place named before subject": float(context.first[place] < context.first[subject]),
