@@ -28,7 +28,6 @@ sys.path.insert(0, str(ROOT))
 
 from kg.build import build_articles  # noqa: E402
 from kg.eval.redocred import gold_vertices, is_heldout, read_redocred  # noqa: E402
-from kg.gazetteer import Gazetteer  # noqa: E402
 from kg.infer.features import ArticleContext, candidate_pairs, pair_features  # noqa: E402
 from kg.infer.model import LocatedInModel  # noqa: E402
 from kg.io import atomic_write_text  # noqa: E402
@@ -44,18 +43,14 @@ THRESHOLD = 0.5  # state an inference when it is more likely right than wrong
 def examples(docs, graph) -> tuple[list[dict[str, float]], list[int]]:
     """(features, label) of every candidate pair both of whose entities map to the gold."""
     located = set(RELATION_TYPES["located_in"].wikidata)
-    mentions, relations = {}, {}
-    for mention in graph.mentions:
-        mentions.setdefault(mention.article, []).append(mention)
-    for relation in graph.relation_list():
-        relations.setdefault(relation.evidence.article, []).append(relation)
-    gazetteer = Gazetteer.bundled()
+    contexts = ArticleContext.every(graph)
     rows, labels = [], []
     for doc in docs:
         article = f"d{doc.index}"
-        context = ArticleContext.of(graph, article, gazetteer, mentions.get(article, []),
-                                    relations.get(article, []))
-        vertex_of = gold_vertices(doc, mentions.get(article, []))
+        if article not in contexts:
+            continue  # no entity found
+        context = contexts[article]
+        vertex_of = gold_vertices(doc, [m for m in graph.mentions if m.article == article])
         gold = {(r.head, r.tail) for r in doc.relations if r.property in located}
         for subject, place in candidate_pairs(context):
             head, tail = vertex_of.get(subject), vertex_of.get(place)

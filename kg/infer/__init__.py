@@ -49,18 +49,9 @@ LOCATED_IN_MODEL = "kg.infer/located-in-model"
 def infer_relations(graph: KnowledgeGraph, gazetteer: Gazetteer | None = None,
                     model: LocatedInModel | None = None) -> list[Relation]:
     """The relations inferred for every article of ``graph``, sorted; none are added."""
-    gazetteer = gazetteer or Gazetteer.bundled()
     model = model or LocatedInModel.bundled()
-    mentions: dict[str, list[Mention]] = {}
-    relations: dict[str, list[Relation]] = {}
-    for mention in graph.mentions:
-        mentions.setdefault(mention.article, []).append(mention)
-    for relation in graph.relation_list():
-        relations.setdefault(relation.evidence.article, []).append(relation)
     inferred = []
-    for article in sorted(mentions):
-        context = ArticleContext.of(graph, article, gazetteer, mentions[article],
-                                    relations.get(article, []))
+    for context in ArticleContext.every(graph, gazetteer).values():
         for subject, place in candidate_pairs(context):
             probability = model.probability(pair_features(context, subject, place))
             if probability >= model.threshold:
