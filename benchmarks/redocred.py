@@ -57,22 +57,17 @@ PROPERTY_GROUP = {p: t.wikidata for t in RELATION_TYPES.values() for p in t.wiki
 
 
 def evaluate(docs, graph) -> dict:
-    mentions_by_doc = defaultdict(list)
-    for mention in graph.mentions:
-        mentions_by_doc[mention.article].append(mention)
-    relations_by_doc = defaultdict(list)
-    for relation in graph.relation_list():
-        relations_by_doc[relation.evidence.article].append(relation)
+    by_article = graph.by_article()
     mapped_properties = set(PROPERTY_GROUP)
     counts = Counter()
     per_type = defaultdict(Counter)
     per_property = defaultdict(Counter)  # gold relations of each property, and how many kg found
     for doc in docs:
-        article = f"d{doc.index}"
+        mentions, relations = by_article.get(f"d{doc.index}", ([], []))
         text = doc.text
         gold_spans = {(*span_key(text, m.start, m.end), e.type) for e in doc.entities
                       if e.type in ("PER", "ORG", "LOC") for m in e.mentions}
-        names = [m for m in mentions_by_doc[article] if m.kind in ("name", "demonym")]
+        names = [m for m in mentions if m.kind in ("name", "demonym")]
         predicted_spans = {(*span_key(text, m.start, m.end),
                             TYPE_MAP.get(graph.get_entity(m.entity).type)) for m in names}
         predicted_spans = {s for s in predicted_spans if s[2]}
@@ -82,12 +77,12 @@ def evaluate(docs, graph) -> dict:
             per_type[gold_type]["tp"] += len(g & p)
             per_type[gold_type]["pred"] += len(p)
             per_type[gold_type]["gold"] += len(g)
-        vertex_of = gold_vertices(doc, mentions_by_doc[article])  # shared exact spans
+        vertex_of = gold_vertices(doc, mentions)  # shared exact spans
         gold_pairs = {frozenset((r.head, r.tail)) for r in doc.relations if r.head != r.tail}
         predicted_pairs = set()
         predicted_typed = set()  # (head, tail, property), every property kg's type maps to
         predicted_facts = set()  # (head, tail, property group): one per kg relation type
-        for relation in relations_by_doc[article]:
+        for relation in relations:
             if relation.evidence.negated:
                 continue
             h, t = vertex_of.get(relation.subject), vertex_of.get(relation.object)
@@ -129,19 +124,13 @@ def calibration(docs, graph) -> list[dict]:
     Counts inferred relations whose two ends map to gold entities; a hit is a gold fact of
     a property the relation's type maps to.
     """
-    mentions_by_doc = defaultdict(list)
-    for mention in graph.mentions:
-        mentions_by_doc[mention.article].append(mention)
-    inferred_by_doc = defaultdict(list)
-    for relation in graph.relation_list():
-        if relation.evidence.inferred:
-            inferred_by_doc[relation.evidence.article].append(relation)
+    by_article = graph.by_article()
     bins = Counter()
     for doc in docs:
-        article = f"d{doc.index}"
-        vertex_of = gold_vertices(doc, mentions_by_doc[article])
+        mentions, relations = by_article.get(f"d{doc.index}", ([], []))
+        vertex_of = gold_vertices(doc, mentions)
         gold = {(r.head, r.tail, r.property) for r in doc.relations}
-        for relation in inferred_by_doc[article]:
+        for relation in (r for r in relations if r.evidence.inferred):
             h, t = vertex_of.get(relation.subject), vertex_of.get(relation.object)
             if h is None or t is None or h == t:
                 continue

@@ -191,6 +191,21 @@ class KnowledgeGraph:
         return sorted((d["relation"] for _, _, d in self.graph.edges(data=True)),
                       key=Relation.sort_key)
 
+    def by_article(self) -> dict[str, tuple[list[Mention], list[Relation]]]:
+        """Each article's mentions (in graph order) and relations (in text order), by
+        article id, for every article with either.
+
+        >>> mentions, relations = graph.by_article()["000_f041676349017ce9"]
+        >>> {m.article for m in mentions} | {r.evidence.article for r in relations}
+        {'000_f041676349017ce9'}
+        """
+        grouped: dict[str, tuple[list[Mention], list[Relation]]] = {}
+        for mention in self.mentions:
+            grouped.setdefault(mention.article, ([], []))[0].append(mention)
+        for relation in self.relation_list():
+            grouped.setdefault(relation.evidence.article, ([], []))[1].append(relation)
+        return grouped
+
     def iter_statements(self) -> Iterator[tuple[str, Relation]]:
         """(statement id, relation) pairs in article and text order.
 

@@ -44,13 +44,14 @@ def examples(docs, graph) -> tuple[list[dict[str, float]], list[int]]:
     """(features, label) of every candidate pair both of whose entities map to the gold."""
     located = set(RELATION_TYPES["located_in"].wikidata)
     contexts = ArticleContext.every(graph)
+    mentions = {article: found for article, (found, _) in graph.by_article().items()}
     rows, labels = [], []
     for doc in docs:
         article = f"d{doc.index}"
         if article not in contexts:
             continue  # no entity found
         context = contexts[article]
-        vertex_of = gold_vertices(doc, [m for m in graph.mentions if m.article == article])
+        vertex_of = gold_vertices(doc, mentions[article])
         gold = {(r.head, r.tail) for r in doc.relations if r.property in located}
         for subject, place in candidate_pairs(context):
             head, tail = vertex_of.get(subject), vertex_of.get(place)

@@ -68,14 +68,8 @@ class ArticleContext:
     def every(cls, graph: KnowledgeGraph, gazetteer: Gazetteer | None = None) -> dict[str, ArticleContext]:
         """The context of every article of ``graph`` that mentions an entity, by article id."""
         gazetteer = gazetteer or Gazetteer.bundled()
-        mentions: dict[str, list[Mention]] = {}
-        relations: dict[str, list] = {}
-        for mention in graph.mentions:
-            mentions.setdefault(mention.article, []).append(mention)
-        for relation in graph.relation_list():
-            relations.setdefault(relation.evidence.article, []).append(relation)
-        return {article: cls.of(graph, article, gazetteer, mentions[article], relations.get(article, []))
-                for article in sorted(mentions)}
+        return {article: cls.of(graph, article, gazetteer, mentions, relations)
+                for article, (mentions, relations) in sorted(graph.by_article().items()) if mentions}
 
     @classmethod
     def of(cls, graph: KnowledgeGraph, article: str, gazetteer: Gazetteer | None = None,
