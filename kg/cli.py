@@ -60,8 +60,8 @@ def build(
                                  help="Also draw overview.png and overview.svg."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar."),
     infer: bool = typer.Option(False, "--infer", help="Also add relations inferred from whole "
-                               "articles (the country of the places an article names), "
-                               "marked inferred."),
+                               "articles (where the places and organisations an article names "
+                               "are located, by kg's located-in model), marked inferred."),
 ) -> None:
     """Build a knowledge graph from news articles and write its exports.
 
