@@ -5,7 +5,8 @@ Per-article clusters (from :mod:`kg.extract.coref`) are merged when
 1. they are linked to the same row of the alias table (same Wikidata id, if any);
 2. their names normalise to the same key ("The Wall Street Journal" = "Wall Street Journal");
 3. a one-word name ("Biden", "The Journal") is the last word of exactly one
-   longer name of the same type elsewhere in the corpus ("Joe Biden").
+   longer name of the same kind elsewhere in the corpus ("Joe Biden"): people, places
+   (GPE, LOC, FAC) or one other type ("Canada" is not short for "HGTV Canada").
 
 Examples
 --------
@@ -17,6 +18,12 @@ Examples
 True
 >>> entities["elon-musk"].mention_count, entities["elon-musk"].articles
 (5, ('a1', 'a2'))
+>>> d = ClusterSummary("a3", 0, "Journal", "ORG", None, ("Journal",), 1)
+>>> e = ClusterSummary("a3", 1, "HGTV Canada", "ORG", None, ("HGTV Canada",), 1)
+>>> f = ClusterSummary("a4", 0, "Canada", "GPE", None, ("Canada",), 1)
+>>> entities, ids = resolve_entities([c, d, e, f])
+>>> ids[("a3", 0)] == ids[("a2", 1)], ids[("a4", 0)] == ids[("a3", 1)]
+(True, False)
 """
 
 from __future__ import annotations
@@ -115,8 +122,13 @@ def _merge_short_names(clusters: list[ClusterSummary], groups: _UnionFind) -> No
             groups.union(targets.pop(), index)
 
 
+_PLACE_TYPES = ("GPE", "LOC", "FAC")
+
+
 def _coarse(entity_type: str) -> str:
-    return "PERSON" if entity_type == "PERSON" else "OTHER"
+    """Person, place, or the type itself: "Biden" joins "Joe Biden", but "Canada" never
+    joins "HGTV Canada" and "Illinois" never "University of Illinois"."""
+    return "PLACE" if entity_type in _PLACE_TYPES else entity_type
 
 
 def _entity(group: list[ClusterSummary], gazetteer: Gazetteer, taken: dict[str, Entity]) -> Entity:

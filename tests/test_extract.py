@@ -241,6 +241,29 @@ TABLE = [
     # ... but not a person something is said of, nor an organisation one invests in
     ("Elon Musk, Texas Monthly wrote, is rich.", "Elon Musk", "PERSON"),
     ("Blackstone invested in Tesla, Inc. in 2019.", "Tesla", "ORG"),
+    # what a name is "of": "the village of", "the island of" (the NER says a person)
+    ("The river drains into the Connecticut near the village of Groveton.", "Groveton", "GPE"),
+    ("The airport lies on the island of Maui.", "Maui", "LOC"),
+    # a name among places in a list is a place (the NER says two people)
+    ("He made films about the music of Mozambique, Zimbabwe, Cape Verde, Lesotho and South "
+     "Africa.", "Lesotho", "GPE"),
+    ("He made films about the music of Mozambique, Zimbabwe, Cape Verde, Lesotho and South "
+     "Africa.", "Cape Verde", "GPE"),
+    # what is directed, a division of, published or acquired by is an organisation
+    ("Bohigian served as a Managing Director of Idealab.", "Idealab", "ORG"),  # NER: GPE
+    ("It is a division of Samsung.", "Samsung", "ORG"),  # NER: GPE
+    ("The game was published by Nintendo for the Wii.", "Nintendo", "ORG"),  # NER: PERSON
+    ("In 2009 Iowa Telecom was acquired by Windstream.", "Windstream", "ORG"),  # NER: PERSON
+    # more type nouns: a zone, a reef, a drive; a hospital is an organisation
+    ("Debub Gondar is a Zone in the Amhara Region of Ethiopia.", "Debub Gondar", "GPE"),
+    ("Kriegers Flak is a reef in the Baltic Sea.", "Kriegers Flak", "LOC"),
+    ("It runs from Navigation Drive in the south to Docklands Drive in the north.",
+     "Docklands Drive", "FAC"),
+    ("He was treated at the Royal Liverpool University Hospital.",
+     "Royal Liverpool University Hospital", "ORG"),
+    # a place is never short for an organisation named after it
+    ("WUIS is owned by the University of Illinois. It serves listeners across Illinois.",
+     "Illinois", "GPE"),
 ])
 def test_what_the_text_says_a_thing_is_overrules_the_ner(text, name, entity_type):
     graph, _ = extract(text)

@@ -385,13 +385,21 @@ def _matching_cluster(result, known, words, label, name_words, last_word) -> Clu
         if person and len(key) <= 2 and (key <= seen or seen <= key) and cluster.type == "PERSON":
             return cluster
         same_head = words[-1] in last_word[cluster.id]
-        if not person and same_head and (key <= seen or seen <= key):
+        if not person and same_head and (key <= seen or seen <= key) and \
+                not _place_and_organisation(label, cluster.type):
             return cluster
         if len(words) == 1 and words[0].isalpha() and len(words[0]) >= 2 and _is_acronym(
             words[0], cluster, result.doc
         ):
             return cluster
     return None
+
+
+def _place_and_organisation(label: str, other: str) -> bool:
+    """One is a place, the other an organisation: "Illinois" is not short for "the
+    University of Illinois", nor "Canada" for "HGTV Canada"."""
+    places = ("GPE", "LOC", "FAC")
+    return {label in places, other in places} == {True, False} and "ORG" in (label, other)
 
 
 def _is_acronym(word: str, cluster: Cluster, doc: Doc) -> bool:
@@ -516,7 +524,8 @@ def _types_from_descriptions(result: ArticleEntities, gazetteer: Gazetteer) -> N
         for mention in cluster.mentions:
             if mention.kind == "appos":
                 evidence.append((cluster.id, mention.span(doc).root.lemma_.lower()))
-            elif mention.kind == "name" and (noun := _type_noun_of_name(doc, mention)):
+            elif mention.kind == "name" and (noun := _type_noun_of_name(doc, mention)
+                                             or _place_noun_before_of(doc, mention)):
                 evidence.append((cluster.id, noun))
         kinds = {gazetteer.place_kind(m.span(doc).text) for m in cluster.mentions if m.kind == "name"}
         if len(kinds) == 1 and None not in kinds:
@@ -527,6 +536,98 @@ def _types_from_descriptions(result: ArticleEntities, gazetteer: Gazetteer) -> N
                 for mention in cluster.mentions if mention.kind == "name" and (  # which weighs
                     _followed_by_place(result, mention) or _inside_of(doc, mention, cluster))]
     _add_type_evidence(result, evidence, 3)  # less: a person named often stays a person
+    evidence = [(cluster.id, "organisation") for cluster in result.clusters.values()
+                for mention in cluster.mentions
+                if mention.kind == "name" and _organisation_context(doc, mention)]
+    _add_type_evidence(result, evidence, 3)
+    _types_from_lists(result)
+
+
+# what only organisations have or do: "the CEO of Idealab", "a division of Samsung",
+# "published by Nintendo"
+_ORGANISATION_NOUNS = {"ceo", "chairman", "chairwoman", "director", "executive", "employee",
+                       "subsidiary", "division", "shareholder", "stake"}
+_ORGANISATION_VERBS = {"publish", "acquire", "manufacture", "distribute"}
+
+
+def _organisation_context(doc: Doc, mention: MentionSpan) -> bool:
+    """"Managing Director of Idealab", "a division of Samsung", "acquired by Windstream":
+    what one directs, is a division of or is acquired by is an organisation.
+
+    >>> from kg.nlp import load_pipeline
+    >>> doc = load_pipeline()("The game was published by Nintendo.")
+    >>> _organisation_context(doc, MentionSpan(5, 6, "name"))
+    True
+    """
+    token = doc[mention.end - 1]
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    preposition = token.head
+    if token.dep_ != "pobj" or preposition.i >= mention.start:
+        return False
+    governor = preposition.head.lemma_.lower()
+    if preposition.lower_ in ("of", "for"):
+        return governor in _ORGANISATION_NOUNS and preposition.head.pos_ in ("NOUN", "PROPN")
+    return preposition.lower_ == "by" and governor in _ORGANISATION_VERBS
+
+
+def _place_noun_before_of(doc: Doc, mention: MentionSpan) -> str | None:
+    """"the village of Groveton", "the island of Maui", "the cities of Siena and Forlì":
+    the place noun a name is "of".
+
+    >>> import spacy
+    >>> from kg.nlp import load_pipeline
+    >>> doc = load_pipeline()("It drains near the village of Groveton.")
+    >>> _place_noun_before_of(doc, MentionSpan(6, 7, "name"))
+    'village'
+    """
+    token = doc[mention.end - 1]
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    if token.dep_ != "pobj" or token.head.lower_ != "of" or token.head.i >= mention.start:
+        return None
+    noun = token.head.head
+    if noun.pos_ != "NOUN" or not noun.is_lower or noun.i > token.head.i:
+        return None
+    word = _singular(noun.lemma_.lower())
+    return word if _NOUN_TYPES.get(word) in ("GPE", "LOC") else None
+
+
+def _types_from_lists(result: ArticleEntities) -> None:
+    """Names in one list are things of one kind: in "Mozambique, Zimbabwe, Cape Verde,
+    Lesotho and South Africa", names the NER took for people among three places are
+    places too. When most of a name's fellow list members, two at least, are of one kind,
+    each of them adds 2 to that kind."""
+    doc = result.doc
+    groups: dict[int, set[int]] = {}  # first conjunct -> clusters named in the list
+    for token in doc:
+        if result.token_kind.get(token.i) != "name" or token.dep_ == "compound":
+            continue
+        first = token
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        if first is token and not any(c.dep_ == "conj" for c in token.children):
+            continue
+        groups.setdefault(first.i, set()).add(result.token_cluster[token.i])
+    for clusters in groups.values():
+        kinds = {c: _coarse_kind(result.clusters[c].type) for c in clusters}
+        for cluster_id in clusters:
+            cluster = result.clusters[cluster_id]
+            others = Counter(kinds[c] for c in clusters if c != cluster_id)
+            if not others or cluster.known is not None:
+                continue
+            kind, count = others.most_common(1)[0]
+            if kind in _KIND_LABELS and kind != kinds[cluster_id] and count >= 2 and \
+                    2 * count > sum(others.values()):
+                cluster.ner_labels[_KIND_LABELS[kind]] += 2 * count
+
+
+_KIND_LABELS = {"person": "PERSON", "organisation": "ORG", "place": "GPE"}
+
+
+def _coarse_kind(label: str) -> str:
+    return {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place",
+            "FAC": "place"}.get(label, label)
 
 
 def _add_type_evidence(result: ArticleEntities, evidence: list[tuple[int, str]], weight: int) -> None:
@@ -544,10 +645,10 @@ _AMBIGUOUS_NAME_ENDINGS = {"state", "city", "union", "division", "league", "netw
 
 
 def _type_noun_of_name(doc: Doc, mention: MentionSpan) -> str | None:
-    """The type noun a name ends in, or is next to: "Lambton County", "Kunene River",
-    "Møre og Romsdal county", "rock group Led Zeppelin". Words that also end other kinds
-    of names ("Ohio State", "Manchester City") and people's nouns ("The Painter") say
-    nothing.
+    """The type noun a name ends in, starts "<noun> of" with, or is next to: "Lambton
+    County", "Kunene River", "University of Alberta", "Møre og Romsdal county", "rock group
+    Led Zeppelin". Words that also end other kinds of names ("Ohio State", "Manchester
+    City") and people's nouns ("The Painter") say nothing.
 
     >>> import spacy
     >>> doc = spacy.blank("en")("Roald is in Giske Municipality and Ohio State")
@@ -556,6 +657,9 @@ def _type_noun_of_name(doc: Doc, mention: MentionSpan) -> str | None:
     """
     last = doc[mention.end - 1]
     candidates = [last] if mention.end - mention.start > 1 else []
+    first = doc[mention.start]
+    if mention.end - mention.start > 2 and doc[mention.start + 1].lower_ == "of":
+        candidates.insert(0, first)  # "University of Alberta", "Gulf of Mexico"
     if mention.end < len(doc) and doc[mention.end].is_lower and last.head.i == mention.end:
         candidates.append(doc[mention.end])  # "Møre og Romsdal county"
     before = doc[mention.start - 1] if mention.start > 0 else None
