@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -21,6 +22,11 @@ from kg.records import evidence_flags
 NORWAY = ("Bergen is a city on the west coast of Norway. The festival opened in Bergen on Friday. "
           "Crowds came from Oslo and from across Norway.")
 
+SIEMENS = ("Siemens will build a new research campus in Erlangen, the company said on Tuesday. "
+           "The engineering group, based in Munich, plans to invest 500 million euros in the site "
+           "and to hire staff in Berlin and Dresden. Siemens is the largest industrial employer in "
+           "Germany. Its chief executive said the campus would open in 2026.")
+
 # article text -> the (subject, place) pairs the located-in model infers
 LOCATED_IN_CASES = [
     (NORWAY, {("bergen", "norway"), ("oslo", "norway")}),
@@ -33,6 +39,9 @@ LOCATED_IN_CASES = [
     ("The summit was held in Bergen, Norway, on Friday.", set()),
     # news naming several countries (a seed article's opening): nothing
     ("Elon Musk is in talks with Russia, the United States and Saudi Arabia about SpaceX.", set()),
+    # a report naming its country only in its third sentence: cautious, nothing (the README
+    # quotes its probabilities, 0.47 for Munich, Berlin and Dresden, 0.28 for Erlangen)
+    (SIEMENS, set()),
 ]
 
 
@@ -113,7 +122,8 @@ def test_cli_build_infer(tmp_path):
     shown = CliRunner().invoke(app, ["show", str(tmp_path / "out"), "Oslo"])
     assert shown.exit_code == 0, shown.output
     assert "inferred; confidence 0.76" in shown.output
-    assert "why: place in first sentence +1.32" in shown.output  # the model's largest reason
+    # the model's largest reason, with its weight (which moves when the model is refitted)
+    assert re.search(r"why: place in first sentence \+\d\.\d\d, ", shown.output)
 
 
 @pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
