@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from kg.extract.lexicon import PLACE_TYPES
 from kg.gazetteer import Gazetteer
 from kg.model import Entity
 from kg.names import normalize_name, slugify
@@ -122,13 +123,10 @@ def _merge_short_names(clusters: list[ClusterSummary], groups: _UnionFind) -> No
             groups.union(targets.pop(), index)
 
 
-_PLACE_TYPES = ("GPE", "LOC", "FAC")
-
-
 def _coarse(entity_type: str) -> str:
     """Person, place, or the type itself: "Biden" joins "Joe Biden", but "Canada" never
     joins "HGTV Canada" and "Illinois" never "University of Illinois"."""
-    return "PLACE" if entity_type in _PLACE_TYPES else entity_type
+    return "PLACE" if entity_type in PLACE_TYPES else entity_type
 
 
 def _entity(group: list[ClusterSummary], gazetteer: Gazetteer, taken: dict[str, Entity]) -> Entity:

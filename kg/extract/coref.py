@@ -37,6 +37,7 @@ from kg.extract.lexicon import (
     ENTITY_LABELS,
     KIN_NOUNS,
     PERSON_PRONOUNS,
+    PLACE_TYPES,
     REPORTING_VERBS,
     ROLE_NOUNS,
     THING_PRONOUNS,
@@ -398,8 +399,7 @@ def _matching_cluster(result, known, words, label, name_words, last_word) -> Clu
 def _place_and_organisation(label: str, other: str) -> bool:
     """One is a place, the other an organisation: "Illinois" is not short for "the
     University of Illinois", nor "Canada" for "HGTV Canada"."""
-    places = ("GPE", "LOC", "FAC")
-    return {label in places, other in places} == {True, False} and "ORG" in (label, other)
+    return {label in PLACE_TYPES, other in PLACE_TYPES} == {True, False} and "ORG" in (label, other)
 
 
 def _is_acronym(word: str, cluster: Cluster, doc: Doc) -> bool:
@@ -508,10 +508,11 @@ _NOUN_TYPES = {noun: label for label, nouns in TYPE_NOUNS.items() for noun in no
 def _types_from_descriptions(result: ArticleEntities, gazetteer: Gazetteer) -> None:
     """What the text says a named thing is overrules the NER's guess: "Nîmes is a
     city" (a place, though tagged a person), "Roketsan, a Turkish manufacturer" (an
-    organisation), "Lambton County"; so does a name of the demonym table ("India" is a
-    country, "Africa" a continent); then where it stands: "born in Sudbury, Ontario",
-    "in Nîmes" (see ``_followed_by_place``, ``_inside_of``). Alias-table entities keep
-    their table type."""
+    organisation), "Lambton County", "the village of Groveton"; so does a name of the
+    demonym table ("India" is a country, "Africa" a continent); then where it stands:
+    "born in Sudbury, Ontario", "in Nîmes" (see ``_followed_by_place``, ``_inside_of``),
+    "acquired by Windstream" (``_organisation_context``); last, the other names of its
+    list (``_types_from_lists``). Alias-table entities keep their table type."""
     doc = result.doc
     evidence: list[tuple[int, str]] = []  # (cluster, noun)
     for token in doc:  # "X is a town and comune in ..."
@@ -546,7 +547,7 @@ def _types_from_descriptions(result: ArticleEntities, gazetteer: Gazetteer) -> N
 # what only organisations have or do: "the CEO of Idealab", "a division of Samsung",
 # "published by Nintendo"
 _ORGANISATION_NOUNS = {"ceo", "chairman", "chairwoman", "director", "executive", "employee",
-                       "subsidiary", "division", "shareholder", "stake"}
+                       "subsidiary", "division", "shareholder"}
 _ORGANISATION_VERBS = {"publish", "acquire", "manufacture", "distribute"}
 
 
@@ -575,7 +576,6 @@ def _place_noun_before_of(doc: Doc, mention: MentionSpan) -> str | None:
     """"the village of Groveton", "the island of Maui", "the cities of Siena and Forlì":
     the place noun a name is "of".
 
-    >>> import spacy
     >>> from kg.nlp import load_pipeline
     >>> doc = load_pipeline()("It drains near the village of Groveton.")
     >>> _place_noun_before_of(doc, MentionSpan(6, 7, "name"))
@@ -626,8 +626,9 @@ _KIND_LABELS = {"person": "PERSON", "organisation": "ORG", "place": "GPE"}
 
 
 def _coarse_kind(label: str) -> str:
-    return {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place",
-            "FAC": "place"}.get(label, label)
+    if label in PLACE_TYPES:
+        return "place"
+    return {"PERSON": "person", "ORG": "organisation"}.get(label, label)
 
 
 def _add_type_evidence(result: ArticleEntities, evidence: list[tuple[int, str]], weight: int) -> None:

@@ -24,6 +24,8 @@ __all__ = [
 
 #: spaCy (OntoNotes) labels that become graph entities by default.
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP", "PRODUCT", "LOC", "FAC", "EVENT")
+#: The entity types that are places.
+PLACE_TYPES = ("GPE", "LOC", "FAC")
 
 #: Nouns naming a position held in or for something ("the Russian president", "Tesla's CEO").
 ROLE_NOUNS = {

@@ -10,12 +10,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.coref import ArticleEntities
+from kg.extract.lexicon import PLACE_TYPES
 from kg.gazetteer import Gazetteer
 from kg.schema import RELATION_TYPES
 
 __all__ = ["PLACES", "PLACE_NOUNS", "place_links"]
 
-PLACES = ("GPE", "LOC", "FAC")
+PLACES = PLACE_TYPES
 SITED = ("ORG", *PLACES)  # what can be inside a place
 PLACE_NOUNS = RELATION_TYPES["located_in"].nouns - {"headquarters", "capital"}
 _COMPASS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east",

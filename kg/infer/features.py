@@ -33,13 +33,13 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from kg.extract.lexicon import PLACE_TYPES
 from kg.gazetteer import Gazetteer
 from kg.graph import KnowledgeGraph
 from kg.model import Mention
 
 __all__ = ["ArticleContext", "candidate_pairs", "pair_features", "PLACE_TYPES", "SUBJECT_TYPES"]
 
-PLACE_TYPES = ("GPE", "LOC", "FAC")
 SUBJECT_TYPES = (*PLACE_TYPES, "ORG")
 
 
