@@ -560,9 +560,7 @@ def _organisation_context(doc: Doc, mention: MentionSpan) -> bool:
     >>> _organisation_context(doc, MentionSpan(5, 6, "name"))
     True
     """
-    token = doc[mention.end - 1]
-    while token.dep_ == "conj" and token.head.i < token.i:
-        token = token.head
+    token = _first_conjunct(doc[mention.end - 1])
     preposition = token.head
     if token.dep_ != "pobj" or preposition.i >= mention.start:
         return False
@@ -581,9 +579,7 @@ def _place_noun_before_of(doc: Doc, mention: MentionSpan) -> str | None:
     >>> _place_noun_before_of(doc, MentionSpan(6, 7, "name"))
     'village'
     """
-    token = doc[mention.end - 1]
-    while token.dep_ == "conj" and token.head.i < token.i:
-        token = token.head
+    token = _first_conjunct(doc[mention.end - 1])
     if token.dep_ != "pobj" or token.head.lower_ != "of" or token.head.i >= mention.start:
         return None
     noun = token.head.head
@@ -591,6 +587,14 @@ def _place_noun_before_of(doc: Doc, mention: MentionSpan) -> str | None:
         return None
     word = _singular(noun.lemma_.lower())
     return word if _NOUN_TYPES.get(word) in ("GPE", "LOC") else None
+
+
+def _first_conjunct(token: Token) -> Token:
+    """The first item of the list ``token`` ends or is in ("Forlì" in "Florence, Siena and
+    Forlì" -> "Florence"); ``token`` itself when it is in no list."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token
 
 
 def _types_from_lists(result: ArticleEntities) -> None:
@@ -603,9 +607,7 @@ def _types_from_lists(result: ArticleEntities) -> None:
     for token in doc:
         if result.token_kind.get(token.i) != "name" or token.dep_ == "compound":
             continue
-        first = token
-        while first.dep_ == "conj" and first.head.i < first.i:
-            first = first.head
+        first = _first_conjunct(token)
         if first is token and not any(c.dep_ == "conj" for c in token.children):
             continue
         groups.setdefault(first.i, set()).add(result.token_cluster[token.i])
