@@ -48,7 +48,7 @@ __all__ = ["draw", "save_figure", "write_overview", "drawn_texts", "footer_text"
 TYPE_STYLE = {
     "PERSON": ("#4e79a7", "o"), "ORG": ("#f28e2b", "s"), "GPE": ("#59a14f", "^"),
     "LOC": ("#76b7b2", "^"), "FAC": ("#9c755f", "p"), "NORP": ("#b07aa1", "h"),
-    "PRODUCT": ("#e15759", "D"), "EVENT": ("#edc948", "*"),
+    "PRODUCT": ("#e15759", "D"), "EVENT": ("#edc948", "*"), "WORK_OF_ART": ("#ff9da7", "v"),
 }
 _OTHER = ("#bab0ac", "o")
 LAYOUTS = ("auto", "kamada-kawai", "spring", "circular", "shell")

@@ -25,6 +25,7 @@ one can read. :func:`resolve_mentions` returns an :class:`ArticleEntities`.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -50,7 +51,7 @@ __all__ = ["MentionSpan", "Cluster", "RoleFact", "ArticleEntities", "resolve_men
            "role_noun"]
 
 _TYPE_PRIORITY = {t: i for i, t in enumerate(
-    ("PERSON", "ORG", "GPE", "PRODUCT", "NORP", "LOC", "FAC", "EVENT"))}
+    ("PERSON", "ORG", "GPE", "PRODUCT", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART"))}
 
 
 @dataclass
@@ -180,6 +181,7 @@ def resolve_mentions(
     holder_tokens: list[tuple[int, str, int, int, int, str]] = []
     _cluster_names(result, gazetteer, labels)
     _described_names(result)
+    _bracketed_acronyms(result)
     _appositions_and_titles(result, holder_tokens)
     _types_from_descriptions(result, gazetteer)
     _descriptions(result, gazetteer)
@@ -264,7 +266,34 @@ def _names(doc: Doc, labels, gazetteer: Gazetteer):
             if len(holder) and holder[-1].pos_ == "PROPN":
                 yield holder, known.type if known else "ORG"
             continue
+        organisation_end = _organisation_named_after(span, ent.label_)
+        if organisation_end:
+            yield doc[span.start:organisation_end], "ORG"
+            continue
         yield span, ent.label_
+
+
+def _organisation_named_after(span: Span, label: str) -> int | None:
+    """Where the organisation a place or people's name begins ends: "the United States
+    Senate", "the British Army", "the Malagasy National Assembly" (the NER tagged only the
+    place or the people). None when the name is not the start of an organisation's.
+
+    >>> from kg.nlp import load_pipeline
+    >>> doc = load_pipeline()("He was elected to the United States Senate in 1990.")
+    >>> doc[5:_organisation_named_after(doc[5:7], "GPE")].text
+    'United States Senate'
+    """
+    if label not in ("GPE", "NORP", "LOC"):
+        return None
+    doc = span.doc
+    head = span.root.head
+    if span.root.dep_ not in ("compound", "amod", "nmod") or head.i < span.end or \
+            _NOUN_TYPES.get(head.lower_) != "ORG":
+        return None
+    between = doc[span.end:head.i + 1]
+    if all(t.pos_ == "PROPN" and t.is_title and not t.ent_type_ for t in between):
+        return head.i + 1
+    return None
 
 
 _TITLE_MODIFIERS = {"holy", "chief", "petty", "top", "grand", "high", "deputy", "vice", "senior",
@@ -357,7 +386,8 @@ def _looks_like_name(span: Span, gazetteer: Gazetteer) -> bool:
         return False
     if len(span) == 1 and gazetteer.lookup(span.text) is None:
         word = span.text.lower()  # "the Army", "the Council" do name an organisation
-        return _NOUN_TYPES.get(word, "ORG") == "ORG" and word not in ROLE_NOUNS
+        return _NOUN_TYPES.get(word) not in (*PLACE_TYPES, "EVENT", "PERSON") and \
+            word not in ROLE_NOUNS
     return True
 
 
@@ -402,9 +432,40 @@ def _place_and_organisation(label: str, other: str) -> bool:
     return {label in PLACE_TYPES, other in PLACE_TYPES} == {True, False} and "ORG" in (label, other)
 
 
+_ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&]*[A-Z0-9][A-Za-z0-9&]*")
+
+
+def _bracketed_acronyms(result: ArticleEntities) -> None:
+    """"the Olympic Council of Asia (OCA)": an acronym in brackets right after a name,
+    starting with the name's first letter, is that name, here and wherever it recurs,
+    though the NER took it for no name ("OCA" later in the article).
+
+    >>> from kg.nlp import load_pipeline
+    >>> doc = load_pipeline()("The Olympic Council of Asia (OCA) runs the Games. OCA is in Kuwait.")
+    >>> result = resolve_mentions(doc, Gazetteer.bundled())
+    >>> [doc[m.start:m.end].text for m in result.cluster_of(1).mentions]
+    ['The Olympic Council of Asia', 'OCA', 'OCA']
+    """
+    doc = result.doc
+    for cluster in list(result.clusters.values()):
+        for mention in [m for m in cluster.mentions if m.kind == "name"]:
+            end = mention.end
+            if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+                continue
+            acronym = doc[end + 1].text
+            first = next(t for t in mention.span(doc) if t.dep_ != "det" or t.i == end - 1)
+            if not _ACRONYM.fullmatch(acronym) or acronym[0] != first.text[0] or \
+                    result.token_cluster.get(end + 1, cluster.id) != cluster.id:
+                continue
+            for token in doc:
+                if token.text == acronym and _free(result, token.i, token.i + 1):
+                    result.add_mention(cluster, token.i, token.i + 1, "name")
+
+
 def _is_acronym(word: str, cluster: Cluster, doc: Doc) -> bool:
     for mention in cluster.mentions:
-        initials = "".join(t.text[0] for t in mention.span(doc) if t.is_title or t.is_upper)
+        initials = "".join(t.text[0] for t in mention.span(doc)
+                           if (t.is_title or t.is_upper) and t.dep_ != "det")
         if len(initials) >= 2 and initials.lower() == word.lower():
             return True
     return False
@@ -549,6 +610,8 @@ def _types_from_descriptions(result: ArticleEntities, gazetteer: Gazetteer) -> N
 _ORGANISATION_NOUNS = {"ceo", "chairman", "chairwoman", "director", "executive", "employee",
                        "subsidiary", "division", "shareholder"}
 _ORGANISATION_VERBS = {"publish", "acquire", "manufacture", "distribute"}
+_MEMBERS_OF_ORGANISATIONS = {"player", "member", "footballer", "guitarist", "drummer", "bassist",
+                             "vocalist", "frontman", "keyboardist", "employee", "alumnus"}
 
 
 def _organisation_context(doc: Doc, mention: MentionSpan) -> bool:
@@ -560,11 +623,17 @@ def _organisation_context(doc: Doc, mention: MentionSpan) -> bool:
     >>> _organisation_context(doc, MentionSpan(5, 6, "name"))
     True
     """
-    token = _first_conjunct(doc[mention.end - 1])
+    last = doc[mention.end - 1]
+    if last.dep_ == "compound" and last.head.i == mention.end and \
+            last.head.lemma_.lower() in _MEMBERS_OF_ORGANISATIONS:
+        return True  # "the first Altınordu S.K. player"
+    token = _first_conjunct(last)
     preposition = token.head
     if token.dep_ != "pobj" or preposition.i >= mention.start:
         return False
     governor = preposition.head.lemma_.lower()
+    if preposition.lower_ == "for" and governor in ("play", "sign"):
+        return True  # "plays for Partick Thistle"
     if preposition.lower_ in ("of", "for"):
         return governor in _ORGANISATION_NOUNS and preposition.head.pos_ in ("NOUN", "PROPN")
     return preposition.lower_ == "by" and governor in _ORGANISATION_VERBS
@@ -663,8 +732,10 @@ def _type_noun_of_name(doc: Doc, mention: MentionSpan) -> str | None:
     first = doc[mention.start]
     if mention.end - mention.start > 2 and doc[mention.start + 1].lower_ == "of":
         candidates.insert(0, first)  # "University of Alberta", "Gulf of Mexico"
-    if mention.end < len(doc) and doc[mention.end].is_lower and last.head.i == mention.end:
-        candidates.append(doc[mention.end])  # "Møre og Romsdal county"
+    after = doc[mention.end] if mention.end < len(doc) else None
+    if after is not None and after.is_lower and last.head == after and \
+            _singular(after.lower_) not in _BODIES_OF_PLACES:
+        candidates.append(after)  # "Møre og Romsdal county", not "Texas courts"
     before = doc[mention.start - 1] if mention.start > 0 else None
     if before is not None and before.is_lower and before.pos_ == "NOUN" and \
             before.head.i in range(mention.start, mention.end):
@@ -673,7 +744,22 @@ def _type_noun_of_name(doc: Doc, mention: MentionSpan) -> str | None:
         noun = _naming_noun((token.lemma_ or token.lower_).lower(), people=token is before)
         if noun:
             return noun
+    if mention.end - mention.start > 1 and (first.text in _ORGANISATION_DESIGNATORS or
+                                            last.text in _ORGANISATION_DESIGNATORS):
+        return "organisation"  # "FC Brno", "Beşiktaş JK", "Shed Media Ltd"
     return None
+
+
+# what places have: "Texas courts" are not what "Texas" names
+_BODIES_OF_PLACES = {"court", "police", "senate", "congress", "parliament", "assembly",
+                     "legislature", "government", "army", "navy", "council"}
+
+# what companies and clubs add to their names
+_ORGANISATION_DESIGNATORS = {
+    "FC", "F.C.", "AFC", "CF", "SC", "SK", "S.K.", "JK", "FK", "AC", "BK", "IF", "IK", "SV",
+    "VfB", "VfL", "ŠK", "MŠK", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "plc", "PLC", "GmbH", "AG",
+    "S.A.", "SpA", "S.p.A.", "NV", "N.V.", "ASA", "Oyj", "Corp", "Corp.", "Co.", "LLP", "Pty",
+}
 
 
 def _naming_noun(word: str, people: bool = False) -> str | None:
@@ -683,6 +769,8 @@ def _naming_noun(word: str, people: bool = False) -> str | None:
     Aguilera")."""
     noun = _singular(word)
     label = _NOUN_TYPES.get(noun)
+    if label in ("WORK_OF_ART", "PRODUCT") and not people:
+        return None
     return noun if label and (people or label != "PERSON") and \
         noun not in _AMBIGUOUS_NAME_ENDINGS else None
 

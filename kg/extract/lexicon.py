@@ -141,7 +141,8 @@ TYPE_NOUNS = {
         "institute", "foundation", "charity", "ministry", "government", "army", "navy",
         "subsidiary", "conglomerate", "retailer", "broadcaster", "orchestra", "choir",
         "contractor", "startup", "squadron", "regiment", "division", "group", "duo", "trio",
-        "quartet", "ensemble", "outfit", "hospital",
+        "quartet", "ensemble", "outfit", "hospital", "senate", "congress", "parliament",
+        "assembly", "court", "police", "academy", "legislature", "commission", "bureau",
     },
     "EVENT": {
         "festival", "championship", "contest", "tour", "cup", "olympics", "election", "war",
@@ -162,5 +163,16 @@ TYPE_NOUNS = {
         "saint", "pope", "general", "billionaire", "investor", "executive", "founder",
         "earl", "duke", "duchess", "baron", "baroness", "marquis", "viscount", "sultan", "tsar",
         "czar", "shah", "lord", "scorer",
+    },
+    "WORK_OF_ART": {
+        "film", "movie", "album", "song", "single", "novel", "novella", "book", "opera",
+        "sitcom", "documentary", "painting", "poem", "symphony", "soundtrack", "musical",
+        "episode", "manga", "anime", "mixtape", "ep", "play", "series", "drama", "comedy",
+        "thriller", "sequel", "epic", "sculpture", "videogame", "game", "programme",
+    },
+    "PRODUCT": {
+        "software", "app", "smartphone", "car", "aircraft", "airliner", "helicopter", "rifle",
+        "missile", "vehicle", "console", "browser", "camera", "frigate", "destroyer",
+        "submarine", "ship", "locomotive", "satellite", "drug", "vaccine", "phone",
     },
 }

@@ -61,7 +61,7 @@ __all__ = ["to_dataset", "from_rdf", "predicate_slug", "name_keys", "TYPE_CLASSE
 TYPE_CLASSES = {
     "PERSON": SCHEMA.Person, "ORG": SCHEMA.Organization, "GPE": SCHEMA.Place,
     "LOC": SCHEMA.Place, "FAC": SCHEMA.Place, "NORP": KG.Group, "PRODUCT": SCHEMA.Product,
-    "EVENT": SCHEMA.Event,
+    "EVENT": SCHEMA.Event, "WORK_OF_ART": SCHEMA.CreativeWork,
 }
 
 
