@@ -16,8 +16,8 @@ Examples
 ['Vladimir Putin']
 >>> gaz.demonym("Russian")
 'Russia'
->>> gaz.place_kind("the U.S."), gaz.place_kind("Europe"), gaz.place_kind("Ohio"), gaz.place_kind("Paris")
-('country', 'continent', 'state', None)
+>>> gaz.place_kind("the U.S."), gaz.place_kind("Europe"), gaz.place_kind("Paris"), gaz.place_kind("Lyon")
+('country', 'continent', 'city', None)
 """
 
 from __future__ import annotations

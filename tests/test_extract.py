@@ -290,6 +290,27 @@ TABLE = [
      "Malagasy National Assembly", "ORG"),
     # ... but the courts of a place leave the place a place
     ("He was blocked by Texas courts because state law prevented it.", "Texas", "GPE"),
+    # what lies in a direction from something, or borders it, is a place (NER: a person)
+    ("The station is adjacent to the town of Caryville and just west of Jacksboro.",
+     "Jacksboro", "GPE"),
+    ("Debub Gondar is bordered on the south by Misraq Gojjam and on the west by Lake Tana.",
+     "Misraq Gojjam", "GPE"),
+    # the examples of a kind are of that kind (NER: people)
+    ("Towns and cities in this zone include Addis Zemen, Debre Tabor and Wereta.", "Wereta", "GPE"),
+    # more type nouns: empires, falls, ponds, badlands, galleries; "Fort", "Lake" before a name;
+    # the noun before a name's "of"
+    ("Ispence was a tax levied on non-Muslims in the Ottoman Empire.", "Ottoman Empire", "GPE"),
+    ("The painting currently hangs in the National Gallery in London.", "National Gallery", "FAC"),
+    ("The Upper Ammonoosuc rises in Pond of Safety in the town of Randolph.", "Pond of Safety",
+     "LOC"),
+    ("It flows through the Big Muddy Badlands and into Big Muddy Lake.", "Big Muddy Badlands",
+     "LOC"),
+    ("Fort Wentworth was built in 1755 at the junction of the two rivers.", "Fort Wentworth", "FAC"),
+    ("From 1893, he was a professor at the Moscow School of Painting, Sculpture and Architecture.",
+     "Moscow School of Painting, Sculpture and Architecture", "ORG"),
+    # what a sentence says outright outweighs the noun a name ends in and the NER together
+    ("In 1996 the band released its second studio album, Evil Empire, to acclaim.",
+     "Evil Empire", "WORK_OF_ART"),
 ])
 def test_what_the_text_says_a_thing_is_overrules_the_ner(text, name, entity_type):
     graph, _ = extract(text)
@@ -311,6 +332,22 @@ def test_an_acronym_in_brackets_is_the_name_before_it_wherever_it_recurs():
     assert council.type == "ORG" and "OCA" in council.aliases
     mentions = [m for m in graph.mentions if m.entity == council.id]
     assert len(mentions) == 3
+
+
+@pytest.mark.parametrize("text", [
+    "The French Resistance fought the occupation.",  # a demonym starting a name is no demonym
+    "The rumors implicated the Doge in the plot.",  # a title alone is no name
+])
+def test_no_entity_in(text):
+    graph, _ = extract(text)
+    assert graph.entity_list() == []
+
+
+def test_a_city_demonym_is_a_mention_of_the_city_and_no_citizenship():
+    graph, _ = extract("Michele Steno, a Venetian statesman, became Doge in 1400.")
+    venice = graph.entity("Venice")
+    assert [m.kind for m in graph.mentions if m.entity == venice.id] == ["demonym"]
+    assert not [r for r in graph.relations() if r.predicate == "citizen of"]
 
 
 def test_a_passive_whose_subject_is_no_entity_reads_nothing_and_does_not_fail():

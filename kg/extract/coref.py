@@ -575,19 +575,23 @@ def _types_from_descriptions(result: ArticleEntities, gazetteer: Gazetteer) -> N
     "acquired by Windstream" (``_organisation_context``); last, the other names of its
     list (``_types_from_lists``). Alias-table entities keep their table type."""
     doc = result.doc
-    evidence: list[tuple[int, str]] = []  # (cluster, noun)
+    said: list[tuple[int, str]] = []  # (cluster, noun) what a sentence says it is
     for token in doc:  # "X is a town and comune in ..."
         if token.dep_ != "attr" or token.head.lemma_.lower() not in COPULAS:
             continue
         for subject in token.head.children:
             if subject.dep_ == "nsubj" and result.token_kind.get(subject.i) == "name":
-                evidence.append((result.token_cluster[subject.i], token.lemma_.lower()))
-    for cluster in result.clusters.values():  # "X, a Turkish manufacturer, ..."
+                said.append((result.token_cluster[subject.i], token.lemma_.lower()))
+    said += [(cluster.id, mention.span(doc).root.lemma_.lower())  # "X, a Turkish manufacturer"
+             for cluster in result.clusters.values() for mention in cluster.mentions
+             if mention.kind == "appos"]
+    _add_type_evidence(result, said, 20)  # outweighs the noun in a name: "the album, The
+    evidence: list[tuple[int, str]] = []  # Battle of Los Angeles"
+    for cluster in result.clusters.values():
         for mention in cluster.mentions:
-            if mention.kind == "appos":
-                evidence.append((cluster.id, mention.span(doc).root.lemma_.lower()))
-            elif mention.kind == "name" and (noun := _type_noun_of_name(doc, mention)
-                                             or _place_noun_before_of(doc, mention)):
+            if mention.kind == "name" and (noun := _type_noun_of_name(doc, mention)
+                                             or _place_noun_before_of(doc, mention)
+                                             or _kind_exemplified(doc, mention)):
                 evidence.append((cluster.id, noun))
         kinds = {gazetteer.place_kind(m.span(doc).text) for m in cluster.mentions if m.kind == "name"}
         if len(kinds) == 1 and None not in kinds:
@@ -596,7 +600,8 @@ def _types_from_descriptions(result: ArticleEntities, gazetteer: Gazetteer) -> N
     _add_type_evidence(result, evidence, 10)
     evidence = [(cluster.id, "place") for cluster in result.clusters.values()  # then context,
                 for mention in cluster.mentions if mention.kind == "name" and (  # which weighs
-                    _followed_by_place(result, mention) or _inside_of(doc, mention, cluster))]
+                    _followed_by_place(result, mention) or _inside_of(doc, mention, cluster)
+                    or _bearing_from(doc, mention))]
     _add_type_evidence(result, evidence, 3)  # less: a person named often stays a person
     evidence = [(cluster.id, "organisation") for cluster in result.clusters.values()
                 for mention in cluster.mentions
@@ -658,6 +663,31 @@ def _place_noun_before_of(doc: Doc, mention: MentionSpan) -> str | None:
     return word if _NOUN_TYPES.get(word) in ("GPE", "LOC") else None
 
 
+def _kind_exemplified(doc: Doc, mention: MentionSpan) -> str | None:
+    """"Towns in this zone include Addis Zemen and Wereta", "companies such as Aselsan":
+    the type noun a list of examples is given for.
+
+    >>> from kg.nlp import load_pipeline
+    >>> doc = load_pipeline()("Towns and cities in this zone include Addis Zemen and Wereta.")
+    >>> _kind_exemplified(doc, MentionSpan(10, 11, "name"))
+    'town'
+    """
+    token = _first_conjunct(doc[mention.end - 1])
+    if token.dep_ == "dobj" and token.head.lemma_.lower() == "include":
+        kinds = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    elif token.dep_ == "pobj" and token.head.lower_ in ("as", "including") and (
+            token.head.lower_ == "including" or doc[token.head.i - 1].lower_ == "such"):
+        kinds = [token.head.head]
+    else:
+        return None
+    for kind in kinds:
+        word = _singular(kind.lemma_.lower())
+        if kind.pos_ == "NOUN" and kind.tag_ == "NNS" and _NOUN_TYPES.get(word) not in (
+                None, "PERSON"):
+            return word
+    return None
+
+
 def _first_conjunct(token: Token) -> Token:
     """The first item of the list ``token`` ends or is in ("Forlì" in "Florence, Siena and
     Forlì" -> "Florence"); ``token`` itself when it is in no list."""
@@ -717,10 +747,10 @@ _AMBIGUOUS_NAME_ENDINGS = {"state", "city", "union", "division", "league", "netw
 
 
 def _type_noun_of_name(doc: Doc, mention: MentionSpan) -> str | None:
-    """The type noun a name ends in, starts "<noun> of" with, or is next to: "Lambton
-    County", "Kunene River", "University of Alberta", "Møre og Romsdal county", "rock group
-    Led Zeppelin". Words that also end other kinds of names ("Ohio State", "Manchester
-    City") and people's nouns ("The Painter") say nothing.
+    """The type noun a name ends in, has before its "of", or is next to: "Lambton
+    County", "Kunene River", "University of Alberta", "Moscow School of Painting", "Møre og
+    Romsdal county", "rock group Led Zeppelin". Words that also end other kinds of names
+    ("Ohio State", "Manchester City") and people's nouns ("The Painter") say nothing.
 
     >>> import spacy
     >>> doc = spacy.blank("en")("Roald is in Giske Municipality and Ohio State")
@@ -730,8 +760,11 @@ def _type_noun_of_name(doc: Doc, mention: MentionSpan) -> str | None:
     last = doc[mention.end - 1]
     candidates = [last] if mention.end - mention.start > 1 else []
     first = doc[mention.start]
-    if mention.end - mention.start > 2 and doc[mention.start + 1].lower_ == "of":
-        candidates.insert(0, first)  # "University of Alberta", "Gulf of Mexico"
+    of = next((t for t in doc[mention.start + 1:mention.end - 1] if t.lower_ == "of"), None)
+    if of is not None and doc[of.i - 1].is_title:  # "University of Alberta", "Gulf of
+        candidates.insert(0, doc[of.i - 1])  # Mexico", "Moscow School of Painting"
+    elif mention.end - mention.start == 2 and first.lower_ in _PLACE_NAME_STARTS:
+        return _PLACE_NAME_STARTS[first.lower_]  # "Lake Tana"; not "Fort Wayne Pistons"
     after = doc[mention.end] if mention.end < len(doc) else None
     if after is not None and after.is_lower and last.head == after and \
             _singular(after.lower_) not in _BODIES_OF_PLACES:
@@ -749,6 +782,10 @@ def _type_noun_of_name(doc: Doc, mention: MentionSpan) -> str | None:
         return "organisation"  # "FC Brno", "Beşiktaş JK", "Shed Media Ltd"
     return None
 
+
+# first words of place names: "Mount Guna", "Lake Tana", "Fort Worth", "Port Louis" (not
+# "Cape": "Cape Verde" is a country)
+_PLACE_NAME_STARTS = {"mount": "mountain", "lake": "lake", "fort": "fort", "port": "town"}
 
 # what places have: "Texas courts" are not what "Texas" names
 _BODIES_OF_PLACES = {"court", "police", "senate", "congress", "parliament", "assembly",
@@ -791,6 +828,32 @@ def _followed_by_place(result: ArticleEntities, mention: MentionSpan) -> bool:
         return False
     after = next((m.end for m in outer.mentions if m.start == mention.end + 1), mention.end + 2)
     return doc[after].lower_ not in ("and", "or") if after < len(doc) else True
+
+
+_COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+            "north-east", "north-west", "south-east", "south-west"}
+
+
+def _bearing_from(doc: Doc, mention: MentionSpan) -> bool:
+    """"west of Jacksboro", "bordered on the north by Semien Gondar": what lies in a
+    direction from something, or borders it, is a place.
+
+    >>> from kg.nlp import load_pipeline
+    >>> doc = load_pipeline()("The river joins the Missouri west of Culbertson.")
+    >>> _bearing_from(doc, MentionSpan(7, 8, "name"))
+    True
+    """
+    token = _first_conjunct(doc[mention.end - 1])
+    preposition = token.head
+    if token.dep_ != "pobj" or preposition.lower_ not in ("of", "by") or \
+            preposition.i >= mention.start:
+        return False
+    governor = preposition.head
+    if governor.lower_ in _COMPASS or governor.lemma_.lower() == "border":
+        return True
+    # "bordered on the north by X": "by" hangs on the direction's phrase or on the verb
+    return preposition.lower_ == "by" and any(
+        t.lower_ in _COMPASS for t in doc[max(0, preposition.i - 4):preposition.i])
 
 
 # what one is in when it is a place: "born in", "based in", "a town in"
@@ -941,6 +1004,26 @@ def _place_cluster(result: ArticleEntities, gazetteer: Gazetteer, place: str, st
 _DEMONYM_DEPS = ("amod", "compound", "nmod", "acomp", "npadvmod")
 
 
+def _starts_a_name(span: Span) -> bool:
+    """"the French Resistance", "a British Army officer", "the Asian Games": a demonym
+    modifying a capitalised name the NER missed is a word of that name, not a demonym.
+    A role or a person after it keeps it one ("Russian President Vladimir Putin", "the
+    Mughal Emperor").
+
+    >>> from kg.nlp import load_pipeline
+    >>> doc = load_pipeline()("The French Resistance fought on. The Russian President Vladimir Putin spoke.")
+    >>> _starts_a_name(doc[1:2]), _starts_a_name(doc[6:7])
+    (True, False)
+    """
+    doc = span.doc
+    head = span[-1].head
+    if head.i <= span.end - 1 or head.pos_ != "PROPN" or not head.is_title:
+        return False
+    following = doc[span.end:head.i + 1]
+    return all(t.is_title and t.is_alpha and t.pos_ == "PROPN" and not t.ent_type_ and
+               not role_noun(t) and _NOUN_TYPES.get(t.lower_) != "PERSON" for t in following)
+
+
 def _describing(result: ArticleEntities, span: Span) -> bool:
     """True when no name, pronoun or demonym covers the span (a description may)."""
     kinds = {result.token_kind.get(t.i) for t in span}
@@ -964,6 +1047,8 @@ def _demonyms(result: ArticleEntities, gazetteer: Gazetteer) -> None:
                 continue
             if last.ent_type_ and last.ent_type_ not in ("NORP", "GPE", "LOC") and \
                     not _is_demonym_modifier(span, last.ent_type_, gazetteer):
+                continue
+            if _starts_a_name(span):
                 continue
             place = gazetteer.demonym(span.text)
             if place is not None:

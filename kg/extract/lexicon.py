@@ -116,14 +116,16 @@ TYPE_NOUNS = {
         "district", "province", "region", "state", "country", "capital", "suburb", "borough",
         "township", "parish", "prefecture", "oblast", "canton", "settlement", "metropolis",
         "kingdom", "republic", "duchy", "principality", "voivodeship", "governorate", "locality",
-        "community", "neighbourhood", "neighborhood", "zone",
+        "community", "neighbourhood", "neighborhood", "zone", "empire", "caliphate",
+        "sultanate", "khanate", "emirate",
     },
     "LOC": {
         "river", "lake", "mountain", "volcano", "island", "peninsula", "archipelago", "valley",
         "sea", "ocean", "bay", "desert", "forest", "glacier", "hill", "strait", "creek",
         "reservoir", "peak", "canyon", "wilderness", "pass", "isthmus", "fjord", "gulf",
         "plateau", "plain", "lagoon", "cape", "headland", "waterfall", "basin", "continent",
-        "reef", "icefield",
+        "reef", "icefield", "falls", "swamp", "marsh", "badlands", "harbour", "harbor", "cove",
+        "gorge", "delta", "estuary", "oasis", "pond", "brook", "stream", "bight",
     },
     "FAC": {
         "building", "bridge", "airport", "stadium", "arena", "church", "cathedral",
@@ -132,6 +134,8 @@ TYPE_NOUNS = {
         "theater", "library", "canal", "tunnel", "park", "prison", "hotel", "mall", "hall",
         "lighthouse", "cemetery", "fort", "fortress", "abbey", "chapel", "shrine", "manor",
         "mansion", "observatory", "zoo", "camp", "drive", "avenue", "boulevard", "aquarium",
+        "dock", "quay", "pier", "wharf", "marina", "mausoleum", "tomb", "trail", "route",
+        "gallery", "memorial", "arch",
     },
     "ORG": {
         "company", "corporation", "firm", "manufacturer", "business", "bank", "band", "team",
@@ -162,7 +166,8 @@ TYPE_NOUNS = {
         "illustrator", "photographer", "sculptor", "designer", "missionary", "monk", "nun",
         "saint", "pope", "general", "billionaire", "investor", "executive", "founder",
         "earl", "duke", "duchess", "baron", "baroness", "marquis", "viscount", "sultan", "tsar",
-        "czar", "shah", "lord", "scorer",
+        "czar", "shah", "lord", "scorer", "doge", "baronet", "viceroy", "pharaoh", "caliph",
+        "regent", "archbishop", "rabbi", "imam",
     },
     "WORK_OF_ART": {
         "film", "movie", "album", "song", "single", "novel", "novella", "book", "opera",
