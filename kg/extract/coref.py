@@ -569,11 +569,14 @@ _NOUN_TYPES = {noun: label for label, nouns in TYPE_NOUNS.items() for noun in no
 def _types_from_descriptions(result: ArticleEntities, gazetteer: Gazetteer) -> None:
     """What the text says a named thing is overrules the NER's guess: "Nîmes is a
     city" (a place, though tagged a person), "Roketsan, a Turkish manufacturer" (an
-    organisation), "Lambton County", "the village of Groveton"; so does a name of the
+    organisation), "Lambton County", "the village of Groveton", "towns ... include
+    Wereta" (``_kind_exemplified``); so does a name of the
     demonym table ("India" is a country, "Africa" a continent); then where it stands:
-    "born in Sudbury, Ontario", "in Nîmes" (see ``_followed_by_place``, ``_inside_of``),
-    "acquired by Windstream" (``_organisation_context``); last, the other names of its
-    list (``_types_from_lists``). Alias-table entities keep their table type."""
+    "born in Sudbury, Ontario", "in Nîmes", "west of Jacksboro" (see ``_followed_by_place``,
+    ``_inside_of``, ``_bearing_from``), "acquired by Windstream", "plays for Partick
+    Thistle" (``_organisation_context``); last, the other names of its list
+    (``_types_from_lists``). What a sentence says outright (copula, apposition) weighs most.
+    Alias-table entities keep their table type."""
     doc = result.doc
     said: list[tuple[int, str]] = []  # (cluster, noun) what a sentence says it is
     for token in doc:  # "X is a town and comune in ..."
