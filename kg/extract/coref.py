@@ -374,8 +374,8 @@ def _new_name(result: ArticleEntities, start: int, end: int, label: str) -> None
 
 def _looks_like_name(span: Span, gazetteer: Gazetteer) -> bool:
     """No name is all lower case ("raise turkey for Thanksgiving"), and one capitalised
-    word that is a place, event or role noun is a fragment ("State", "Church", "Queen"),
-    unless the alias table knows it.
+    word that is a place, event, person's or role noun is a fragment ("State", "Church",
+    "Queen", "Doge"), unless the alias table knows it; a work's noun may be a name ("Epic").
 
     >>> import spacy
     >>> doc = spacy.blank("en")("raise turkey in the State of Ohio for Apple")
@@ -588,8 +588,9 @@ def _types_from_descriptions(result: ArticleEntities, gazetteer: Gazetteer) -> N
     said += [(cluster.id, mention.span(doc).root.lemma_.lower())  # "X, a Turkish manufacturer"
              for cluster in result.clusters.values() for mention in cluster.mentions
              if mention.kind == "appos"]
-    _add_type_evidence(result, said, 20)  # outweighs the noun in a name: "the album, The
-    evidence: list[tuple[int, str]] = []  # Battle of Los Angeles"
+    # what a sentence says outweighs the noun a name ends in: "its album, Evil Empire"
+    _add_type_evidence(result, said, 20)
+    evidence: list[tuple[int, str]] = []
     for cluster in result.clusters.values():
         for mention in cluster.mentions:
             if mention.kind == "name" and (noun := _type_noun_of_name(doc, mention)
@@ -623,8 +624,9 @@ _MEMBERS_OF_ORGANISATIONS = {"player", "member", "footballer", "guitarist", "dru
 
 
 def _organisation_context(doc: Doc, mention: MentionSpan) -> bool:
-    """"Managing Director of Idealab", "a division of Samsung", "acquired by Windstream":
-    what one directs, is a division of or is acquired by is an organisation.
+    """"Managing Director of Idealab", "a division of Samsung", "acquired by Windstream",
+    "plays for Partick Thistle", "an Altınordu S.K. player": what one directs, is a
+    division of, is acquired by, plays for or is a player or member of is an organisation.
 
     >>> from kg.nlp import load_pipeline
     >>> doc = load_pipeline()("The game was published by Nintendo.")
