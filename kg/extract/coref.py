@@ -33,10 +33,12 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.clauses import is_misparsed_subject
 from kg.extract.lexicon import (
+    COMPASS_POINTS,
     COPULAS,
     DESCRIPTOR_NOUNS,
     ENTITY_LABELS,
     KIN_NOUNS,
+    ORGANISATION_MEMBER_NOUNS,
     PERSON_PRONOUNS,
     PLACE_TYPES,
     REPORTING_VERBS,
@@ -619,8 +621,6 @@ def _types_from_descriptions(result: ArticleEntities, gazetteer: Gazetteer) -> N
 _ORGANISATION_NOUNS = {"ceo", "chairman", "chairwoman", "director", "executive", "employee",
                        "subsidiary", "division", "shareholder"}
 _ORGANISATION_VERBS = {"publish", "acquire", "manufacture", "distribute"}
-_MEMBERS_OF_ORGANISATIONS = {"player", "member", "footballer", "guitarist", "drummer", "bassist",
-                             "vocalist", "frontman", "keyboardist", "employee", "alumnus"}
 
 
 def _organisation_context(doc: Doc, mention: MentionSpan) -> bool:
@@ -635,7 +635,7 @@ def _organisation_context(doc: Doc, mention: MentionSpan) -> bool:
     """
     last = doc[mention.end - 1]
     if last.dep_ == "compound" and last.head.i == mention.end and \
-            last.head.lemma_.lower() in _MEMBERS_OF_ORGANISATIONS:
+            last.head.lemma_.lower() in ORGANISATION_MEMBER_NOUNS:
         return True  # "the first Altınordu S.K. player"
     token = _first_conjunct(last)
     preposition = token.head
@@ -835,10 +835,6 @@ def _followed_by_place(result: ArticleEntities, mention: MentionSpan) -> bool:
     return doc[after].lower_ not in ("and", "or") if after < len(doc) else True
 
 
-_COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-            "north-east", "north-west", "south-east", "south-west"}
-
-
 def _bearing_from(doc: Doc, mention: MentionSpan) -> bool:
     """"west of Jacksboro", "bordered on the north by Semien Gondar": what lies in a
     direction from something, or borders it, is a place.
@@ -854,11 +850,11 @@ def _bearing_from(doc: Doc, mention: MentionSpan) -> bool:
             preposition.i >= mention.start:
         return False
     governor = preposition.head
-    if governor.lower_ in _COMPASS or governor.lemma_.lower() == "border":
+    if governor.lower_ in COMPASS_POINTS or governor.lemma_.lower() == "border":
         return True
     # "bordered on the north by X": "by" hangs on the direction's phrase or on the verb
     return preposition.lower_ == "by" and any(
-        t.lower_ in _COMPASS for t in doc[max(0, preposition.i - 4):preposition.i])
+        t.lower_ in COMPASS_POINTS for t in doc[max(0, preposition.i - 4):preposition.i])
 
 
 # what one is in when it is a place: "born in", "based in", "a town in"

@@ -51,6 +51,17 @@ JOB_NOUNS = RELATION_TYPES["employer"].nouns | {
     "spokesperson",
 }
 
+#: A person's nouns whose modifier names an organisation, never a place ("an Altınordu S.K.
+#: player", "a former Sha Na Na member"; unlike "a Texas senator"): the schema's membership
+#: nouns, and more.
+ORGANISATION_MEMBER_NOUNS = RELATION_TYPES["member_of"].nouns | {
+    "player", "footballer", "employee", "alumnus",
+}
+
+#: Compass points: what lies "west of" something, or is bordered "on the north by" it.
+COMPASS_POINTS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                  "southwest", "north-east", "north-west", "south-east", "south-west"}
+
 #: Kinship nouns: relational like roles ("Marie, the wife of Johan" -> wife of Johan).
 KIN_NOUNS = RELATION_TYPES["spouse_of"].nouns | RELATION_TYPES["parent_of"].nouns | \
     RELATION_TYPES["child_of"].nouns | {"brother", "sister"}
