@@ -29,7 +29,8 @@ def main() -> None:
     parser.add_argument("document")
     parser.add_argument("--shared", default=str(Path(__file__).resolve().parents[1].parent / "shared"))
     args = parser.parse_args()
-    for number, text, paragraph in sentences(Path(args.shared) / "corpora/gum/dep" / f"{args.document}.conllu"):
+    conllu = Path(args.shared) / "corpora/gum/dep" / f"{args.document}.conllu"
+    for number, text, paragraph in sentences(conllu):
         if paragraph:
             print()
         print(f"[{number}] {text}")

@@ -183,8 +183,10 @@ def query(
                                      help="A .rq file, a name from queries/, or SPARQL text."),
     param: list[str] = typer.Option([], "--param", "-p", help="A parameter: name=value (repeatable)."),
     output_format: str = typer.Option("table", "--format", "-f", help="table, csv, tsv or json."),
-    engine: str = typer.Option("rdflib", "--engine", help="rdflib, oxigraph, or a SPARQL endpoint URL."),
+    engine: str = typer.Option("oxigraph", "--engine", help="oxigraph, rdflib, or a SPARQL endpoint URL."),
     store: str = typer.Option(None, "--store", help="With oxigraph: an on-disk store folder."),
+    timeout: float = typer.Option(120.0, "--timeout", min=0.1,
+                                  help="Seconds the query may run before it is stopped."),
 ) -> None:
     """Run a SPARQL query over an export, with bound parameters.
 
@@ -197,7 +199,8 @@ def query(
     if output_format not in ("table", "csv", "tsv", "json"):
         _fail(f"unknown format {output_format!r}: use table, csv, tsv or json")
     try:
-        rows = run_query(export, query_text, params=_parse_params(param), engine=engine, store=store)
+        rows = run_query(export, query_text, params=_parse_params(param), engine=engine, store=store,
+                         timeout=timeout)
     except QueryError as error:
         _fail(str(error))
     typer.echo(format_rows(rows, output_format), nl=False)

@@ -1,6 +1,7 @@
-"""Each quality benchmark runs on a 20-item sample of the shared data and writes its report.
+"""Each benchmark runs on a small sample (20 items of the shared data, or the seed export)
+and writes its report.
 
-They need ../shared (the licensed corpora); without it they skip with a reason.
+Those on the shared data need ../shared (the licensed corpora); without it they skip with a reason.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ import importlib.util
 import json
 from pathlib import Path
 
-from benchmarks import carb, model_quality, redocred
+from benchmarks import carb, model_quality, query_speed, redocred
 from kg.infer.model import LocatedInModel
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,3 +54,11 @@ def test_model_quality_on_20_documents(shared_dir, tmp_path):
     held = report["redocred_heldout"]
     assert held["docs"] == 20 and 0 < held["student"]["ALL"]["f"] <= 1
     assert held["teacher"].startswith("skipped: no teacher venv")
+
+
+def test_query_speed_on_the_seed_export(tmp_path):
+    report = query_speed.main([str(ROOT / "exports"), "--repeat", "1", "--report", str(tmp_path / "q.json")])
+    assert {r["engine"] for r in report["rows"]} == {"oxigraph", "rdflib"}
+    assert not any(r["timed_out"] for r in report["rows"])
+    assert all(r["median_seconds"] > 0 for r in report["rows"])
+    assert json.loads((tmp_path / "q.json").read_text()) == report
