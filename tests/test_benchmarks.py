@@ -10,7 +10,7 @@ import importlib.util
 import json
 from pathlib import Path
 
-from benchmarks import carb, model_quality, query_speed, redocred
+from benchmarks import carb, model_quality, news, query_speed, redocred
 from kg.infer.model import LocatedInModel
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,3 +62,16 @@ def test_query_speed_on_the_seed_export(tmp_path):
     assert not any(r["timed_out"] for r in report["rows"])
     assert all(r["median_seconds"] > 0 for r in report["rows"])
     assert json.loads((tmp_path / "q.json").read_text()) == report
+
+
+def test_news_on_two_dev_documents(shared_dir, tmp_path):
+    report = news.main(["--shared", str(shared_dir), "--limit", "2", "--splits", "dev",
+                        "--report", str(tmp_path / "n.json")])
+    dev = report["splits"]["dev"]
+    assert dev["documents"] == 2 and set(dev["genres"]) == {"interview", "news"}
+    assert report["gold_tables"] == 43 and report["gold_rows"] > 1000
+    people = dev["genres"]["news"]["mentions"]["person"]
+    assert people["tp"] > 0 and 0 < people["f"] <= 1
+    relations = dev["news_and_interview_relations"]["curve"][0]
+    assert relations["threshold"] == 0.0 and relations["gold"] > 0
+    assert json.loads((tmp_path / "n.json").read_text()) == report

@@ -1,0 +1,213 @@
+"""Scoring kg on GUM's news (and its other genres): mentions, resolution, entities, relations.
+
+Every score compares what kg built from a GUM document's text with GUM's gold, aligned by
+character spans. A kg mention *aligns* with a gold mention when it contains the gold
+mention's head token and lies inside the gold mention ("Cres Eastman" inside "Professor
+Cres Eastman"). A kg entity *is* the gold chain that most of its aligned name mentions in
+that document belong to.
+
+- :func:`score_mentions`: named person / organisation / place mentions, typed.
+- :func:`score_resolution`: pronouns and descriptions that GUM links to a named person,
+  organisation or place: resolved to the right entity, to a wrong one, or left alone.
+- :func:`score_entities`: one node per Wikipedia link: nodes holding two links (wrong
+  merges), links on two nodes in one document or in the corpus (splits).
+- :func:`score_relations`: kg's relations against the relation tables people read
+  (``benchmarks/gold/gum/``), by subject and object names and by type or predicate words.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.eval.gold import SYMMETRIC, _content
+from kg.eval.gum import GumDocument, GumMention
+from kg.graph import KnowledgeGraph
+from kg.model import Mention, Relation
+from kg.names import normalize_name
+
+__all__ = ["COARSE_TYPES", "NewsGold", "read_news_gold", "align", "entity_chains",
+           "score_mentions", "score_resolution", "score_entities", "score_relations", "prf"]
+
+#: kg's entity types and GUM's, on the three kinds both annotate.
+COARSE_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
+                "FAC": "place"}
+GUM_KINDS = ("person", "organization", "place")
+THIRD_PERSON = {"he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their",
+                "theirs", "himself", "herself", "itself", "themselves"}
+
+
+@dataclass(frozen=True)
+class NewsGold:
+    """One row of a GUM relation table: names are ``|``-separated alternatives."""
+
+    document: str
+    sentence: int
+    subject: tuple[str, ...]
+    predicate: str
+    object: tuple[str, ...]
+    type: str | None
+    flags: tuple[str, ...]
+
+
+def read_news_gold(folder: str | Path) -> dict[str, list[NewsGold]]:
+    """The relation tables, by document (one ``DOCUMENT.tsv`` per document)."""
+    tables = {}
+    for path in sorted(Path(folder).glob("GUM_*.tsv")):
+        rows = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            sentence, subject, predicate, obj, rtype, flags = (line.split("\t") + [""] * 6)[:6]
+            rows.append(NewsGold(path.stem, int(sentence), _names(subject), predicate.strip(),
+                                 _names(obj), rtype.strip() or None,
+                                 tuple(f.strip() for f in flags.split(",") if f.strip())))
+        tables[path.stem] = rows
+    return tables
+
+
+def _names(cell: str) -> tuple[str, ...]:
+    return tuple(k for k in (normalize_name(n) for n in cell.split("|")) if k)
+
+
+def prf(tp: int, fp: int, fn: int) -> dict:
+    """Counts with precision, recall and F1.
+
+    >>> prf(3, 1, 2)
+    {'tp': 3, 'fp': 1, 'fn': 2, 'p': 0.75, 'r': 0.6, 'f': 0.667}
+    """
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"tp": tp, "fp": fp, "fn": fn, "p": round(p, 3), "r": round(r, 3), "f": round(f, 3)}
+
+
+def align(doc: GumDocument, mention: Mention, gold: GumMention) -> bool:
+    """Whether a kg mention stands for a gold mention (contains its head, inside it)."""
+    head = doc.tokens[gold.head]
+    return mention.start <= head.start and head.end <= mention.end and \
+        gold.start <= mention.start and mention.end <= gold.end
+
+
+def _aligned(doc: GumDocument, mentions: list[Mention], golds: list[GumMention]):
+    """(kg mention, gold mention) pairs, each kg mention with the smallest gold it fits."""
+    by_head = defaultdict(list)
+    for gold in golds:
+        by_head[gold.head].append(gold)
+    token_at = {}
+    for index, token in enumerate(doc.tokens):
+        for char in range(token.start, token.end):
+            token_at[char] = index
+    for mention in mentions:
+        tokens = {token_at[c] for c in range(mention.start, mention.end) if c in token_at}
+        fitting = [g for t in tokens for g in by_head.get(t, ()) if align(doc, mention, g)]
+        if fitting:
+            yield mention, min(fitting, key=lambda g: (g.end - g.start, g.kind != "named"))
+
+
+def entity_chains(doc: GumDocument, mentions: list[Mention]) -> dict[str, str]:
+    """kg entity id -> the gold chain most of its name mentions in this document align with."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    named = [g for g in doc.mentions if g.kind == "named"]
+    for mention, gold in _aligned(doc, [m for m in mentions if m.kind == "name"], named):
+        votes[mention.entity][gold.chain] += 1
+    return {entity: max(chains, key=lambda c: (chains[c], c)) for entity, chains in votes.items()}
+
+
+def score_mentions(doc: GumDocument, mentions: list[Mention], types: dict[str, str]) -> dict:
+    """Typed named-mention counts per GUM kind: tp, fp (kg's), fn (GUM's)."""
+    gold = [g for g in doc.mentions if g.kind == "named" and g.type in GUM_KINDS]
+    ours = [m for m in mentions if m.kind == "name" and COARSE_TYPES.get(types.get(m.entity, ""))]
+    matched_gold, matched_ours = set(), set()
+    for mention, found in _aligned(doc, ours, gold):
+        if COARSE_TYPES[types[mention.entity]] == found.type and id(found) not in matched_gold:
+            matched_gold.add(id(found))
+            matched_ours.add(id(mention))
+    counts = {kind: Counter() for kind in GUM_KINDS}
+    for g in gold:
+        counts[g.type]["tp" if id(g) in matched_gold else "fn"] += 1
+    for m in ours:
+        if id(m) not in matched_ours:
+            counts[COARSE_TYPES[types[m.entity]]]["fp"] += 1
+    return {kind: dict(c) for kind, c in counts.items()}
+
+
+def _resolution_kind(gold: GumMention) -> str:
+    if gold.kind == "pronoun":
+        return "third-person pronoun" if gold.text.lower() in THIRD_PERSON else "other pronoun"
+    return "description"
+
+
+def score_resolution(doc: GumDocument, mentions: list[Mention]) -> dict:
+    """For each pronoun and description GUM links to a named person, organisation or place:
+    right, wrong or unresolved, counted by kind (third-person pronoun, other, description)."""
+    chains = doc.chains()
+    linked = {c for c, ms in chains.items()
+              if any(m.kind == "named" and m.type in GUM_KINDS for m in ms)}
+    targets = [g for g in doc.mentions if g.kind != "named" and g.chain in linked]
+    identity = entity_chains(doc, mentions)
+    found = {id(g): m for m, g in _aligned(doc, [m for m in mentions if m.kind != "name"], targets)}
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for gold in targets:
+        mention = found.get(id(gold))
+        if mention is None:
+            outcome = "unresolved"
+        else:
+            outcome = "right" if identity.get(mention.entity) == gold.chain else "wrong"
+        counts[_resolution_kind(gold)][outcome] += 1
+    return {kind: dict(c) for kind, c in counts.items()}
+
+
+def score_entities(docs: list[GumDocument], graph: KnowledgeGraph) -> dict:
+    """Wikipedia links against kg's nodes, over a corpus built as one graph."""
+    by_article = graph.by_article()
+    node_links: dict[str, set[str]] = defaultdict(set)
+    link_nodes: dict[str, set[str]] = defaultdict(set)
+    splits_in_document = 0
+    for doc in docs:
+        mentions = [m for m in by_article.get(doc.name, ([], []))[0] if m.kind == "name"]
+        golds = [g for g in doc.mentions if g.kind == "named" and g.link and g.type in GUM_KINDS]
+        here: dict[str, set[str]] = defaultdict(set)
+        for mention, gold in _aligned(doc, mentions, golds):
+            node_links[mention.entity].add(gold.link)
+            link_nodes[gold.link].add(mention.entity)
+            here[gold.link].add(mention.entity)
+        splits_in_document += sum(1 for nodes in here.values() if len(nodes) > 1)
+    merges = {node: sorted(links) for node, links in node_links.items() if len(links) > 1}
+    return {"nodes_with_a_link": len(node_links), "links": len(link_nodes),
+            "wrong_merges": len(merges), "merged": dict(sorted(merges.items())),
+            "splits_in_a_document": splits_in_document,
+            "splits_across_corpus": sum(1 for nodes in link_nodes.values() if len(nodes) > 1)}
+
+
+def _entity_names(graph: KnowledgeGraph) -> dict[str, set[str]]:
+    return {e.id: {normalize_name(n) for n in (e.label, *e.aliases)} - {""}
+            for e in graph.entity_list()}
+
+
+def _matches(gold: NewsGold, relation: Relation, names: dict[str, set[str]]) -> bool:
+    subject, obj = names.get(relation.subject, set()), names.get(relation.object, set())
+    same = bool(subject & set(gold.subject)) and bool(obj & set(gold.object))
+    swapped = bool(obj & set(gold.subject)) and bool(subject & set(gold.object))
+    if not same and not (swapped and (gold.type in SYMMETRIC or relation.type in SYMMETRIC)):
+        return False
+    if gold.type and relation.type:
+        return gold.type == relation.type
+    return bool(_content(gold.predicate) & _content(relation.predicate))
+
+
+def score_relations(relations: list[Relation], gold: list[NewsGold],
+                    graph: KnowledgeGraph) -> tuple[list[tuple[Relation, NewsGold | None]],
+                                                    list[NewsGold]]:
+    """Each relation with the gold row it states (or None), and the gold rows no relation
+    states. A relation is right when it states some gold row of its document; a gold row is
+    found when some relation states it."""
+    names = _entity_names(graph)
+    judged, found = [], set()
+    for relation in relations:
+        rows = [g for g in gold if g.document == relation.evidence.article and
+                _matches(g, relation, names)]
+        judged.append((relation, rows[0] if rows else None))
+        found.update(id(g) for g in rows)
+    return judged, [g for g in gold if id(g) not in found]
