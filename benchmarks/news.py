@@ -110,6 +110,10 @@ def evaluate_split(docs, tables, model=None) -> dict:
         if genre in judged_by_genre or genre in missed_by_genre:
             row["relations"] = _relation_rows(judged_by_genre[genre], len(missed_by_genre[genre]))
         out["genres"][genre] = row
+    out["resolution_summary"] = {
+        name: {kind: _resolution_row(sum((resolution[g].get(kind, Counter()) for g in genres), Counter()))
+               for kind in ("third-person pronoun", "description", "other pronoun")}
+        for name, genres in (("news and interviews", NEWS_GENRES), ("all genres", tuple(resolution)))}
     news_judged = [j for g in NEWS_GENRES for j in judged_by_genre[g]]
     news_missed = [m for g in NEWS_GENRES for m in missed_by_genre[g]]
     out["news_and_interview_relations"] = _relation_rows(news_judged, len(news_missed))
@@ -130,6 +134,16 @@ def _print(report: dict) -> None:
                 return f"{r['right']}/{r['wrong']}/{r['unresolved']}" if r else "-"
             print(f"{split:>5} {genre:>9} {f[0]:>6} {f[1]:>6} {f[2]:>7}   "
                   f"{cell('third-person pronoun'):>26} {cell('description'):>22}")
+    print(f"\nresolution of what GUM links to a named person, organisation or place:\n"
+          f"{'split':>5} {'genres':>19} {'kind':>20} {'total':>6} {'right':>6} {'wrong':>6} "
+          f"{'precision':>9} {'right share':>11}")
+    for split in SPLITS:
+        for name, kinds in report["splits"].get(split, {}).get("resolution_summary", {}).items():
+            for kind, r in kinds.items():
+                if kind != "other pronoun":
+                    print(f"{split:>5} {name:>19} {kind:>20} {r['total']:>6} {r['right']:>6} "
+                          f"{r['wrong']:>6} {r['precision'] if r['precision'] is not None else '-':>9} "
+                          f"{r['right_share'] if r['right_share'] is not None else '-':>11}")
     print(f"\n{'split':>5} {'entities: nodes with a link':>28} {'wrong merges':>13} "
           f"{'splits in doc':>14} {'splits in corpus':>17}")
     for split in SPLITS:

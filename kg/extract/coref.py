@@ -11,8 +11,8 @@ Four kinds of mention are grouped into clusters, in this order:
 3. ``role``: definite descriptions such as "the Russian president" or "The Tesla C.E.O.",
    resolved to the person known (from this article, else from the alias table) to hold
    that role, preferring people not already named in the same sentence.
-4. ``pronoun``: he/him/his/she/her and it/its, resolved to the nearest compatible
-   mention, preferring earlier subjects for subject pronouns.
+4. ``pronoun``: third-person pronouns, resolved by a learned mention-ranking model
+   (:mod:`kg.extract.pronouns`) or left alone when it is unsure.
 
 Along the way: what a sentence says a named thing is ("X is a town", "X, a software
 company") overrules the NER's type, and "the town" or "the company" later joins it (as a
@@ -31,7 +31,6 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.clauses import is_misparsed_subject
 from kg.extract.lexicon import (
     COMPASS_POINTS,
     COPULAS,
@@ -39,13 +38,12 @@ from kg.extract.lexicon import (
     ENTITY_LABELS,
     KIN_NOUNS,
     ORGANISATION_MEMBER_NOUNS,
-    PERSON_PRONOUNS,
     PLACE_TYPES,
     REPORTING_VERBS,
     ROLE_NOUNS,
-    THING_PRONOUNS,
     TYPE_NOUNS,
 )
+from kg.extract.pronouns import Chooser, model_chooser, resolve_pronouns
 from kg.gazetteer import Gazetteer, KnownEntity
 from kg.names import normalize_name
 
@@ -176,8 +174,13 @@ def resolve_mentions(
     doc: Doc,
     gazetteer: Gazetteer,
     labels: tuple[str, ...] = ENTITY_LABELS,
+    *,
+    choose_pronoun: Chooser | None = None,
 ) -> ArticleEntities:
-    """Group the mentions of ``doc`` into per-entity clusters."""
+    """Group the mentions of ``doc`` into per-entity clusters.
+
+    ``choose_pronoun`` picks a pronoun's antecedent among its candidates; by default the
+    bundled resolution model (:mod:`kg.extract.pronouns`)."""
     result = ArticleEntities(doc)
     # (cluster, role noun, holder token, start, end, via), resolved once pronouns are
     holder_tokens: list[tuple[int, str, int, int, int, str]] = []
@@ -188,7 +191,7 @@ def resolve_mentions(
     _types_from_descriptions(result, gazetteer)
     _descriptions(result, gazetteer)
     _definite_things(result)
-    _pronouns(result)
+    resolve_pronouns(result, choose_pronoun or model_chooser())
     _demonyms(result, gazetteer)
     for cluster_id, noun, holder_token, start, end, via in holder_tokens:
         holder = _holder_cluster(result, holder_token, gazetteer)
@@ -1140,75 +1143,6 @@ def _describe(result, gazetteer, token: Token, noun: str, holder: Token | None) 
         return (1, max(before)) if before else (0, -min(m.start for m in cluster.mentions))
 
     return max(remaining, key=recency)
-
-
-# --- 4. pronouns --------------------------------------------------------------------
-
-def _pronouns(result: ArticleEntities) -> None:
-    doc = result.doc
-    sentence_index = {}
-    number = -1
-    for sentence in doc.sents:  # a stray closing quote or a blank line is no sentence
-        if any(t.is_alpha for t in sentence):
-            number += 1
-        for i in range(sentence.start, sentence.end):
-            sentence_index[i] = max(number, 0)
-    for token in doc:
-        lower = token.lower_
-        if token.i in result.token_cluster or token.tag_ not in ("PRP", "PRP$"):
-            continue
-        if lower in PERSON_PRONOUNS:
-            compatible = {"PERSON"}
-        elif lower in THING_PRONOUNS:
-            compatible = {"ORG", "PRODUCT", "FAC", "EVENT", "GPE", "LOC"}
-        else:
-            continue
-        cluster = _antecedent(result, token, compatible, sentence_index)
-        if cluster is not None:
-            result.add_mention(cluster, token.i, token.i + 1, "pronoun")
-
-
-def _is_subject(token: Token) -> bool:
-    return token.dep_ in ("nsubj", "nsubjpass") or is_misparsed_subject(token)
-
-
-def _subject_mention(span: Span, kind: str) -> bool:
-    return _is_subject(span.root) or (kind == "appos" and _is_subject(span.root.head))
-
-
-def _antecedent(result, token: Token, compatible: set[str], sentence_index) -> Cluster | None:
-    here = sentence_index[token.i]
-    window = 1 if compatible != {"PERSON"} else 3
-    earliest = here - window
-    candidates = []  # (mention root token, cluster), nearest first
-    for mention, cluster in reversed(result.mentions_in_order()):
-        if mention.start >= token.i or cluster.type not in compatible:
-            continue
-        if sentence_index[mention.start] < earliest:
-            break
-        span = mention.span(result.doc)
-        if compatible != {"PERSON"} and not _subject_mention(span, mention.kind):
-            continue  # "it" only picks up subjects: "SpaceX ... and the Department uses it"
-        candidates.append((span.root, cluster))
-    if not candidates:
-        return None
-    if token.dep_ == "poss":  # "his": the nearest person, subject or not, but a repeated
-        for mention, cluster in reversed(result.mentions_in_order()):  # "his" keeps its referent
-            same_word = result.doc[mention.start].lower_ == token.lower_
-            if mention.kind == "pronoun" and mention.start < token.i and same_word and \
-                    sentence_index[mention.start] == here:
-                return cluster
-        return candidates[0][1]
-    excluded = set()
-    if not _is_subject(token) and token.dep_ != "poss":
-        for child in token.head.children:
-            if _is_subject(child) and child.i in result.token_cluster:
-                excluded.add(result.token_cluster[child.i])
-    allowed = [(r, c) for r, c in candidates if c.id not in excluded]
-    subjects = [c for r, c in allowed if _is_subject(r)]
-    if subjects:
-        return subjects[0]
-    return allowed[0][1] if allowed else None
 
 
 # --- labels -------------------------------------------------------------------------

@@ -17,8 +17,6 @@ __all__ = [
     "HEDGE_GOVERNORS",
     "HEDGE_ADJECTIVES",
     "OBJECT_CONTROL_VERBS",
-    "PERSON_PRONOUNS",
-    "THING_PRONOUNS",
     "RELATIONAL_PREPOSITIONS",
 ]
 
@@ -109,8 +107,6 @@ OBJECT_CONTROL_VERBS = {
     "expect", "need", "require", "permit",
 }
 
-PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
-THING_PRONOUNS = {"it", "its", "itself"}
 
 #: Prepositions that link a relational noun to its second argument ("contact with X").
 RELATIONAL_PREPOSITIONS = {"with", "to", "between", "against", "for", "of", "toward",

@@ -1,0 +1,336 @@
+"""Pronouns resolved by a learned mention-ranking model, or left alone when it is unsure.
+
+For every third-person pronoun (he, she, it, they and their other forms) the entities an
+article has mentioned in the three sentences before it are the candidates. Each
+(pronoun, candidate) pair is described by what a reader weighs: agreement in gender, number
+and animacy with what the article says of the candidate (its type, a first name, "Mr" or
+"Ms", a "chairwoman", the pronouns already resolved to it), how far back its last mention
+is and how many other candidates are nearer, the grammatical roles of the two, whether the
+candidate is an argument of the pronoun's own verb ("Smith met him": him is not Smith), how
+salient it is (mentions so far, first entity of the article), and whether one is quoted
+and the other not. The resolution model (:func:`resolution_model`, a logistic regression
+fitted by ``training/train_resolution.py`` on GUM's train documents and GAP) gives each
+candidate the probability that it is the pronoun's antecedent; the pronoun joins the most
+probable candidate when that probability reaches the model's threshold, chosen on GUM's dev
+documents for precision. Below it the pronoun stays unresolved, and no relation is stated
+through it. The model ranks: the candidates and "no antecedent among them" share one
+probability (a softmax over their scores), so a candidate is sure when it clearly beats the
+others, as for a reader.
+
+The chooser is a parameter, so the training script walks the same candidates with the
+gold answers (:data:`Chooser`).
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.clauses import is_misparsed_subject
+from kg.learned import LogisticModel, bundled_model
+
+__all__ = ["PRONOUN_GENDER", "Candidate", "Chooser", "resolve_pronouns", "candidates",
+           "choice", "no_antecedent", "model_chooser", "resolution_model", "first_name_gender",
+           "sentence_numbers"]
+
+#: Third-person pronouns and the gender or number they carry (m, f, neuter n, plural p).
+PRONOUN_GENDER = {
+    "he": "m", "him": "m", "his": "m", "himself": "m",
+    "she": "f", "her": "f", "hers": "f", "herself": "f",
+    "it": "n", "its": "n", "itself": "n",
+    "they": "p", "them": "p", "their": "p", "theirs": "p", "themselves": "p",
+}
+WINDOW = 3  # sentences back (the pronoun's own and the three before it)
+_HONORIFICS = {"mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "father": "m",
+               "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "lady": "f", "dame": "f",
+               "queen": "f", "princess": "f", "sister": "f"}
+_GENDERED_NOUNS = {
+    "m": {"man", "boy", "father", "husband", "son", "brother", "king", "prince", "uncle",
+          "nephew", "grandfather", "spokesman", "chairman", "businessman", "actor", "widower"},
+    "f": {"woman", "girl", "mother", "wife", "daughter", "sister", "queen", "princess", "aunt",
+          "niece", "grandmother", "spokeswoman", "chairwoman", "businesswoman", "actress",
+          "widow"},
+}
+_TYPE_GROUP = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place",
+               "FAC": "place", "NORP": "group"}
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+@dataclass
+class Candidate:
+    """A cluster that may be a pronoun's antecedent, with the features of the pair."""
+
+    cluster: object  # kg.extract.coref.Cluster
+    features: dict[str, float]
+
+
+#: Given a pronoun and its candidates, the cluster it joins, or None.
+Chooser = Callable[[Token, list[Candidate]], object]
+
+
+def resolution_model() -> LogisticModel:
+    """The bundled model (``kg/data/resolution_model.json``)."""
+    return bundled_model("resolution_model.json")
+
+
+def no_antecedent(token: Token, found: list[Candidate]) -> dict[str, float]:
+    """The features of the option "none of these candidates" (an expletive "it", a "they" for
+    people never named)."""
+    pronoun = PRONOUN_GENDER[token.lower_]
+    return {"no antecedent": 1.0, f"no antecedent, pronoun {pronoun}": 1.0,
+            f"no antecedent, candidates={min(len(found), 4)}": 1.0,
+            f"no antecedent, pronoun {_role(token)}": 1.0}
+
+
+def choice(model: LogisticModel, token: Token, found: list[Candidate]) -> tuple[float, int | None]:
+    """The most probable candidate's probability and index (None when there is none)."""
+    if not found:
+        return 0.0, None
+    probabilities = model.choice_probabilities([c.features for c in found] + [no_antecedent(token, found)])
+    best = max(range(len(found)), key=lambda i: (probabilities[i], -i))
+    return probabilities[best], best
+
+
+def model_chooser(model: LogisticModel | None = None) -> Chooser:
+    """The candidate the model finds most probable, when at or above its threshold."""
+    model = model or resolution_model()
+
+    def choose(token: Token, found: list[Candidate]):
+        probability, best = choice(model, token, found)
+        return found[best].cluster if best is not None and probability >= model.threshold else None
+
+    return choose
+
+
+@cache
+def _first_names() -> dict[str, str]:
+    path = resources.files("kg").joinpath("data/first_names.tsv")
+    table = {}
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t"):
+            if len(row) >= 2:
+                table[row[0]] = row[1]
+    return table
+
+
+def first_name_gender(name: str) -> str | None:
+    """"m" or "f" when the first name is nearly always one in the bundled table, else None.
+
+    >>> first_name_gender("John"), first_name_gender("Mary"), first_name_gender("Xqzt")
+    ('m', 'f', None)
+    """
+    return _first_names().get(name.lower().strip("."))
+
+
+def sentence_numbers(doc: Doc) -> dict[int, int]:
+    """Token index -> sentence number; a stray quote or blank line is no sentence of its own."""
+    numbers, number = {}, -1
+    for sentence in doc.sents:
+        if any(t.is_alpha for t in sentence):
+            number += 1
+        for i in range(sentence.start, sentence.end):
+            numbers[i] = max(number, 0)
+    return numbers
+
+
+def resolve_pronouns(result, choose: Chooser) -> None:
+    """Give each third-person pronoun of ``result`` (an ArticleEntities) the cluster ``choose``
+    picks among its candidates, in text order (so later pronouns see earlier choices)."""
+    doc = result.doc
+    numbers = sentence_numbers(doc)
+    quoted = _quoted_tokens(doc)
+    for token in doc:
+        if token.i in result.token_cluster or token.tag_ not in ("PRP", "PRP$") or \
+                token.lower_ not in PRONOUN_GENDER:
+            continue
+        chosen = choose(token, candidates(result, token, numbers, quoted))
+        if chosen is not None:
+            result.add_mention(chosen, token.i, token.i + 1, "pronoun")
+
+
+def candidates(result, token: Token, numbers: dict[int, int], quoted: set[int]) -> list[Candidate]:
+    """The clusters mentioned in the window before ``token``, nearest first, with features."""
+    doc = result.doc
+    here = numbers[token.i]
+    latest: dict[int, object] = {}
+    counts: Counter = Counter()
+    previous_subjects: set[int] = set()
+    for mention, cluster in result.mentions_in_order():
+        if mention.start >= token.i:
+            break
+        counts[cluster.id] += 1
+        if mention.kind != "demonym":
+            latest[cluster.id] = (mention, cluster)
+        if numbers[mention.end - 1] == here - 1 and _span_role(doc, mention) == "subject":
+            previous_subjects.add(cluster.id)
+    order = sorted(latest.values(), key=lambda pair: -pair[0].start)
+    order = [(m, c) for m, c in order if here - numbers[m.end - 1] <= WINDOW and
+             not _clashes(result, c, PRONOUN_GENDER[token.lower_])]
+    first = min(result.clusters.values(), key=lambda c: c.first_token(), default=None)
+    busiest = max(counts, key=lambda c: (counts[c], -c), default=None)
+    same_kind = Counter()
+    found = []
+    for rank, (mention, cluster) in enumerate(order):
+        kind = _TYPE_GROUP.get(cluster.type, "other")
+        context = {"rank": rank, "distance": here - numbers[mention.end - 1], "count": counts[cluster.id],
+                   "first": cluster is first, "previous subject": cluster.id in previous_subjects,
+                   "kind rank": same_kind[kind], "busiest": cluster.id == busiest,
+                   "people": sum(1 for _, c in order if c.type == "PERSON")}
+        same_kind[kind] += 1
+        found.append(Candidate(cluster, _pair_features(result, token, mention, cluster, context, quoted)))
+    return found
+
+
+def _clashes(result, cluster, pronoun: str) -> bool:
+    """A person the article shows to be a man is no "she", and a woman no "he"."""
+    return pronoun in ("m", "f") and cluster.type == "PERSON" and \
+        _cluster_gender(result, cluster) not in (None, pronoun)
+
+
+def _pair_features(result, token: Token, mention, cluster, context: dict,
+                   quoted: set[int]) -> dict[str, float]:
+    doc = result.doc
+    pronoun = PRONOUN_GENDER[token.lower_]
+    group = _TYPE_GROUP.get(cluster.type, "other")
+    root = doc[mention.start:mention.end].root
+    distance = context["distance"]
+    where = "same sentence" if distance == 0 else "before"
+    features = {
+        "bias": 1.0,
+        f"pronoun {pronoun}, candidate {group}": 1.0,
+        f"pronoun {pronoun}, candidate {group} {_type_source(cluster)}": 1.0,
+        f"sentences back={min(distance, 3)}": 1.0,
+        f"rank={min(context['rank'], 4)}": 1.0,
+        f"rank among its kind={min(context['kind rank'], 2)}": 1.0,
+        f"candidate mention {mention.kind}": 1.0,
+        f"roles {_span_role(doc, mention)}->{_role(token)}, {where}": 1.0,
+        "log mentions so far": math.log1p(context["count"]),
+    }
+    if context["first"]:
+        features["first entity of the article"] = 1.0
+    if context["busiest"]:
+        features["most mentioned so far"] = 1.0
+    if pronoun in "mf" and group == "person":
+        features[f"people in the window={min(context['people'], 3)}"] = 1.0
+    if context["previous subject"]:
+        features["subject of the previous sentence"] = 1.0
+    gender = _cluster_gender(result, cluster)
+    if pronoun in "mf" and group == "person":
+        features["gender unknown" if gender is None else "gender agrees"] = 1.0
+    if any(m.start <= token.i < m.end for m in cluster.mentions):
+        features["pronoun inside the candidate's mention"] = 1.0  # "SpaceX, his company"
+    elif _co_argument(root, token):
+        features["candidate is an argument of the pronoun's verb"] = 1.0
+    elif distance == 0 and _clause_subject(token) is not None and \
+            result.token_cluster.get(_clause_subject(token).i) == cluster.id:
+        features[f"candidate is the subject of the pronoun's clause, pronoun {_role(token)}"] = 1.0
+    elif distance == 0 and _governing_subject(token) is not None and \
+            result.token_cluster.get(_governing_subject(token).i) == cluster.id:
+        features[f"candidate is the subject of the clause governing the pronoun's, pronoun {pronoun}"] = 1.0
+    if (token.i in quoted) != (mention.start in quoted):
+        features["one quoted, the other not"] = 1.0
+    return features
+
+
+def _type_source(cluster) -> str:
+    """Whether a cluster's type is known (alias table, or what the text calls it) or guessed
+    by the NER alone: a reader is surer an organisation is no "he" when the text says so."""
+    return "known" if cluster.known or cluster.kinds else "guessed"
+
+
+def _clause_verb(token: Token) -> Token:
+    head = token
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def _clause_subject(token: Token) -> Token | None:
+    """The subject of the clause a token is in ("Musk ramped up his campaign": Musk)."""
+    return next((c for c in _clause_verb(token).children if c.dep_ in _SUBJECT_DEPS and c.i != token.i),
+                None)
+
+
+def _governing_subject(token: Token) -> Token | None:
+    """The subject of the clause that governs the token's ("Apple said it would open": Apple)."""
+    verb = _clause_verb(token)
+    if verb.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "relcl") or verb.head.i == verb.i:
+        return None
+    return next((c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS), None)
+
+
+def _span_role(doc: Doc, mention) -> str:
+    """A mention's role: the most telling of its words' ("Elon Musk" where the parser made
+    "Elon" a root of its own is still the subject)."""
+    roles = {_role(t) for t in doc[mention.start:mention.end]}
+    return next(r for r in ("subject", "object", "possessive", "other") if r in roles or r == "other")
+
+
+def _role(token: Token) -> str:
+    if token.dep_ in _SUBJECT_DEPS or is_misparsed_subject(token):
+        return "subject"
+    if token.dep_ in ("dobj", "obj", "iobj", "pobj", "dative"):
+        return "object"
+    if token.dep_ == "poss":
+        return "possessive"
+    if token.dep_ == "appos" and token.head.dep_ in _SUBJECT_DEPS:
+        return "subject"
+    return "other"
+
+
+def _co_argument(candidate: Token, pronoun: Token) -> bool:
+    """"Smith met him": both arguments of one verb, and the pronoun is not reflexive."""
+    if pronoun.dep_ == "poss" or pronoun.lower_.endswith(("self", "selves")):
+        return False
+    head = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    other = candidate.head.head if candidate.dep_ == "pobj" else candidate.head
+    return head.i == other.i and candidate.dep_ != "poss"
+
+
+def _cluster_gender(result, cluster) -> str | None:
+    """What the article says of a person's gender: pronouns already resolved to it, a title
+    ("Mr", "Ms"), a gendered noun it is called ("the chairwoman"), its first name."""
+    doc = result.doc
+    votes: Counter = Counter()
+    for mention in cluster.mentions:
+        span = doc[mention.start:mention.end]
+        if mention.kind == "pronoun":
+            gender = PRONOUN_GENDER.get(span.text.lower())
+            if gender in ("m", "f"):
+                votes[gender] += 2
+            continue
+        before = doc[mention.start - 1].lower_.strip(".") if mention.start else ""
+        if before in _HONORIFICS:
+            votes[_HONORIFICS[before]] += 3
+        for gender, nouns in _GENDERED_NOUNS.items():
+            if span.root.lower_ in nouns:
+                votes[gender] += 2
+        if mention.kind == "name" and len(span) > 1:
+            gender = first_name_gender(span[0].text)
+            if gender:
+                votes[gender] += 1
+    if not votes:
+        return None
+    top = votes.most_common()
+    return top[0][0] if len(top) == 1 or top[0][1] > top[1][1] else None
+
+
+def _quoted_tokens(doc: Doc) -> set[int]:
+    """Tokens between opening and closing quotation marks within a paragraph."""
+    inside, quoted = False, set()
+    for token in doc:
+        if token.is_quote and token.text not in ("'", "’"):
+            inside = not inside
+            continue
+        if "\n\n" in token.text_with_ws:
+            inside = False
+        if inside:
+            quoted.add(token.i)
+    return quoted
