@@ -34,19 +34,23 @@ from kg.build import build_articles  # noqa: E402
 from kg.eval.gum import read_gum  # noqa: E402
 from kg.eval.news import (  # noqa: E402
     GUM_KINDS,
+    judgment_key,
     prf,
+    read_judgments,
     read_news_gold,
     score_entities,
     score_mentions,
     score_relations,
     score_resolution,
 )
+from kg.extract.confidence import confidence_model  # noqa: E402
 from kg.io import atomic_write_text  # noqa: E402
 
 GOLD = ROOT / "benchmarks/gold/gum"
+JUDGMENTS = ROOT / "benchmarks/gold/judgments"
 SPLITS = ("train", "dev", "test")
 NEWS_GENRES = ("news", "interview")
-THRESHOLDS = (0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9)
+THRESHOLDS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 BINS = ((0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
 
 
@@ -65,31 +69,38 @@ def _resolution_row(counts: Counter) -> dict:
 
 
 def _relation_rows(judged: list, missed: int) -> dict:
-    """P / R at each threshold and the calibration bins, for (relation, gold or None) pairs."""
-    gold_rows = {id(g) for _, g in judged if g is not None}
+    """P / R at each threshold and the calibration bins, for (relation, gold row or None,
+    person's judgment or "") triples: precision against the tables (a relation right when it
+    states a row), and precision by judgment (over the judged relations)."""
+    gold_rows = {id(g) for _, g, _ in judged if g is not None}
     curve = []
     for threshold in THRESHOLDS:
-        kept = [(r, g) for r, g in judged if r.evidence.confidence >= threshold]
-        right = sum(1 for _, g in kept if g is not None)
-        found = {id(g) for _, g in kept if g is not None}
+        kept = [(r, g, j) for r, g, j in judged if r.evidence.confidence >= threshold]
+        right = sum(1 for _, g, _ in kept if g is not None)
+        found = {id(g) for _, g, _ in kept if g is not None}
+        verdicts = [j == "right" for _, _, j in kept if j]
         total_gold = len(gold_rows) + missed
         curve.append({"threshold": threshold, "relations": len(kept), "right": right,
                       "p": round(right / len(kept), 3) if kept else None,
+                      "judged": len(verdicts),
+                      "judged_p": round(sum(verdicts) / len(verdicts), 3) if verdicts else None,
                       "found": len(found), "gold": total_gold,
                       "r": round(len(found) / total_gold, 3) if total_gold else None})
     calibration = []
     for low, high in BINS:
-        inside = [g is not None for r, g in judged if low <= r.evidence.confidence < high]
-        calibration.append({"bin": f"{low:.1f}-{min(high, 1.0):.1f}", "relations": len(inside),
+        inside = [j == "right" for r, _, j in judged if j and low <= r.evidence.confidence < high]
+        calibration.append({"bin": f"{low:.1f}-{min(high, 1.0):.1f}", "judged": len(inside),
                             "right": round(sum(inside) / len(inside), 3) if inside else None})
     return {"curve": curve, "calibration": calibration}
 
 
-def evaluate_split(docs, tables, model=None) -> dict:
-    """All scores for one split's documents, built together as one corpus."""
-    graph = build_articles([d.to_article() for d in docs], model=model)
+def evaluate_split(docs, tables, judgments, model=None) -> dict:
+    """All scores for one split's documents, built together as one corpus (every relation
+    kept, whatever its confidence: the curve shows each threshold, the default among them)."""
+    graph = build_articles([d.to_article() for d in docs], model=model, min_confidence=0.0)
     by_article = graph.by_article()
     types = {e.id: e.type for e in graph.entity_list()}
+    label = {e.id: e.label for e in graph.entity_list()}
     mentions: dict[str, dict] = defaultdict(dict)
     resolution: dict[str, dict] = defaultdict(dict)
     judged_by_genre: dict[str, list] = defaultdict(list)
@@ -100,7 +111,9 @@ def evaluate_split(docs, tables, model=None) -> dict:
         _add(resolution[doc.genre], score_resolution(doc, doc_mentions))
         if doc.name in tables:
             judged, missed = score_relations(doc_relations, tables[doc.name], graph)
-            judged_by_genre[doc.genre] += judged
+            verdicts = judgments.get(doc.name, {})
+            judged_by_genre[doc.genre] += [(r, g, verdicts.get(judgment_key(doc, r, label), ""))
+                                           for r, g in judged]
             missed_by_genre[doc.genre] += missed
     out = {"documents": len(docs), "genres": {}, "entities": score_entities(docs, graph)}
     for genre in sorted({d.genre for d in docs}):
@@ -117,6 +130,8 @@ def evaluate_split(docs, tables, model=None) -> dict:
     news_judged = [j for g in NEWS_GENRES for j in judged_by_genre[g]]
     news_missed = [m for g in NEWS_GENRES for m in missed_by_genre[g]]
     out["news_and_interview_relations"] = _relation_rows(news_judged, len(news_missed))
+    out["all_table_relations"] = _relation_rows([j for g in judged_by_genre for j in judged_by_genre[g]],
+                                                sum(len(m) for m in missed_by_genre.values()))
     out["_judged"], out["_missed"] = news_judged, news_missed
     return out
 
@@ -151,19 +166,36 @@ def _print(report: dict) -> None:
         if e:
             print(f"{split:>5} {e['nodes_with_a_link']:>28} {e['wrong_merges']:>13} "
                   f"{e['splits_in_a_document']:>14} {e['splits_across_corpus']:>17}")
-    print(f"\nrelations, news + interviews (people's tables): {'split':>5} "
-          f"{'threshold':>9} {'kg':>5} {'P':>6} {'gold':>5} {'R':>6}")
-    for split in SPLITS:
-        rel = report["splits"].get(split, {}).get("news_and_interview_relations")
-        for point in rel["curve"] if rel else []:
-            print(f"{'':>48}{split:>5} {point['threshold']:>9} {point['relations']:>5} "
-                  f"{point['p'] if point['p'] is not None else '-':>6} {point['gold']:>5} "
-                  f"{point['r'] if point['r'] is not None else '-':>6}")
+    default = confidence_model().threshold
+    for key, title in (("news_and_interview_relations", "news and interviews"),
+                       ("all_table_relations", "news, interviews and biographies")):
+        print(f"\nrelations against the people's tables, {title} (default threshold {default}):")
+        print(f"{'split':>5} {'threshold':>9} {'kg':>5} {'P table':>7} {'P judged':>8} "
+              f"{'(judged)':>8} {'gold':>5} {'R':>6}")
+        for split in SPLITS:
+            rel = report["splits"].get(split, {}).get(key)
+            for point in rel["curve"] if rel else []:
+                mark = "  <- default" if point["threshold"] == default else ""
+                print(f"{split:>5} {point['threshold']:>9} {point['relations']:>5} "
+                      f"{point['p'] if point['p'] is not None else '-':>7} "
+                      f"{point['judged_p'] if point['judged_p'] is not None else '-':>8} "
+                      f"{point['judged']:>8} {point['gold']:>5} "
+                      f"{point['r'] if point['r'] is not None else '-':>6}{mark}")
+        print(f"calibration: how often a judged relation of each confidence is right "
+              f"({'dev':>11} | {'test':>11})")
+        for index, low_high in enumerate(BINS):
+            cells = []
+            for split in ("dev", "test"):
+                rel = report["splits"].get(split, {}).get(key)
+                cell = rel["calibration"][index] if rel else None
+                cells.append(f"{cell['right'] if cell and cell['right'] is not None else '-'!s:>5} of "
+                             f"{cell['judged'] if cell else 0:>3}")
+            print(f"  {low_high[0]:.1f}-{min(low_high[1], 1.0):.1f}: {cells[0]:>11} | {cells[1]:>11}")
 
 
 def _errors(split_report: dict) -> None:
     print("\nrelations kg states that no gold row of the train documents has:")
-    for relation, gold in split_report["_judged"]:
+    for relation, gold, _ in split_report["_judged"]:
         if gold is None:
             print(f"  {relation.evidence.article} {relation.subject} [{relation.predicate}] "
                   f"{relation.object} ({relation.evidence.confidence})")
@@ -184,7 +216,7 @@ def main(argv: list[str] | None = None) -> dict:
     docs = read_gum(Path(args.shared) / "corpora/gum")
     tables = read_news_gold(GOLD)
     report = {"gold_tables": len(tables), "gold_rows": sum(len(t) for t in tables.values()),
-              "splits": {}}
+              "default_min_confidence": confidence_model().threshold, "splits": {}}
     for split in args.splits.split(","):
         chosen = [d for d in docs if d.split == split]
         if args.limit:  # one document of each genre in turn, news and interviews first
@@ -194,7 +226,8 @@ def main(argv: list[str] | None = None) -> dict:
                 rank[doc.genre] += 1
                 order.append((rank[doc.genre], doc.genre not in NEWS_GENRES, doc.genre, doc))
             chosen = [item[-1] for item in sorted(order, key=lambda item: item[:3])][:args.limit]
-        report["splits"][split] = evaluate_split(chosen, tables, model=args.model)
+        report["splits"][split] = evaluate_split(chosen, tables, read_judgments(JUDGMENTS),
+                                                 model=args.model)
     _print(report)
     if args.errors and "train" in report["splits"]:
         _errors(report["splits"]["train"])

@@ -148,6 +148,8 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
     parser.add_argument("--limit", type=int, default=None, help="Only the first N documents.")
     parser.add_argument("--model", default=None)
+    parser.add_argument("--min-confidence", type=float, default=None,
+                        help="kg build's threshold (default: kg's default; 0 keeps every relation)")
     parser.add_argument("--report", default=str(ROOT / "benchmarks/reports/redocred.json"))
     args = parser.parse_args(argv)
     path = Path(args.shared) / "corpora/re-docred/dev_revised.json"
@@ -157,10 +159,11 @@ def main(argv: list[str] | None = None) -> dict:
     articles = [Article(f"d{d.index}", d.title, d.text, source=f"re-docred dev #{d.index}")
                 for d in docs]
     start = time.perf_counter()
-    graph = build_articles(articles, model=args.model)
+    graph = build_articles(articles, model=args.model, min_confidence=args.min_confidence)
     seconds = time.perf_counter() - start
     heldout = [d for d in docs if is_heldout(d.index)]
     report = {"documents": len(docs), "seconds": round(seconds, 1),
+              "min_confidence": graph.report.min_confidence,
               "failed_documents": [f"{source}: {reason}" for source, reason in graph.report.problems],
               "all": evaluate(docs, graph),
               "heldout_odd": evaluate(heldout, graph),

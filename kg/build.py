@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.extract.confidence import confidence_model
 from kg.extract.coref import ArticleEntities, resolve_mentions
 from kg.extract.lexicon import ENTITY_LABELS
 from kg.extract.qualifiers import parse_time
@@ -27,12 +28,14 @@ from kg.gazetteer import Gazetteer
 from kg.graph import KnowledgeGraph, mention_alias
 from kg.infer import add_inferred
 from kg.ingest import DEFAULT_MAX_BYTES, read_articles
+from kg.learned import LogisticModel
 from kg.model import Article, Evidence, Mention, Relation
 from kg.nlp.pipeline import load_pipeline, resolve_model
 from kg.resolve import ClusterSummary, resolve_entities
 from kg.schema import relation_type
 
-__all__ = ["build", "build_articles", "ArticleExtraction", "extract_article"]
+__all__ = ["build", "build_articles", "ArticleExtraction", "extract_article", "assemble",
+           "assemble_with_ids", "local_to_relation"]
 
 Progress = Callable[[int, int], None]
 
@@ -48,10 +51,12 @@ class ArticleExtraction:
 
 
 def extract_article(article: Article, doc, gazetteer: Gazetteer,
-                    labels: tuple[str, ...] = ENTITY_LABELS) -> ArticleExtraction:
-    """Run coreference and relation extraction over one parsed article."""
+                    labels: tuple[str, ...] = ENTITY_LABELS, *, min_confidence: float = 0.0,
+                    calibration: LogisticModel | None = None) -> ArticleExtraction:
+    """Run coreference and relation extraction over one parsed article; keep the relations
+    whose calibrated confidence is at least ``min_confidence``."""
     entities: ArticleEntities = resolve_mentions(doc, gazetteer, labels)
-    relations = extract_relations(entities)
+    relations = [r for r in extract_relations(entities, calibration) if r.confidence >= min_confidence]
     summaries, mentions = [], []
     for cluster in entities.clusters.values():
         names = []
@@ -84,6 +89,7 @@ def build(
     progress: Progress | None = None,
     stdin: bytes | None = None,
     infer: bool = False,
+    min_confidence: float | None = None,
 ) -> KnowledgeGraph:
     """Build a knowledge graph from the articles at ``paths``.
 
@@ -102,11 +108,14 @@ def build(
     infer
         Also add the relations :mod:`kg.infer` infers from whole articles, marked
         ``inferred``; by default the graph holds only what the articles state.
+    min_confidence
+        State only relations at least this probably right (:mod:`kg.extract.confidence`);
+        by default the confidence model's threshold, chosen for precision. 0 keeps all.
     """
     result = read_articles(paths, max_bytes=max_bytes, stdin=stdin)
     graph = build_articles(result.articles, model=model, labels=labels, gazetteer=gazetteer,
                            batch_size=batch_size, n_process=n_process, progress=progress,
-                           infer=infer)
+                           infer=infer, min_confidence=min_confidence)
     graph.report.problems = [(p.source, p.reason) for p in result.problems] + graph.report.problems
     return graph
 
@@ -121,9 +130,12 @@ def build_articles(
     n_process: int = 1,
     progress: Progress | None = None,
     infer: bool = False,
+    min_confidence: float | None = None,
 ) -> KnowledgeGraph:
     """Build a knowledge graph from articles already read (options as in :func:`build`)."""
     gazetteer = gazetteer or Gazetteer.bundled()
+    if min_confidence is None:
+        min_confidence = confidence_model().threshold
     nlp = load_pipeline(model)
     problems: list[tuple[str, str]] = []
     usable = []
@@ -137,7 +149,8 @@ def build_articles(
     docs = nlp.pipe((a.text for a in usable), batch_size=batch_size, n_process=n_process)
     for done, (article, doc) in enumerate(zip(usable, docs, strict=True), start=1):
         try:
-            extractions.append(extract_article(article, doc, gazetteer, labels))
+            extractions.append(extract_article(article, doc, gazetteer, labels,
+                                               min_confidence=min_confidence))
         except Exception as error:  # one bad article must not sink the run
             problems.append((article.source, f"extraction failed: {type(error).__name__}: {error}"))
         if progress:
@@ -148,11 +161,18 @@ def build_articles(
     graph.report.articles_read = len(extractions)
     graph.report.problems = problems
     graph.report.model = resolve_model(model)[0]
+    graph.report.min_confidence = min_confidence
     return graph
 
 
 def assemble(extractions: list[ArticleExtraction], gazetteer: Gazetteer) -> KnowledgeGraph:
     """Resolve entities across articles and put everything into one graph."""
+    return assemble_with_ids(extractions, gazetteer)[0]
+
+
+def assemble_with_ids(extractions: list[ArticleExtraction],
+                      gazetteer: Gazetteer) -> tuple[KnowledgeGraph, dict[tuple[str, int], str]]:
+    """:func:`assemble`, and the entity id each (article, cluster) became."""
     clusters = [c for e in extractions for c in e.clusters]
     entities, ids = resolve_entities(clusters, gazetteer)
     graph = KnowledgeGraph()
@@ -166,12 +186,13 @@ def assemble(extractions: list[ArticleExtraction], gazetteer: Gazetteer) -> Know
             graph.add_mention(Mention(article.id, start, end, article.text[start:end],
                                       ids[(article.id, cluster)], kind, sent_start, sent_end))
         for local in extraction.relations:
-            graph.add_relation(_relation(local, article, ids))
+            graph.add_relation(local_to_relation(local, article, ids))
     graph.refresh_entities()
-    return graph
+    return graph, ids
 
 
-def _relation(local: LocalRelation, article: Article, ids: dict) -> Relation:
+def local_to_relation(local: LocalRelation, article: Article, ids: dict) -> Relation:
+    """The graph relation of one article's local relation (cluster ids -> entity ids)."""
     attributed = local.attributed_to
     if isinstance(attributed, int):
         attributed = ids[(article.id, attributed)]

@@ -62,6 +62,9 @@ def build(
     infer: bool = typer.Option(False, "--infer", help="Also add relations inferred from whole "
                                "articles (where the places and organisations an article names "
                                "are located, by kg's located-in model), marked inferred."),
+    min_confidence: float = typer.Option(None, "--min-confidence", min=0.0, max=1.0,
+                                         help="State only relations at least this probably right "
+                                              "(default: the confidence model's threshold; 0 keeps all)."),
 ) -> None:
     """Build a knowledge graph from news articles and write its exports.
 
@@ -87,7 +90,7 @@ def build(
     try:
         graph = build_graph(paths, model=model, labels=tuple(labels.split(",")),
                             n_process=n_process, progress=progress, stdin=stdin,
-                            max_bytes=max_bytes, infer=infer)
+                            max_bytes=max_bytes, infer=infer, min_confidence=min_confidence)
     except ModelError as error:
         _fail(str(error))
     finally:

@@ -15,7 +15,7 @@ Layouts are deterministic (``seed``), so the same graph gives the same picture.
 Examples
 --------
 >>> import kg
->>> graph = kg.build(["seeds/"])
+>>> graph = kg.build(["seeds/"], min_confidence=0)
 >>> figure = draw(graph, focus="Xi Jinping")
 >>> sorted(t for t in drawn_texts(figure) if t in {"Xi Jinping", "Vladimir Putin", "leader of"})
 ['Vladimir Putin', 'Xi Jinping', 'leader of']

@@ -72,6 +72,7 @@ class BuildReport:
     articles_read: int = 0
     problems: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
     model: str = ""
+    min_confidence: float = 0.0  # relations below it were not stated
 
     def summary(self, graph: KnowledgeGraph, *, problems: bool = True) -> str:
         """Counts of articles read and skipped, entities and relations; then each problem."""
@@ -127,7 +128,7 @@ class KnowledgeGraph:
     def entity_list(self) -> list[Entity]:
         """All entities, sorted by id.
 
-        >>> ids = [e.id for e in graph.entity_list()]  # graph = kg.build(["seeds/"]), as below
+        >>> ids = [e.id for e in graph.entity_list()]  # graph: the seed graph, as below
         >>> ids == sorted(ids) and "elon-musk" in ids
         True
         """
@@ -149,7 +150,7 @@ class KnowledgeGraph:
         :class:`AmbiguousEntity` (with every candidate).
 
         >>> import kg
-        >>> graph = kg.build(["seeds/"])
+        >>> graph = kg.build(["seeds/"], min_confidence=0)
         >>> [graph.entity(n).id for n in ("musk", "Elon", "the Tesla C.E.O.", "Xi", "Putín")]
         ['elon-musk', 'elon-musk', 'elon-musk', 'xi-jinping', 'vladimir-putin']
         >>> graph.entity("Vladimir Putn")
@@ -386,7 +387,7 @@ class KnowledgeGraph:
         counts, articles and aliases are recomputed from the merged mentions.
 
         >>> import kg
-        >>> graph = kg.build(["seeds/"])
+        >>> graph = kg.build(["seeds/"], min_confidence=0)
         >>> article = "001_7f1dbf2819e5e0b1"
         >>> smaller = graph.remove_article(article)
         >>> article in smaller.articles, smaller.number_of_relations() < graph.number_of_relations()

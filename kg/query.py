@@ -26,7 +26,7 @@ Examples
 >>> from kg.rdf.export import write_exports
 >>> import tempfile
 >>> out = tempfile.mkdtemp()
->>> _ = write_exports(kg.build(["seeds/"]), out, formats=("nq",))
+>>> _ = write_exports(kg.build(["seeds/"], min_confidence=0), out, formats=("nq",))
 >>> rows = query(out, "relations_between", params={"a": "Musk", "b": "Putin"})
 >>> [r["predicate"] for r in rows if r["according_to"] == "The Wall Street Journal"][:2]
 ['be in contact with', 'ask']

@@ -7,7 +7,7 @@ Entities can be given by id, label or alias. Negated statements say a relation d
 Examples
 --------
 >>> import kg
->>> graph = kg.build(["seeds/"])
+>>> graph = kg.build(["seeds/"], min_confidence=0)
 >>> [n.entity.label for n in neighbors(graph, "Xi Jinping")]
 ['China', 'Vladimir Putin']
 >>> path = paths(graph, "Musk", "Xi")[0]
@@ -51,7 +51,7 @@ def relations(graph, subject=None, predicate=None, object=None, *, article=None,
     in graphs built with ``infer=True``; ``include_inferred=False`` leaves them out there.
 
     >>> import kg
-    >>> graph = kg.build(["seeds/"])
+    >>> graph = kg.build(["seeds/"], min_confidence=0)
     >>> table = relations(graph, "Putin", "ask", "Musk")
     >>> [(r.evidence.attributed_to, r.evidence.negated) for r in table]
     [('the-wall-street-journal', False)]
@@ -93,7 +93,7 @@ def neighbors(graph, entity, *, direction="both", predicate=None, depth=1,
     Negated statements are not walked unless ``include_negated=True``.
 
     >>> import kg
-    >>> graph = kg.build(["seeds/"])
+    >>> graph = kg.build(["seeds/"], min_confidence=0)
     >>> [n.entity.label for n in neighbors(graph, "SpaceX", direction="out")]
     ['Elon Musk', 'NASA']
     """
@@ -157,7 +157,7 @@ def subgraph(graph, entities: Iterable) -> object:
     """A new KnowledgeGraph with these entities, the relations among them, and their mentions.
 
     >>> import kg
-    >>> graph = kg.build(["seeds/"])
+    >>> graph = kg.build(["seeds/"], min_confidence=0)
     >>> small = subgraph(graph, ["Musk", "Putin"])
     >>> sorted(e.id for e in small.entity_list()), {r.predicate for r in small.relation_list()} >= {"ask"}
     (['elon-musk', 'vladimir-putin'], True)
@@ -170,7 +170,7 @@ def ego(graph, entity, radius=1, *, predicate=None, include_negated=False) -> ob
     """The entity, everything within ``radius`` steps, and the relations among them.
 
     >>> import kg
-    >>> graph = kg.build(["seeds/"])
+    >>> graph = kg.build(["seeds/"], min_confidence=0)
     >>> sorted(e.label for e in ego(graph, "Xi Jinping").entity_list())
     ['China', 'Vladimir Putin', 'Xi Jinping']
     """
@@ -184,7 +184,7 @@ def timeline(graph, entity, *, include_negated=False) -> RelationTable:
     """The entity's dated relations, oldest first (time, then article and position).
 
     >>> import kg
-    >>> graph = kg.build(["seeds/"])
+    >>> graph = kg.build(["seeds/"], min_confidence=0)
     >>> [(r.evidence.time, r.predicate) for r in timeline(graph, "Putin")]
     [('2022', 'be in contact with')]
     """
@@ -200,7 +200,7 @@ def sources(graph, item) -> list[Source]:
     of the same subject, predicate and object).
 
     >>> import kg
-    >>> graph = kg.build(["seeds/"])
+    >>> graph = kg.build(["seeds/"], min_confidence=0)
     >>> [s.article for s in sources(graph, "Xi")]
     ['002_3cfeafbf2c412ff4']
     >>> rel = relations(graph, "Musk", "be in contact with")[0]
@@ -232,7 +232,7 @@ def centrality(graph, kind="degree") -> list[tuple[Entity, float]]:
     """Entities with their centrality (``degree``, ``pagerank`` or ``betweenness``), highest first.
 
     >>> import kg
-    >>> graph = kg.build(["seeds/"])
+    >>> graph = kg.build(["seeds/"], min_confidence=0)
     >>> centrality(graph)[0][0].label
     'Elon Musk'
     """
@@ -254,7 +254,7 @@ def communities(graph) -> list[list[Entity]]:
     Entities without relations are left out.
 
     >>> import kg
-    >>> graph = kg.build(["seeds/"])
+    >>> graph = kg.build(["seeds/"], min_confidence=0)
     >>> groups = communities(graph)
     >>> sum(len(g) for g in groups) == len({n for r in graph.relations() for n in (r.subject, r.object)})
     True

@@ -69,7 +69,7 @@ def test_news_on_two_dev_documents(shared_dir, tmp_path):
                         "--report", str(tmp_path / "n.json")])
     dev = report["splits"]["dev"]
     assert dev["documents"] == 2 and set(dev["genres"]) == {"interview", "news"}
-    assert report["gold_tables"] == 43 and report["gold_rows"] > 1000
+    assert report["gold_tables"] == 63 and report["gold_rows"] > 2000
     people = dev["genres"]["news"]["mentions"]["person"]
     assert people["tp"] > 0 and 0 < people["f"] <= 1
     relations = dev["news_and_interview_relations"]["curve"][0]

@@ -28,7 +28,8 @@ from kg.model import Mention, Relation
 from kg.names import normalize_name
 
 __all__ = ["COARSE_TYPES", "NewsGold", "read_news_gold", "align", "entity_chains",
-           "score_mentions", "score_resolution", "score_entities", "score_relations", "prf"]
+           "score_mentions", "score_resolution", "score_entities", "score_relations", "prf",
+           "judgment_key", "read_judgments"]
 
 #: kg's entity types and GUM's, on the three kinds both annotate.
 COARSE_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
@@ -211,3 +212,34 @@ def score_relations(relations: list[Relation], gold: list[NewsGold],
         judged.append((relation, rows[0] if rows else None))
         found.update(id(g) for g in rows)
     return judged, [g for g in gold if id(g) not in found]
+
+
+def sentence_number(doc: GumDocument, char: int) -> int:
+    """GUM's number of the sentence a character offset falls in (or the last before it)."""
+    number = doc.sentences[0][0] if doc.sentences else 0
+    for candidate, start, _ in doc.sentences:
+        if start > char:
+            break
+        number = candidate
+    return number
+
+
+def judgment_key(doc: GumDocument, relation: Relation, label: dict[str, str]) -> tuple:
+    """What identifies a relation for a person's judgment: sentence, the two entities' labels,
+    the predicate, and whether it is negated."""
+    return (sentence_number(doc, relation.evidence.start), label[relation.subject],
+            relation.predicate, label[relation.object], relation.evidence.negated)
+
+
+def read_judgments(folder: str | Path) -> dict[str, dict[tuple, str]]:
+    """Judgments by document: key (see :func:`judgment_key`) -> "right", "wrong" or ""."""
+    out: dict[str, dict[tuple, str]] = {}
+    for path in sorted(Path(folder).glob("GUM_*.tsv")):
+        judged = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            sentence, subject, predicate, obj, negated, judgment, *_ = (line.split("\t") + [""] * 7)[:7]
+            judged[(int(sentence), subject, predicate, obj, negated == "negated")] = judgment.strip()
+        out[path.stem] = judged
+    return out

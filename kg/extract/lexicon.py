@@ -18,6 +18,8 @@ __all__ = [
     "HEDGE_ADJECTIVES",
     "OBJECT_CONTROL_VERBS",
     "RELATIONAL_PREPOSITIONS",
+    "EMPTY_PREDICATES",
+    "DATE_WORDS",
 ]
 
 #: spaCy (OntoNotes) labels that become graph entities by default.
@@ -188,3 +190,13 @@ TYPE_NOUNS = {
         "submarine", "ship", "locomotive", "satellite", "drug", "vaccine", "phone",
     },
 }
+
+#: Predicates that carry nothing between two entities: "X is Y" (a description, or the same
+#: entity), "X said/told Y" without what was said, "X did Y".
+EMPTY_PREDICATES = {"be", "say", "tell", "do", "state", "add", "say to", "state to", "add to",
+                    "be to", "do to"}
+
+#: Days and months: a name made of them is a date, whatever label the NER gave it.
+DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december", "today", "yesterday", "tomorrow"}

@@ -24,13 +24,21 @@ cluster ids of one article; :mod:`kg.build` maps them to graph entities.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
 from kg.extract.clauses import acts_as_verb, clause_subjects, expand, inverted_subjects
+from kg.extract.confidence import confidence_model, relation_features
 from kg.extract.coref import ArticleEntities, role_noun
-from kg.extract.lexicon import COPULAS, JOB_NOUNS, MEMBER_NOUNS, RELATIONAL_PREPOSITIONS, ROLE_NOUNS
+from kg.extract.lexicon import (
+    COPULAS,
+    EMPTY_PREDICATES,
+    JOB_NOUNS,
+    MEMBER_NOUNS,
+    RELATIONAL_PREPOSITIONS,
+    ROLE_NOUNS,
+)
 from kg.extract.places import PLACE_NOUNS, PLACES, SITED, place_links
 from kg.extract.qualifiers import (
     attribution_token,
@@ -39,6 +47,7 @@ from kg.extract.qualifiers import (
     time_phrase,
 )
 from kg.gazetteer import Gazetteer
+from kg.learned import LogisticModel
 from kg.names import normalize_name
 from kg.schema import relation_type
 
@@ -77,6 +86,11 @@ class LocalRelation:
     time_text: str | None
     anchor: int  # token index of the verb or noun the relation hangs on
     subject_type: str = ""  # the subject's entity type in this article (PERSON, ORG, ...)
+    object_type: str = ""
+    pattern: str = ""  # which reading found it: verb, passive, role appos, place link ...
+    subject_kind: str = ""  # how the sentence names each: name, pronoun, role, appos ...
+    object_kind: str = ""
+    rule_score: float = 0.0  # the reading's own score; ``confidence`` is the calibrated one
 
 
 def sentence_bounds(token: Token) -> tuple[int, int]:
@@ -107,16 +121,18 @@ class _Reader:
         self.used_nouns: set[int] = set()
 
     # arguments ------------------------------------------------------------------------
-    def arg(self, token: Token) -> tuple[int, float] | None:
-        """The cluster a token stands for, with a confidence factor, or None."""
+    def arg(self, token: Token) -> tuple[int, float, str] | None:
+        """The cluster a token stands for, with a confidence factor and the kind of mention
+        it is (name, pronoun, role ...), or None."""
         cid = self.entities.token_cluster.get(token.i)
         if cid is not None:
-            return cid, _KIND_FACTOR.get(self.entities.token_kind[token.i], 0.8)
+            kind = self.entities.token_kind[token.i]
+            return cid, _KIND_FACTOR.get(kind, 0.8), kind
         if token.pos_ in ("NOUN", "PROPN") and role_noun(token) is None:
             for child in _modifiers(token):  # "his Starlink satellite service" -> Starlink
                 cluster = self.entities.cluster_of(child)
                 if cluster and cluster.type in ("PRODUCT", "ORG") and not _is_possessor(child):
-                    return cluster.id, 0.85
+                    return cluster.id, 0.85, "modifier"
         return None
 
     def objects(self, verb: Token) -> list[tuple[Token, list[str], float]]:
@@ -370,16 +386,20 @@ def _is_passive(verb: Token) -> bool:
     return verb.tag_ == "VBN" and verb.dep_ == "acl" and any(c.dep_ == "agent" for c in verb.children)
 
 
-def extract_relations(entities: ArticleEntities) -> list[LocalRelation]:
-    """All relations the article states between its clusters, in text order."""
+def extract_relations(entities: ArticleEntities,
+                      calibration: LogisticModel | None = None) -> list[LocalRelation]:
+    """All relations the article states between its clusters, in text order, each with the
+    confidence the calibration model (by default the bundled one,
+    :mod:`kg.extract.confidence`) gives it."""
     reader = _Reader(entities)
     found: dict[tuple, LocalRelation] = {}
 
-    def add(subject, predicate, obj, anchor: Token, factor: float, negated=None) -> None:
+    def add(subject, predicate, obj, anchor: Token, factor: float, negated=None, *,
+            pattern: str) -> None:
         if subject is None or obj is None:  # "The book was written by X": no entity subject
             return
-        (s_id, s_factor), (o_id, o_factor) = subject, obj
-        if s_id == o_id or not predicate:
+        (s_id, s_factor, s_kind, *_), (o_id, o_factor, o_kind, *_) = (*subject, "name"), (*obj, "name")
+        if s_id == o_id or not predicate or predicate in EMPTY_PREDICATES:
             return
         start, end = sentence_bounds(anchor)
         source = attribution_token(anchor)
@@ -398,6 +418,8 @@ def extract_relations(entities: ArticleEntities) -> list[LocalRelation]:
             when[0] if when else None,
             anchor.i,
             entities.clusters[s_id].type,
+            entities.clusters[o_id].type,
+            pattern, s_kind, o_kind, round(min(0.95, factor * s_factor * o_factor), 2),
         )
         key = (s_id, predicate, o_id, start)
         if key not in found or found[key].confidence < relation.confidence:
@@ -421,7 +443,7 @@ def extract_relations(entities: ArticleEntities) -> list[LocalRelation]:
                 for agent, words, factor in agents:
                     for patient in subjects:
                         add(reader.arg(agent), phrase + " ".join([""] + words[1:]),
-                            reader.arg(patient), verb, 0.9 * factor)
+                            reader.arg(patient), verb, 0.9 * factor, pattern="passive")
                 objects = [o for o in objects if o[1][:1] != ["by"]]
             phrase = f"be {verb.lower_}"
         for subject in subjects:
@@ -430,13 +452,14 @@ def extract_relations(entities: ArticleEntities) -> list[LocalRelation]:
                 continue
             for obj, words, factor in objects:
                 predicate = " ".join([phrase, *words])
-                add(s, predicate, reader.arg(obj), verb, 0.95 * factor)
+                add(s, predicate, reader.arg(obj), verb, 0.95 * factor,
+                    pattern="passive" if passive else "verb")
         if verb.lemma_.lower() in _RECIPROCAL and not passive and not any(
                 c.dep_ in ("dobj", "obj") for c in verb.children):
             parties = [t for t in subjects if reader.arg(t) is not None]
             for i, first in enumerate(parties):  # "Biden and Xi met": each met the other
                 for second in parties[i + 1:]:
-                    add(reader.arg(first), phrase, reader.arg(second), verb, 0.9)
+                    add(reader.arg(first), phrase, reader.arg(second), verb, 0.9, pattern="reciprocal")
 
     for verb in doc:  # "The capital of South Sudan is Juba", "Its capital is Juba"
         if verb.lemma_.lower() not in COPULAS:
@@ -451,7 +474,8 @@ def extract_relations(entities: ArticleEntities) -> list[LocalRelation]:
             for thing in named:
                 for holder in holders:
                     noun = role_noun(subject) or _lemma(subject)
-                    add(reader.arg(thing), f"be {noun} of", reader.arg(holder), verb, 0.9)
+                    add(reader.arg(thing), f"be {noun} of", reader.arg(holder), verb, 0.9,
+                        pattern="copula noun")
 
     for noun in doc:  # relational nouns: "Musk's contact with Putin", "conflict between A and B"
         if noun.pos_ not in ("NOUN",) or noun.i in reader.used_nouns or role_noun(noun):
@@ -467,16 +491,18 @@ def extract_relations(entities: ArticleEntities) -> list[LocalRelation]:
             args = [t for t in pobjs if reader.arg(t)]
             if prep.lower_ == "between" and len(args) >= 2:
                 for other in args[1:]:
-                    add(reader.arg(args[0]), f"{_lemma(noun)} with", reader.arg(other), noun, 0.85)
+                    add(reader.arg(args[0]), f"{_lemma(noun)} with", reader.arg(other), noun, 0.85,
+                        pattern="relational noun")
                 continue
             for owner in owners:
                 for other in args:
                     add(reader.arg(owner), f"{_lemma(noun)} {prep.lower_}", reader.arg(other),
-                        noun, 0.85)
+                        noun, 0.85, pattern="relational noun")
 
     links = place_links(entities)
     for inner, outer, anchor, factor in links:  # "Evanston, Illinois"
-        add((inner, 1.0), "located in", (outer, 1.0), anchor, factor, negated=False)
+        add((inner, 1.0), "located in", (outer, 1.0), anchor, factor, negated=False,
+            pattern="place link")
     for stated in list(found.values()):  # "a hamlet in Guilderland, Albany County": both
         if stated.negated or stated.hedged or \
                 relation_type(stated.predicate, stated.subject_type) != "located_in":
@@ -485,7 +511,7 @@ def extract_relations(entities: ArticleEntities) -> list[LocalRelation]:
             if inner == stated.object and outer != stated.subject and \
                     sentence_bounds(anchor)[0] == stated.sentence_start:
                 add((stated.subject, 1.0), "located in", (outer, 1.0), doc[stated.anchor], 0.7,
-                    negated=False)
+                    negated=False, pattern="place chain")
 
     for mention, cluster in entities.mentions_in_order():  # "an American actor", "a Turkish firm"
         if mention.kind == "demonym":
@@ -506,7 +532,8 @@ def extract_relations(entities: ArticleEntities) -> list[LocalRelation]:
         predicate = ("citizen of" if nation else None) if kind == "PERSON" else \
             "located in" if kind in SITED else None  # "a Texan oilman" is no citizen of Texas
         if predicate:
-            add((described, 1.0), predicate, (cluster.id, 1.0), anchor, 0.75)
+            add((described, 1.0), predicate, (cluster.id, 1.0, mention.kind), anchor, 0.75,
+                pattern="demonym" if mention.kind == "demonym" else "described by place")
 
     for mention, cluster in entities.mentions_in_order():  # "a BBC journalist"
         if mention.kind != "name" or cluster.type != "ORG":
@@ -514,17 +541,19 @@ def extract_relations(entities: ArticleEntities) -> list[LocalRelation]:
         found_for = _affiliated_by(reader, doc[mention.end - 1], cluster.label)
         if found_for is not None:
             described, anchor, predicate = found_for
-            add((described, 1.0), predicate, (cluster.id, 1.0), anchor, 0.75)
+            add((described, 1.0), predicate, (cluster.id, 1.0), anchor, 0.75, pattern="affiliation")
 
     for fact in entities.role_facts:  # appositions, titles, descriptions
         anchor = doc[fact.start]
         factor = 0.9 if fact.via in ("appos", "title") else 0.8
         holder = entities.clusters[fact.holder]
-        add((fact.entity, 1.0), f"{fact.noun} of", (holder.id, 1.0), anchor, factor,
-            negated=False)
+        add((fact.entity, 1.0, fact.via), f"{fact.noun} of", (holder.id, 1.0), anchor, factor,
+            negated=False, pattern=f"role {fact.via}")
 
-    return sorted(_without_prefixes(found.values()),
-                  key=lambda r: (r.sentence_start, r.anchor, r.subject, r.predicate, r.object))
+    calibration = calibration or confidence_model()
+    calibrated = [replace(r, confidence=round(calibration.probability(
+        relation_features(r, len(doc[r.anchor].sent))), 2)) for r in _without_prefixes(found.values())]
+    return sorted(calibrated, key=lambda r: (r.sentence_start, r.anchor, r.subject, r.predicate, r.object))
 
 
 # verbs whose conjoined subjects act on each other: "Biden and Xi met"
