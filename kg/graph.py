@@ -145,9 +145,10 @@ class KnowledgeGraph:
     def entity(self, name: str | Entity) -> Entity:
         """The entity called ``name``: its id, label or any alias, ignoring case and accents.
 
-        A label match wins over an alias match, and an alias match over one word of a label
-        ("Xi" for "Xi Jinping"). Raises :class:`EntityNotFound` (with close matches) or
-        :class:`AmbiguousEntity` (with every candidate).
+        A label match wins over an alias match, and an alias match over one word of a
+        person's name ("Xi" for "Xi Jinping"; places and organisations are never found by a
+        word of their name: "Mexico" is not "New Mexico"). Raises :class:`EntityNotFound`
+        (with close matches) or :class:`AmbiguousEntity` (with every candidate).
 
         >>> import kg
         >>> graph = kg.build(["seeds/"], min_confidence=0)
@@ -170,8 +171,9 @@ class KnowledgeGraph:
                                if key in {normalize_name(a) for a in e.aliases}]
         if len(matches) == 1:
             return matches[0]
-        if not matches and len(key.split()) == 1:  # one word of a name: "Xi", "Jinping"
-            matches = [e for e in self.entity_list() if key in normalize_name(e.label).split()]
+        if not matches and len(key.split()) == 1:  # one of a person's names: "Xi", "Jinping"
+            matches = [e for e in self.entity_list()  # (not "Mexico" for "New Mexico")
+                       if e.type == "PERSON" and key in normalize_name(e.label).split()]
         if len(matches) == 1:
             return matches[0]
         if matches:

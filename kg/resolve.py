@@ -5,8 +5,9 @@ Per-article clusters (from :mod:`kg.extract.coref`) are merged when
 1. they are linked to the same row of the alias table (same Wikidata id, if any);
 2. their names normalise to the same key ("The Wall Street Journal" = "Wall Street Journal");
 3. a one-word name ("Biden", "The Journal") is the last word of exactly one
-   longer name of the same kind elsewhere in the corpus ("Joe Biden"): people, places
-   (GPE, LOC, FAC) or one other type ("Canada" is not short for "HGTV Canada").
+   longer name of the same kind elsewhere in the corpus ("Joe Biden"): people or one other
+   type ("Canada" is not short for "HGTV Canada"), never places ("Mexico" is not short for
+   "New Mexico") and never an acronym ("AI" is not short for "Clipboard AI").
 
 Examples
 --------
@@ -24,6 +25,11 @@ True
 >>> entities, ids = resolve_entities([c, d, e, f])
 >>> ids[("a3", 0)] == ids[("a2", 1)], ids[("a4", 0)] == ids[("a3", 1)]
 (True, False)
+>>> g = ClusterSummary("a5", 0, "New Mexico", "GPE", None, ("New Mexico",), 1)
+>>> h = ClusterSummary("a6", 0, "Mexico", "GPE", None, ("Mexico",), 1)
+>>> entities, ids = resolve_entities([g, h], Gazetteer([], {}))
+>>> ids[("a5", 0)] == ids[("a6", 0)]
+False
 """
 
 from __future__ import annotations
@@ -116,7 +122,8 @@ def _merge_short_names(clusters: list[ClusterSummary], groups: _UnionFind) -> No
             long_names[(_coarse(cluster.type), words[-1])].add(groups.find(index))
     for index, cluster in enumerate(clusters):
         words = normalize_name(cluster.label).split()
-        if len(words) != 1 or cluster.known_id:
+        if len(words) != 1 or cluster.known_id or cluster.type in PLACE_TYPES or \
+                (cluster.label.isupper() and len(cluster.label) > 1):
             continue
         targets = {groups.find(i) for i in long_names.get((_coarse(cluster.type), words[0]), ())}
         if len(targets) == 1:

@@ -33,7 +33,7 @@ from spacy.tokens import Doc
 from kg.extract.entity_types import definite_things, types_from_descriptions
 from kg.extract.lexicon import ENTITY_LABELS
 from kg.extract.mentions import ArticleEntities, Cluster, MentionSpan, RoleFact, cluster_label, role_noun
-from kg.extract.names import bracketed_acronyms, cluster_names, demonyms, described_names
+from kg.extract.names import cluster_names, defined_aliases, demonyms, described_names
 from kg.extract.pronouns import Chooser, model_chooser, resolve_pronouns
 from kg.extract.roles import appositions_and_titles, descriptions, holder_cluster
 from kg.gazetteer import Gazetteer
@@ -58,7 +58,7 @@ def resolve_mentions(
     holder_tokens: list[tuple[int, str, int, int, int, str]] = []
     cluster_names(result, gazetteer, labels)
     described_names(result)
-    bracketed_acronyms(result)
+    defined_aliases(result)
     appositions_and_titles(result, holder_tokens)
     types_from_descriptions(result, gazetteer)
     descriptions(result, gazetteer)

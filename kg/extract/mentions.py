@@ -114,8 +114,20 @@ class ArticleEntities:
                 self.token_cluster[i] = cluster.id
                 self.token_kind[i] = kind
 
+    def merge(self, source: Cluster, target: Cluster) -> None:
+        """Move every mention of ``source`` into ``target`` (they name one entity)."""
+        for mention in source.mentions:
+            target.mentions.append(mention)
+        for token, cluster_id in self.token_cluster.items():
+            if cluster_id == source.id:
+                self.token_cluster[token] = target.id
+        target.ner_labels.update(source.ner_labels)
+        target.known = target.known or source.known
+        target.kinds |= source.kinds
+        del self.clusters[source.id]
+
     def new_cluster(self) -> Cluster:
-        cluster = Cluster(len(self.clusters))
+        cluster = Cluster(max(self.clusters, default=-1) + 1)
         self.clusters[cluster.id] = cluster
         return cluster
 

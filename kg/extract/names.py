@@ -24,16 +24,18 @@ from kg.extract.mentions import (
     NOUN_TYPES,
     ArticleEntities,
     Cluster,
+    MentionSpan,
     compound_start,
     is_free,
     naming_noun,
     place_cluster,
     role_noun,
+    singular,
 )
 from kg.gazetteer import Gazetteer
 from kg.names import normalize_name
 
-__all__ = ["cluster_names", "described_names", "bracketed_acronyms", "demonyms",
+__all__ = ["cluster_names", "described_names", "defined_aliases", "demonyms",
            "is_demonym_modifier"]
 
 
@@ -241,18 +243,41 @@ def _matching_cluster(result, known, words, label, name_words, last_word) -> Clu
         seen = name_words[cluster.id]
         if key == seen:
             return cluster
-        person = cluster.type == "PERSON" or label == "PERSON"
-        if person and len(key) <= 2 and (key <= seen or seen <= key) and cluster.type == "PERSON":
+        if label == "PERSON" and cluster.type == "PERSON" and len(key) <= 2 and \
+                (key <= seen or seen <= key):  # "Musk", "Elon" of "Elon Musk"
             return cluster
         same_head = words[-1] in last_word[cluster.id]
-        if not person and same_head and (key <= seen or seen <= key) and \
-                not _place_and_organisation(label, cluster.type):
+        if label != "PERSON" and cluster.type != "PERSON" and same_head and \
+                (key <= seen or seen <= key) and not _place_and_organisation(label, cluster.type) \
+                and _may_shorten(key, seen, label, cluster.type, result.doc):
             return cluster
         if len(words) == 1 and words[0].isalpha() and len(words[0]) >= 2 and _is_acronym(
             words[0], cluster, result.doc
         ):
             return cluster
     return None
+
+
+def _may_shorten(key: set[str], seen: set[str], label: str, other: str, doc: Doc | None = None) -> bool:
+    """Whether the shorter of two names with the same last word can stand for the longer:
+    "the Journal" for "The Wall Street Journal", "Lambton" for "Lambton County". A place is
+    not shortened by dropping the words before its last ("Mexico" is not "New Mexico",
+    "Ireland" not "Northern Ireland"): only a type noun or "of" may go ("the Province of
+    Rieti"). An acronym stands only for the words it abbreviates ("AI" is not "Clipboard AI").
+
+    >>> _may_shorten({"mexico"}, {"new", "mexico"}, "GPE", "GPE")
+    False
+    >>> _may_shorten({"journal"}, {"wall", "street", "journal"}, "ORG", "ORG")
+    True
+    """
+    shorter, longer = (key, seen) if len(key) <= len(seen) else (seen, key)
+    extra = longer - shorter
+    if label in PLACE_TYPES or other in PLACE_TYPES:
+        return all(w in ("of", "the") or NOUN_TYPES.get(singular(w)) in PLACE_TYPES for w in extra)
+    if len(shorter) == 1 and doc is not None:
+        word = next(iter(shorter))
+        return not any(t.text.isupper() and len(t.text) > 1 and t.lower_ == word for t in doc)
+    return True
 
 
 def _place_and_organisation(label: str, other: str) -> bool:
@@ -264,10 +289,11 @@ def _place_and_organisation(label: str, other: str) -> bool:
 _ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&]*[A-Z0-9][A-Za-z0-9&]*")
 
 
-def bracketed_acronyms(result: ArticleEntities) -> None:
-    """"the Olympic Council of Asia (OCA)": an acronym in brackets right after a name,
-    starting with the name's first letter, is that name, here and wherever it recurs,
-    though the NER took it for no name ("OCA" later in the article).
+def defined_aliases(result: ArticleEntities) -> None:
+    """Other names an article gives a name: "the Olympic Council of Asia (OCA)" (an acronym
+    in brackets starting with the name's first letter), "the International Court of
+    Justice, or World Court,", "X, also known as Y". The other name is the same entity here
+    and wherever it recurs, whether the NER took it for no name or for a name of its own.
 
     >>> from kg.nlp import load_pipeline
     >>> doc = load_pipeline()("The Olympic Council of Asia (OCA) runs the Games. OCA is in Kuwait.")
@@ -278,18 +304,50 @@ def bracketed_acronyms(result: ArticleEntities) -> None:
     """
     doc = result.doc
     for cluster in list(result.clusters.values()):
+        if cluster.id not in result.clusters:
+            continue  # merged into another already
         for mention in [m for m in cluster.mentions if m.kind == "name"]:
-            end = mention.end
-            if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+            alias = _alias_after(doc, mention)
+            if alias is None:
                 continue
-            acronym = doc[end + 1].text
-            first = next(t for t in mention.span(doc) if t.dep_ != "det" or t.i == end - 1)
-            if not _ACRONYM.fullmatch(acronym) or acronym[0] != first.text[0] or \
-                    result.token_cluster.get(end + 1, cluster.id) != cluster.id:
+            start, end = alias
+            other = {result.token_cluster.get(i) for i in range(start, end)} - {None, cluster.id}
+            if len(other) == 1:
+                owner = result.clusters[other.pop()]
+                names = {doc[m.start:m.end].text for m in owner.mentions if m.kind == "name"}
+                if names == {doc[start:end].text}:
+                    result.merge(owner, cluster)
                 continue
-            for token in doc:
-                if token.text == acronym and is_free(result, token.i, token.i + 1):
-                    result.add_mention(cluster, token.i, token.i + 1, "name")
+            if other:
+                continue
+            words = [t.text for t in doc[start:end]]
+            for i in range(len(doc) - len(words) + 1):
+                if [t.text for t in doc[i:i + len(words)]] == words and is_free(result, i, i + len(words)):
+                    result.add_mention(cluster, i, i + len(words), "name")
+
+
+_ALIAS_MARKERS = (("or",), ("also", "known", "as"), ("known", "as"), ("also", "called"), ("aka",))
+
+
+def _alias_after(doc: Doc, mention: MentionSpan) -> tuple[int, int] | None:
+    """Tokens of the other name given right after a name mention, or None."""
+    end = mention.end
+    if end + 2 < len(doc) and doc[end].text == "(" and _ACRONYM.fullmatch(doc[end + 1].text) and \
+            doc[end + 2].text == ")":
+        first = next(t for t in mention.span(doc) if t.dep_ != "det" or t.i == end - 1)
+        return (end + 1, end + 2) if doc[end + 1].text[0] == first.text[0] else None
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    for marker in _ALIAS_MARKERS:
+        after = end + 1 + len(marker)
+        if [t.lower_ for t in doc[end + 1:after]] != list(marker):
+            continue
+        stop = after
+        while stop < len(doc) and (doc[stop].is_title or doc[stop].is_upper) and not doc[stop].is_punct:
+            stop += 1
+        closed = stop >= len(doc) or doc[stop].text in (",", ")", ".", ";")
+        return (after, stop) if stop > after and closed else None
+    return None
 
 
 def _is_acronym(word: str, cluster: Cluster, doc: Doc) -> bool:
