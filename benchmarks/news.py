@@ -74,7 +74,7 @@ def _relation_rows(judged: list, missed: int) -> dict:
     states a row), and precision by judgment (over the judged relations)."""
     gold_rows = {id(g) for _, g, _ in judged if g is not None}
     curve = []
-    for threshold in THRESHOLDS:
+    for threshold in sorted({*THRESHOLDS, confidence_model().threshold}):
         kept = [(r, g, j) for r, g, j in judged if r.evidence.confidence >= threshold]
         right = sum(1 for _, g, _ in kept if g is not None)
         found = {id(g) for _, g, _ in kept if g is not None}

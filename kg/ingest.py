@@ -12,6 +12,12 @@ Formats
 - ``.jsonl``: one JSON object per line with ``text`` and optionally ``id``, ``title``,
   ``url``, ``published``, ``publisher``. A bad line is reported as ``file:line``.
 
+Text hygiene, once, here: every field kg keeps passes :func:`clean_text`, which turns the
+characters that end a line in some readers but not in others (U+2028, U+2029, U+0085, vertical
+tab, form feed, U+001C-U+001E) into ``\n`` and the other control characters into a space, one
+character for one, so offsets still index the text as read. A field holding a lone surrogate
+(``"\ud800"`` in JSON) is no text: the record is reported (``file:line``) and skipped.
+
 Examples
 --------
 >>> import tempfile, pathlib
@@ -39,7 +45,8 @@ from pathlib import Path
 
 from kg.model import Article
 
-__all__ = ["Problem", "IngestResult", "read_articles", "parse_html", "SUPPORTED_SUFFIXES"]
+__all__ = ["Problem", "IngestResult", "read_articles", "parse_html", "clean_text",
+           "SUPPORTED_SUFFIXES"]
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
 DEFAULT_MAX_BYTES = 20_000_000
@@ -206,8 +213,28 @@ def _parse(name: str, data: bytes, problems: list[Problem]) -> Iterator[Article 
         yield _article(stem, _first_line(decoded), decoded, name)
 
 
+_LINE_BREAKS = "\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e"
+_CONTROLS = "".join(chr(c) for c in (*range(0x00, 0x09), *range(0x0e, 0x1c), 0x1f, 0x7f,
+                                      *range(0x80, 0x85), *range(0x86, 0xa0)))
+_CLEAN = str.maketrans({**{c: "\n" for c in _LINE_BREAKS}, **{c: " " for c in _CONTROLS}})
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """The text with every line separator a newline and every other control character a
+    space, character for character (so offsets are unchanged).
+
+    >>> clean_text("Musk met Putin.\u2028Putin smiled.\x05")
+    'Musk met Putin.\\nPutin smiled. '
+    >>> len(clean_text("a\x0bb\u2029c")) == len("a\x0bb\u2029c")
+    True
+    """
+    return text.translate(_CLEAN)
+
+
 def _parse_jsonl(name: str, stem: str, text: str) -> Iterator[Article | Problem]:
-    for number, line in enumerate(text.splitlines(), start=1):
+    # records end at "\n" only: a JSON string may hold U+2028 and the like unescaped
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{name}:{number}"
@@ -244,9 +271,16 @@ def _opt(value: object) -> str | None:
     return None if value is None or value == "" else str(value)
 
 
-def _article(article_id: str, title: str, text: str, source: str, **extra: str | None) -> Article:
+def _article(article_id: str, title: str, text: str, source: str,
+             **extra: str | None) -> Article | Problem:
+    fields = {"text": text, "title": title, "id": article_id, **extra}
+    broken = [k for k, v in fields.items() if v is not None and _SURROGATE.search(v)]
+    if broken:
+        return Problem(source, f"field {broken[0]!r} holds a lone surrogate (no Unicode text)")
+    title, text = clean_text(title), clean_text(text)
+    extra = {k: clean_text(v) if v is not None else None for k, v in extra.items()}
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Article(article_id, title, text, sha256=digest, source=source, **extra)
+    return Article(clean_text(article_id), title, text, sha256=digest, source=source, **extra)
 
 
 def _first_line(text: str) -> str:

@@ -30,6 +30,16 @@ def extract(text: str, published: str | None = None):
 
 
 TABLE = [
+    # titles and roles before or after a name tie the person to where the role is held
+    ("TD Economics director Andrew Hencic said rates would rise.",
+     [("Andrew Hencic", "director of", "TD Economics", "employer")]),
+    ('"We will not stop," said Sarah Levitt, a lawyer for Amnesty International.',
+     [("Sarah Levitt", "lawyer for", "Amnesty International", "employer")]),
+    ("Jane Doe, a professor at Harvard University, said the study was flawed.",
+     [("Jane Doe", "professor at", "Harvard University", "employer")]),
+    ("Biden's daughter, Ashley Biden, said her father was tired.",
+     [("Ashley Biden", "daughter of", "Joe Biden", "child_of")]),
+    ("DAB's Starry Lee was elected in Kowloon.", [("Starry Lee", "member of", "DAB", "member_of")]),
     # plain verbs, prepositional objects, noun-mediated objects
     ("Elon Musk met Vladimir Putin in Moscow.",
      [("Elon Musk", "meet", "Vladimir Putin", "contacts")]),

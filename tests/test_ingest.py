@@ -104,3 +104,37 @@ def test_html_file_is_read(tmp_path):
     (tmp_path / "page.html").write_text("<p>Joe Biden met Xi Jinping.</p>", encoding="utf-8")
     article = read_articles([tmp_path]).articles[0]
     assert (article.id, article.text) == ("page", "Joe Biden met Xi Jinping.")
+
+
+def test_line_separators_and_control_characters_never_break_an_export(tmp_path):
+    # issue #19: U+2028 and the like made graph.nq and graph.trig unparseable, \x05 graph.graphml
+    import networkx as nx
+    import pyoxigraph
+    from rdflib import Dataset
+
+    import kg
+    from kg.rdf.export import write_exports
+
+    text = "T\n\nElon Musk met Vladimir Putin.\u2028Putin smiled.\x0b Then\x05 Musk\u2029left.\x85\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    graph = kg.build([tmp_path / "a.txt"], min_confidence=0)
+    article = graph.articles["a"]
+    assert len(article.text) == len(text) and "\u2028" not in article.text and "\x05" not in article.text
+    out = tmp_path / "out"
+    write_exports(graph, out)
+    for name, fmt in (("graph.nq", "nquads"), ("graph.trig", "trig")):
+        Dataset().parse(out / name, format=fmt)
+        assert kg.load(out / name) == graph
+    pyoxigraph.Store().load(path=str(out / "graph.nq"), format=pyoxigraph.RdfFormat.N_QUADS)
+    nx.read_graphml(out / "graph.graphml")
+
+
+def test_a_lone_surrogate_skips_its_record_only(tmp_path):
+    (tmp_path / "a.jsonl").write_text('{"text": "x \\ud800 Elon Musk met Putin."}\n'
+                                      '{"text": "Elon Musk met Putin.\\u2028Then he left.", "title": "ok"}\n',
+                                      encoding="utf-8")
+    result = read_articles([tmp_path / "a.jsonl"])
+    assert [a.title for a in result.articles] == ["ok"]
+    assert result.articles[0].text == "Elon Musk met Putin.\nThen he left."
+    assert [(p.source.endswith("a.jsonl:1"), "lone surrogate" in p.reason) for p in result.problems] == \
+        [(True, True)]

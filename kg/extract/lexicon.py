@@ -20,6 +20,7 @@ __all__ = [
     "RELATIONAL_PREPOSITIONS",
     "EMPTY_PREDICATES",
     "DATE_WORDS",
+    "AFFILIATION_NOUNS",
 ]
 
 #: spaCy (OntoNotes) labels that become graph entities by default.
@@ -200,3 +201,8 @@ EMPTY_PREDICATES = {"be", "say", "tell", "do", "state", "add", "say to", "state 
 DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
               "january", "february", "march", "april", "may", "june", "july", "august",
               "september", "october", "november", "december", "today", "yesterday", "tomorrow"}
+
+#: Jobs and memberships held in an organisation: a role noun in an apposition or title
+#: ("Sarah Levitt, a lawyer for Amnesty International"; "TD Economics director Andrew Hencic")
+#: ties the person to it (employer or member_of, by the schema's nouns).
+AFFILIATION_NOUNS = (JOB_NOUNS | MEMBER_NOUNS) - {"member", "executive"}

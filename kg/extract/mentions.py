@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import (
+    AFFILIATION_NOUNS,
     DESCRIPTOR_NOUNS,
     ROLE_NOUNS,
     TYPE_NOUNS,
@@ -78,7 +79,8 @@ class Cluster:
 
 
 class RoleFact:
-    """The text says ``entity`` holds ``noun`` (of ``holder``), at tokens ``start..end``."""
+    """The text says ``entity`` holds ``noun`` (``preposition`` ``holder``: "spokesman for
+    NASA", "president of Russia"), at tokens ``start..end``."""
 
     entity: int
     noun: str
@@ -86,6 +88,7 @@ class RoleFact:
     start: int
     end: int
     via: str  # "appos", "title" or "role"
+    preposition: str = "of"
 
 
 @dataclass
@@ -165,7 +168,7 @@ def role_noun(token: Token) -> str | None:
             if two in ROLE_NOUNS:
                 return two
     for candidate in (word, text, text.rstrip("s")):
-        if candidate in ROLE_NOUNS or candidate in DESCRIPTOR_NOUNS:
+        if candidate in ROLE_NOUNS or candidate in DESCRIPTOR_NOUNS or candidate in AFFILIATION_NOUNS:
             return candidate
     return None
 

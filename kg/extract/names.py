@@ -244,8 +244,8 @@ def _matching_cluster(result, known, words, label, name_words, last_word) -> Clu
         if key == seen:
             return cluster
         if label == "PERSON" and cluster.type == "PERSON" and len(key) <= 2 and \
-                (key <= seen or seen <= key):  # "Musk", "Elon" of "Elon Musk"
-            return cluster
+                (key <= seen or seen <= key) and not _another_known_person(cluster, words):
+            return cluster  # "Musk", "Elon" of "Elon Musk"
         same_head = words[-1] in last_word[cluster.id]
         if label != "PERSON" and cluster.type != "PERSON" and same_head and \
                 (key <= seen or seen <= key) and not _place_and_organisation(label, cluster.type) \
@@ -256,6 +256,14 @@ def _matching_cluster(result, known, words, label, name_words, last_word) -> Clu
         ):
             return cluster
     return None
+
+
+def _another_known_person(cluster: Cluster, words: list[str]) -> bool:
+    """A full name the alias table does not give the known person the cluster is ("Ashley
+    Biden" after "Biden", known as Joe Biden): a relative, not the same person."""
+    if cluster.known is None or len(words) < 2:
+        return False
+    return " ".join(words) not in {normalize_name(n) for n in cluster.known.names}
 
 
 def _may_shorten(key: set[str], seen: set[str], label: str, other: str, doc: Doc | None = None) -> bool:

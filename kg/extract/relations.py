@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.extract.clauses import acts_as_verb, clause_subjects, expand, inverted_subjects
 from kg.extract.confidence import confidence_model, relation_features
@@ -542,12 +542,18 @@ def extract_relations(entities: ArticleEntities,
         if found_for is not None:
             described, anchor, predicate = found_for
             add((described, 1.0), predicate, (cluster.id, 1.0), anchor, 0.75, pattern="affiliation")
+    for mention, cluster in entities.mentions_in_order():  # "Gary Fan of the Neo Democrats"
+        if mention.kind == "name" and cluster.type == "PERSON":
+            roles = {f.holder for f in entities.role_facts if f.entity == cluster.id}
+            for organisation in set(_organisations_of(reader, mention.span(doc))) - roles:
+                add((cluster.id, 1.0), "member of", (organisation, 1.0), doc[mention.start], 0.8,
+                    pattern="person of organisation")
 
     for fact in entities.role_facts:  # appositions, titles, descriptions
         anchor = doc[fact.start]
         factor = 0.9 if fact.via in ("appos", "title") else 0.8
         holder = entities.clusters[fact.holder]
-        add((fact.entity, 1.0, fact.via), f"{fact.noun} of", (holder.id, 1.0), anchor, factor,
+        add((fact.entity, 1.0, fact.via), f"{fact.noun} {fact.preposition}", (holder.id, 1.0), anchor, factor,
             negated=False, pattern=f"role {fact.via}")
 
     calibration = calibration or confidence_model()
@@ -619,6 +625,21 @@ def _affiliated_by(reader: _Reader, name: Token, label: str) -> tuple[int, Token
     if found is None or reader.entities.clusters[found[0]].type != "PERSON":
         return None
     return found[0], found[1], predicate
+
+
+def _organisations_of(reader: _Reader, name: Span) -> list[int]:
+    """Organisations a person's name is given with: "Gary Fan of the Neo Democrats",
+    "DAB's Starry Lee" (an organisation's possessive before the name)."""
+    found = []
+    for child in name.root.children:
+        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"):
+            targets = [child] if child.dep_ == "poss" else [t for t in child.children if t.dep_ == "pobj"]
+            for target in targets:
+                cluster = reader.entities.cluster_of(target)
+                if cluster is not None and cluster.type == "ORG" and \
+                        reader.entities.token_kind.get(target.i) == "name":
+                    found.append(cluster.id)
+    return found
 
 
 def _described_noun(reader: _Reader, noun: Token) -> tuple[int, Token] | None:

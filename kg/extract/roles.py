@@ -132,18 +132,26 @@ def record_role(cluster_id: int, head: Token, holders: list, via: str, anchor: S
             holder = holder_token(head)
         if holder is not None:
             holders.append((cluster_id, normalize_name(head.lemma_ or head.text), holder.i,
-                            min(head.left_edge.i, anchor.start), max(head.i + 1, anchor.end), via))
+                            min(head.left_edge.i, anchor.start), max(head.i + 1, anchor.end), via,
+                            _preposition(holder, head)))
         return
     holder = holder_token(head)
     if holder is not None:
         holders.append((cluster_id, noun, holder.i, min(head.left_edge.i, anchor.start),
-                        max(head.i + 1, anchor.end), via))
+                        max(head.i + 1, anchor.end), via, _preposition(holder, head)))
+
+
+def _preposition(holder: Token, head: Token) -> str:
+    """How the holder hangs on the role noun: "for" in "a spokesman for NASA", else "of"."""
+    return holder.head.lower_ if holder.dep_ == "pobj" and holder.head.head.i == head.i else "of"
 
 
 def holder_token(head: Token) -> Token | None:
-    """What a role noun is a role *of*: "of Russia", "China's", "Tesla", "Russian"."""
+    """What a role noun is a role *of*: "of Russia", "China's", "Tesla", "Russian"; for a
+    job or membership also "for" and "at" ("a spokesman for NASA", "a professor at Yale")."""
+    prepositions = ("of",) if role_noun(head) in ROLE_NOUNS else ("of", "for", "at", "with")
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ in prepositions:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj
@@ -179,12 +187,31 @@ def titles(cluster: Cluster, span: Span, holders: list, result: ArticleEntities)
         before = doc[first - 1]
         if before.ent_type_ in ("NORP", "GPE", "ORG"):
             holder = before
+        elif before.pos_ == "PROPN" and before.is_title and before.i not in result.token_cluster \
+                and not title.is_title:
+            holder = _organisation_before(result, before)  # "TD Economics director Andrew Hencic"
     if holder is None and not title.is_title:
         return  # "the singer Zella Lehr": no title, and nothing it is held in
     result.add_mention(cluster, title.i, title.i + 1, "title")
     if holder is not None:
         end = max(span.end, holder.i + 1)
-        holders.append((cluster.id, noun, holder.i, min(title.i, holder.i), end, "title"))
+        holders.append((cluster.id, noun, holder.i, min(title.i, holder.i), end, "title", "of"))
+
+
+def _organisation_before(result: ArticleEntities, last: Token) -> Token | None:
+    """A capitalised name right before a lower-case title ("TD Economics director Andrew
+    Hencic") names what the title is held in: an organisation, though the NER missed it."""
+    doc = result.doc
+    start = last.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].i not in result.token_cluster \
+            and (doc[start - 1].is_title or doc[start - 1].is_upper) and not doc[start].is_sent_start:
+        start -= 1
+    if doc[start].is_sent_start and start == last.i:
+        return None  # one capitalised word opening a sentence may be no name at all
+    cluster = result.new_cluster()
+    cluster.ner_labels["ORG"] += 1
+    result.add_mention(cluster, start, last.i + 1, "name")
+    return last
 
 
 def holder_cluster(result: ArticleEntities, token_index: int, gazetteer: Gazetteer) -> int | None:

@@ -53,8 +53,8 @@ def vocabulary_text() -> str:
 
 def _turtle_body(graph: Graph) -> tuple[list[str], str]:
     text = graph.serialize(format="turtle")
-    prefixes = [line for line in text.splitlines() if line.startswith("@prefix")]
-    body = "\n".join(line for line in text.splitlines() if not line.startswith("@prefix"))
+    prefixes = [line for line in text.split("\n") if line.startswith("@prefix")]
+    body = "\n".join(line for line in text.split("\n") if not line.startswith("@prefix"))
     return prefixes, body.strip("\n")
 
 
@@ -104,7 +104,7 @@ def serialize(graph: KnowledgeGraph, fmt: str, base: str | None = None, *,
     if fmt == "trig":
         return _trig(dataset)
     if fmt == "nq":
-        lines = dataset.serialize(format="nquads").splitlines()
+        lines = dataset.serialize(format="nquads").split("\n")  # not splitlines: U+2028 is no line end here
         return "\n".join(sorted(set(line for line in lines if line.strip()))) + "\n"
     if fmt == "ttl":
         union = Graph()
