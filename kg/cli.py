@@ -190,6 +190,9 @@ def query(
     store: str = typer.Option(None, "--store", help="With oxigraph: an on-disk store folder."),
     timeout: float = typer.Option(120.0, "--timeout", min=0.1,
                                   help="Seconds the query may run before it is stopped."),
+    allow_remote: bool = typer.Option(False, "--allow-remote",
+                                      help="Run SERVICE, and FROM / FROM NAMED beyond the loaded export "
+                                           "(they fetch data from elsewhere; refused by default)."),
 ) -> None:
     """Run a SPARQL query over an export, with bound parameters.
 
@@ -203,7 +206,7 @@ def query(
         _fail(f"unknown format {output_format!r}: use table, csv, tsv or json")
     try:
         rows = run_query(export, query_text, params=_parse_params(param), engine=engine, store=store,
-                         timeout=timeout)
+                         timeout=timeout, allow_remote=allow_remote)
     except QueryError as error:
         _fail(str(error))
     typer.echo(format_rows(rows, output_format), nl=False)

@@ -154,17 +154,48 @@ def _bindings(named: NamedQuery, params: dict | None) -> dict:
     return {k: _term(k, named.params[k], v) for k, v in params.items()}
 
 
-def _check_syntax(named: NamedQuery) -> None:
+def _check_syntax(named: NamedQuery) -> list[tuple[str, str]]:
+    """Parse the query; return what it reaches for outside the dataset it runs on:
+    ("SERVICE", url) and ("FROM" / "FROM NAMED", iri) pairs."""
     from pyparsing import ParseException
     from rdflib.plugins.sparql import prepareQuery
 
     try:
-        prepareQuery(named.text)
+        return _outside(prepareQuery(named.text).algebra)
     except ParseException as error:
         raise QueryError(f"{named.source}: SPARQL syntax error at line {error.lineno}, "
                          f"column {error.col}: {error.line.strip()!r}") from None
     except Exception as error:  # rdflib raises several kinds for bad prefixes etc.
         raise QueryError(f"{named.source}: {type(error).__name__}: {error}") from None
+
+
+def _outside(algebra) -> list[tuple[str, str]]:
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    found = [("FROM NAMED", str(clause["named"])) if "named" in clause else ("FROM", str(clause["default"]))
+             for clause in algebra.get("datasetClause") or []]
+
+    def walk(node) -> None:
+        if isinstance(node, CompValue):
+            if node.name == "ServiceGraphPattern":
+                found.append(("SERVICE", str(node.get("term"))))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, (list, tuple)):
+            for value in node:
+                walk(value)
+
+    walk(algebra.get("p"))
+    return found
+
+
+def _refuse_outside(named: NamedQuery, outside: list[tuple[str, str]], graphs: set[str]) -> None:
+    """SERVICE and FROM / FROM NAMED to anything but the loaded graphs fetch data from
+    elsewhere (rdflib reads a FROM <file:///...> from disk): refused unless allowed."""
+    for keyword, iri in outside:
+        if keyword == "SERVICE" or iri not in graphs:
+            raise QueryError(f"{named.source}: {keyword} <{iri}> reaches outside the loaded exports; "
+                             f"kg runs it only when allowed (--allow-remote, allow_remote=True)")
 
 
 def _python(term):
@@ -183,7 +214,8 @@ def _python(term):
 
 
 def query(source, query: str, *, params: dict | None = None, engine: str = "oxigraph",
-          store: str | None = None, timeout: float | None = None) -> list[dict]:
+          store: str | None = None, timeout: float | None = None,
+          allow_remote: bool = False) -> list[dict]:
     """Run a SPARQL SELECT over an export and return its rows as dicts.
 
     Parameters
@@ -201,29 +233,39 @@ def query(source, query: str, *, params: dict | None = None, engine: str = "oxig
     timeout
         Seconds the query may run (loading the export included); past them it is stopped
         and :class:`QueryError` raised. None (the default) waits as long as it takes.
+    allow_remote
+        Run ``SERVICE`` clauses, and ``FROM`` / ``FROM NAMED`` naming anything but a graph
+        of the loaded export (which fetch data from the network or the disk). Refused by
+        default, with a :class:`QueryError`.
 
     >>> query("exports/", "SELECT (COUNT(?a) AS ?n) WHERE { ?a a <https://schema.org/NewsArticle> }",
     ...       timeout=60)
     [{'n': 3}]
     """
     named = load_query(query)
-    _check_syntax(named)
+    outside = [] if allow_remote else _check_syntax(named)
+    if allow_remote:
+        _check_syntax(named)
     bindings = _bindings(named, params)
     if timeout is not None:
-        return _with_timeout(timeout, _run, source, named, bindings, engine, store)
-    return _run(source, named, bindings, engine, store)
+        return _with_timeout(timeout, _run, source, named, bindings, engine, store, outside)
+    return _run(source, named, bindings, engine, store, outside)
 
 
-def _run(source, named: NamedQuery, bindings: dict, engine: str, store: str | None) -> list[dict]:
+def _run(source, named: NamedQuery, bindings: dict, engine: str, store: str | None,
+         outside: list[tuple[str, str]]) -> list[dict]:
     if engine.startswith(("http://", "https://")):
+        _refuse_outside(named, [o for o in outside if o[0] == "SERVICE"], set())
         return _endpoint(engine, inject_values(named.text, bindings))
     if engine == "rdflib":
         dataset = _rdflib_dataset(source)
+        if outside:
+            _refuse_outside(named, outside, {str(g.identifier) for g in dataset.graphs()})
         result = dataset.query(named.text, initBindings=bindings)
         variables = [str(v) for v in result.vars]
         return [{v: _python(row[v]) for v in variables} for row in result]
     if engine == "oxigraph":
-        return _oxigraph(source, named.text, bindings, store)
+        return _oxigraph(source, named, bindings, store, outside)
     raise QueryError(f"unknown engine {engine!r}: use rdflib, oxigraph or an endpoint URL")
 
 
@@ -307,7 +349,8 @@ def _parsed(path: str, size: int, mtime_ns: int) -> Dataset:
     return dataset
 
 
-def _oxigraph(source, text: str, bindings: dict, store_path: str | None) -> list[dict]:
+def _oxigraph(source, named: NamedQuery, bindings: dict, store_path: str | None,
+              outside: list[tuple[str, str]]) -> list[dict]:
     try:
         import pyoxigraph as ox
     except ImportError:
@@ -323,8 +366,10 @@ def _oxigraph(source, text: str, bindings: dict, store_path: str | None) -> list
         path = _export_file(source)
         fmt = ox.RdfFormat.N_QUADS if path.suffix == ".nq" else ox.RdfFormat.TRIG
         store.bulk_load(path=str(path), format=fmt) if store_path else store.load(path=str(path), format=fmt)
+    if outside:
+        _refuse_outside(named, outside, {g.value for g in store.named_graphs()})
     # Oxigraph substitutes only projected variables, so parameters travel as VALUES
-    result = store.query(inject_values(text, bindings))
+    result = store.query(inject_values(named.text, bindings))
     variables = [v.value for v in result.variables]
     rows = []
     for solution in result:

@@ -143,6 +143,30 @@ def write_exports(
     return written
 
 
+def _remote_contexts(value) -> list[str]:
+    """The contexts a JSON-LD document would fetch: string (URL) values of ``@context`` and
+    ``@import``, at any depth. kg's own exports have none.
+
+    >>> _remote_contexts({"@context": "https://evil.example/c.jsonld", "@id": "x"})
+    ['https://evil.example/c.jsonld']
+    >>> _remote_contexts([{"@context": {"name": "https://schema.org/name"}}])
+    []
+    """
+    found: list[str] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in ("@context", "@import"):
+                contexts = item if isinstance(item, list) else [item]
+                found += [c for c in contexts if isinstance(c, str)]
+                found += [u for c in contexts if isinstance(c, dict) for u in _remote_contexts(c)]
+            else:
+                found += _remote_contexts(item)
+    elif isinstance(value, list):
+        for item in value:
+            found += _remote_contexts(item)
+    return found
+
+
 def load(path: str | Path) -> KnowledgeGraph:
     """Load a graph from any kg export: ``.json`` (saved graph), TriG, N-Quads, Turtle, JSON-LD.
 
@@ -166,6 +190,11 @@ def load(path: str | Path) -> KnowledgeGraph:
         rdf_format = _RDF_SUFFIXES.get(suffix)
         if rdf_format is None:
             raise ValueError(f"unknown export type {suffix!r} (use .json, .trig, .nq, .ttl, .jsonld)")
+        if rdf_format == "json-ld":
+            remote = _remote_contexts(json.loads(file.read_text(encoding="utf-8")))
+            if remote:
+                raise ValueError(f"its JSON-LD context {remote[0]!r} is not in the file; kg never "
+                                 f"fetches a remote context (inline it, or convert the file)")
         if rdf_format in ("trig", "nquads", "json-ld"):
             dataset = Dataset()
             dataset.parse(file, format=rdf_format)
