@@ -100,11 +100,9 @@ def build(
         typer.echo(f"kg: skipped {source}: {reason}", err=True)
     if graph.report.articles_read == 0:
         _fail("no article could be read; nothing was written")
-    written = write_exports(graph, output, formats=chosen, base=base)
-    if diagram:
-        from kg.draw import write_overview
-
-        written += write_overview(graph, output)
+    written = write_exports(graph, output, formats=chosen, base=base, overview=diagram,
+                            wait=lambda: typer.echo(f"kg: another kg is writing {output}/; waiting",
+                                                    err=True))
     typer.echo(graph.report.summary(graph, problems=False))  # problems went to stderr above
     typer.echo(f"wrote {len(written)} files to {output}/")
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
@@ -36,7 +37,7 @@ import networkx as nx
 from rdflib import Dataset, Graph
 
 from kg.graph import KnowledgeGraph
-from kg.io import atomic_write_text
+from kg.io import atomic_write_text, export_set
 from kg.rdf.convert import from_rdf, to_dataset
 
 __all__ = ["write_exports", "load", "EXPORT_FORMATS", "serialize", "vocabulary_text"]
@@ -130,17 +131,25 @@ def write_exports(
     *,
     formats: tuple[str, ...] = EXPORT_FORMATS,
     base: str | None = None,
+    overview: bool = False,
+    wait: Callable[[], None] | None = None,
 ) -> list[Path]:
-    """Write the chosen export formats into ``out_dir``; return the paths written."""
+    """Write the chosen export formats (and, with ``overview``, the overview diagrams) into
+    ``out_dir`` as one set (:func:`kg.io.export_set`: all replaced at once, one writer at a
+    time, ``wait`` called if another is writing); return the paths written."""
     out = Path(out_dir)
-    written = []
     rdf = {"trig", "nq", "ttl", "jsonld"}
     dataset = to_dataset(graph, base) if rdf & set(formats) else None  # converted once
-    for fmt in formats:
-        path = out / _FILE_NAMES[fmt]
-        atomic_write_text(path, serialize(graph, fmt, base, dataset=dataset))
-        written.append(path)
-    return written
+    names = []
+    with export_set(out, wait=wait) as folder:
+        for fmt in formats:
+            atomic_write_text(folder / _FILE_NAMES[fmt], serialize(graph, fmt, base, dataset=dataset))
+            names.append(_FILE_NAMES[fmt])
+        if overview:
+            from kg.draw import write_overview
+
+            names += [p.name for p in write_overview(graph, folder)]
+    return [out / name for name in names]
 
 
 def _remote_contexts(value) -> list[str]:
