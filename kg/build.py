@@ -16,7 +16,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kg.extract.confidence import confidence_model
@@ -34,8 +34,10 @@ from kg.nlp.pipeline import load_pipeline, resolve_model
 from kg.resolve import ClusterSummary, resolve_entities
 from kg.schema import relation_type
 
-__all__ = ["build", "build_articles", "ArticleExtraction", "extract_article", "assemble",
-           "assemble_with_ids", "local_to_relation"]
+DEFAULT_MAX_CHARS = 300_000  # about 50,000 words: a long report, in about 0.7 GB
+
+__all__ = ["build", "build_articles", "cut_text", "DEFAULT_MAX_CHARS", "ArticleExtraction",
+           "extract_article", "assemble", "assemble_with_ids", "local_to_relation"]
 
 Progress = Callable[[int, int], None]
 
@@ -90,6 +92,7 @@ def build(
     stdin: bytes | None = None,
     infer: bool = False,
     min_confidence: float | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> KnowledgeGraph:
     """Build a knowledge graph from the articles at ``paths``.
 
@@ -111,11 +114,14 @@ def build(
     min_confidence
         State only relations at least this probably right (:mod:`kg.extract.confidence`);
         by default the confidence model's threshold, chosen for precision. 0 keeps all.
+    max_chars
+        A longer article is cut at a paragraph or sentence end before it (reported in
+        ``graph.report.cut``).
     """
     result = read_articles(paths, max_bytes=max_bytes, stdin=stdin)
     graph = build_articles(result.articles, model=model, labels=labels, gazetteer=gazetteer,
                            batch_size=batch_size, n_process=n_process, progress=progress,
-                           infer=infer, min_confidence=min_confidence)
+                           infer=infer, min_confidence=min_confidence, max_chars=max_chars)
     graph.report.problems = [(p.source, p.reason) for p in result.problems] + graph.report.problems
     return graph
 
@@ -131,20 +137,27 @@ def build_articles(
     progress: Progress | None = None,
     infer: bool = False,
     min_confidence: float | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> KnowledgeGraph:
-    """Build a knowledge graph from articles already read (options as in :func:`build`)."""
+    """Build a knowledge graph from articles already read (options as in :func:`build`).
+
+    An article longer than ``max_chars`` characters is cut at the last paragraph or
+    sentence end before the limit, and the cut reported (``graph.report.cut``)."""
     gazetteer = gazetteer or Gazetteer.bundled()
     if min_confidence is None:
         min_confidence = confidence_model().threshold
     nlp = load_pipeline(model)
     problems: list[tuple[str, str]] = []
+    cut: list[tuple[str, str]] = []
     usable = []
+    limit = min(max_chars, nlp.max_length)
     for article in articles:
-        if len(article.text) > nlp.max_length:
-            problems.append((article.source, f"too long for spaCy ({len(article.text):,} "
-                                             f"characters; the limit is {nlp.max_length:,})"))
-        else:
-            usable.append(article)
+        if len(article.text) > limit:
+            shorter = cut_text(article.text, limit)
+            cut.append((article.source, f"cut to its first {len(shorter):,} characters (of "
+                                        f"{len(article.text):,}; the limit is {limit:,})"))
+            article = replace(article, text=shorter)
+        usable.append(article)
     extractions = []
     docs = nlp.pipe((a.text for a in usable), batch_size=batch_size, n_process=n_process)
     for done, (article, doc) in enumerate(zip(usable, docs, strict=True), start=1):
@@ -160,9 +173,27 @@ def build_articles(
         add_inferred(graph, gazetteer)
     graph.report.articles_read = len(extractions)
     graph.report.problems = problems
+    graph.report.cut = cut
     graph.report.model = resolve_model(model)[0]
     graph.report.min_confidence = min_confidence
     return graph
+
+
+def cut_text(text: str, limit: int) -> str:
+    """The text up to ``limit`` characters, ending at a paragraph break, else a sentence
+    end, else a line break, within the last fifth before the limit; else at the limit.
+
+    >>> len(cut_text("a" * 90 + ". " + "b" * 20, 100))
+    91
+    """
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    for mark, keep in (("\n\n", 0), (". ", 1), ("\n", 0)):
+        at = head.rfind(mark)
+        if at >= limit * 4 // 5:
+            return head[:at + keep]
+    return head
 
 
 def assemble(extractions: list[ArticleExtraction], gazetteer: Gazetteer) -> KnowledgeGraph:

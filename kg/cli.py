@@ -12,12 +12,13 @@ from pathlib import Path
 
 import typer
 
+from kg.build import DEFAULT_MAX_CHARS
 from kg.build import build as build_graph
 from kg.extract.lexicon import ENTITY_LABELS
 from kg.graph import AmbiguousEntity, EntityNotFound, KnowledgeGraph
 from kg.ingest import DEFAULT_MAX_BYTES
 from kg.nlp.pipeline import ModelError
-from kg.rdf.export import EXPORT_FORMATS, load, write_exports
+from kg.rdf.export import EXPORT_FORMATS, check_base, load, write_exports
 from kg.report import describe_entity, graph_stats
 
 app = typer.Typer(
@@ -29,9 +30,9 @@ app = typer.Typer(
 )
 
 
-def _fail(message: str) -> None:
+def _fail(message: str, code: int = 1) -> None:
     typer.echo(f"kg: {message}", err=True)
-    raise typer.Exit(1)
+    raise typer.Exit(code)
 
 
 def _load(export: str) -> KnowledgeGraph:
@@ -65,15 +66,28 @@ def build(
     min_confidence: float = typer.Option(None, "--min-confidence", min=0.0, max=1.0,
                                          help="State only relations at least this probably right "
                                               "(default: the confidence model's threshold; 0 keeps all)."),
+    source_paths: bool = typer.Option(False, "--source-paths",
+                                      help="Put the local path of each article into the RDF."),
+    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=1000,
+                                  help="Cut (and report) longer articles at a paragraph or sentence end."),
 ) -> None:
     """Build a knowledge graph from news articles and write its exports.
+
+    Exit status: 0 when every input was built, 1 when some were skipped (each is named, with
+    the reason, on stderr and in skipped.json beside the exports), 2 when nothing could be
+    built or the command was used wrongly.
 
     Example: kg build seeds/ -o exports/
     """
     chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
     unknown = [f for f in chosen if f not in EXPORT_FORMATS]
     if unknown:
-        _fail(f"unknown export format {unknown[0]!r}; choose from {', '.join(EXPORT_FORMATS)}")
+        _fail(f"unknown export format {unknown[0]!r}; choose from {', '.join(EXPORT_FORMATS)}", 2)
+    if base is not None:
+        try:
+            check_base(base)
+        except ValueError as error:
+            _fail(str(error), 2)
     bar = None
     show_bar = not quiet and sys.stderr.isatty()
 
@@ -90,21 +104,28 @@ def build(
     try:
         graph = build_graph(paths, model=model, labels=tuple(labels.split(",")),
                             n_process=n_process, progress=progress, stdin=stdin,
-                            max_bytes=max_bytes, infer=infer, min_confidence=min_confidence)
+                            max_bytes=max_bytes, infer=infer, min_confidence=min_confidence,
+                            max_chars=max_chars)
     except ModelError as error:
-        _fail(str(error))
+        _fail(str(error), 2)
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
     for source, reason in graph.report.problems:
         typer.echo(f"kg: skipped {source}: {reason}", err=True)
+    for source, how in graph.report.cut:
+        typer.echo(f"kg: {source}: {how}", err=True)
     if graph.report.articles_read == 0:
-        _fail("no article could be read; nothing was written")
+        _fail("no article could be read; nothing was written", 2)
     written = write_exports(graph, output, formats=chosen, base=base, overview=diagram,
+                            source_paths=source_paths, skipped=graph.report.problems,
+                            cut=graph.report.cut,
                             wait=lambda: typer.echo(f"kg: another kg is writing {output}/; waiting",
                                                     err=True))
     typer.echo(graph.report.summary(graph, problems=False))  # problems went to stderr above
     typer.echo(f"wrote {len(written)} files to {output}/")
+    if graph.report.problems:
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -73,6 +73,7 @@ class BuildReport:
     problems: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
     model: str = ""
     min_confidence: float = 0.0  # relations below it were not stated
+    cut: list[tuple[str, str]] = field(default_factory=list)  # (source, how) of articles cut short
 
     def summary(self, graph: KnowledgeGraph, *, problems: bool = True) -> str:
         """Counts of articles read and skipped, entities and relations; then each problem."""

@@ -23,12 +23,12 @@ Examples
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (folder / "a.txt").write_text("Musk meets Putin\\n\\nElon Musk met Putin.")
->>> _ = (folder / "b.txt").write_bytes(b"\\xff\\xfe broken")
+>>> _ = (folder / "b.txt").write_bytes(b"caf\\xe9 au lait")
 >>> result = read_articles([folder])
 >>> [a.id for a in result.articles], result.articles[0].title
 (['a'], 'Musk meets Putin')
 >>> print(result.problems[0].reason)
-not UTF-8 text (invalid byte 0xff at offset 0)
+not UTF-8 text (invalid byte 0xe9 at offset 3)
 """
 
 from __future__ import annotations
@@ -86,7 +86,8 @@ def read_articles(
         patterns (``news/**/*.html``), or ``-`` for standard input (plain text, or JSONL
         when its first character is ``{``).
     max_bytes
-        Larger files are skipped and reported.
+        Larger files (for JSONL: records), and larger standard input, are skipped and
+        reported.
     stdin
         The bytes to read for ``-``; by default ``sys.stdin``.
 
@@ -99,7 +100,7 @@ def read_articles(
     seen_ids: dict[str, str] = {}
     seen_hashes: dict[str, str] = {}
     for name, data in _inputs(sources, max_bytes, stdin, result.problems):
-        for item in _parse(name, data, result.problems):
+        for item in _parse(name, data, max_bytes):
             if isinstance(item, Problem):
                 result.problems.append(item)
                 continue
@@ -135,14 +136,18 @@ def _inputs(
     for source in sources:
         text = str(source)
         if text == "-":
-            data = stdin if stdin is not None else sys.stdin.buffer.read()
+            data = stdin if stdin is not None else sys.stdin.buffer.read(max_bytes + 1)
+            if len(data) > max_bytes:
+                problems.append(Problem("<stdin>", f"too large (more than {max_bytes:,} bytes; "
+                                                   f"the limit is {max_bytes:,})"))
+                continue
             kind = ".jsonl" if data.lstrip()[:1] == b"{" else ".txt"
             yield f"<stdin>{kind}", data
             continue
         for path in _expand(text, problems):
             try:
                 size = path.stat().st_size
-                if size > max_bytes:
+                if size > max_bytes and path.suffix.lower() != ".jsonl":  # JSONL: per record
                     problems.append(
                         Problem(str(path), f"too large ({size:,} bytes; the limit is {max_bytes:,})")
                     )
@@ -153,48 +158,111 @@ def _inputs(
 
 
 def _expand(source: str, problems: list[Problem]) -> list[Path]:
+    """The files a source names; everything else it names is reported with a reason."""
     path = Path(source)
-    if path.is_dir():
-        found = []
-        for child in sorted(path.rglob("*")):
-            if not child.is_file() or any(p.startswith(".") for p in child.relative_to(path).parts):
-                continue
-            if child.suffix.lower() in SUPPORTED_SUFFIXES:
-                found.append(child)
-            else:
-                problems.append(Problem(str(child), f"unsupported file type {child.suffix!r}"))
-        if not found:
-            problems.append(Problem(source, "folder has no .txt, .md, .html or .jsonl files"))
-        return found
-    if path.is_file():
+    if path.is_symlink() or path.exists():
+        why = _not_a_file(path)
+        if why is None and path.is_dir():
+            found = []
+            for child in _walk(path, problems):
+                if child.suffix.lower() in SUPPORTED_SUFFIXES:
+                    found.append(child)
+                else:
+                    problems.append(Problem(str(child), f"unsupported file type {child.suffix!r}"))
+            if not found:
+                problems.append(Problem(source, "folder has no .txt, .md, .html or .jsonl files"))
+            return found
+        if why is not None:
+            problems.append(Problem(source, why))
+            return []
         if path.suffix.lower() not in SUPPORTED_SUFFIXES:
             problems.append(Problem(source, f"unsupported file type {path.suffix!r}"))
             return []
         return [path]
     if glob.has_magic(source):
-        matches = [Path(p) for p in sorted(glob.glob(source, recursive=True))]
-        files = [p for p in matches if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES]
-        if not files:
+        found = []
+        for match in (Path(p) for p in sorted(glob.glob(source, recursive=True))):
+            why = _not_a_file(match)
+            if why is not None:
+                if not match.is_dir():
+                    problems.append(Problem(str(match), why))
+            elif match.suffix.lower() in SUPPORTED_SUFFIXES:
+                found.append(match)
+        if not found:
             problems.append(Problem(source, "pattern matches no supported files"))
-        return files
+        return found
     problems.append(Problem(source, "no such file or folder"))
     return []
 
 
-def _decode(name: str, data: bytes) -> str | Problem:
-    if b"\x00" in data[:8192]:
-        return Problem(name, "binary file (contains NUL bytes), not text")
+def _walk(folder: Path, problems: list[Problem]) -> list[Path]:
+    """Every regular file under ``folder``, sorted; what is not one (a symbolic link loop, a
+    dangling link, a link to a folder, a FIFO, a device, a hidden file) is reported."""
+    files = []
+    for child in sorted(folder.iterdir()):
+        if child.name.startswith("."):
+            problems.append(Problem(str(child), "hidden, skipped"))
+            continue
+        why = _not_a_file(child)
+        if why is None and child.is_dir() and not child.is_symlink():
+            files += _walk(child, problems)
+        elif why is None and child.is_symlink() and child.is_dir():
+            problems.append(Problem(str(child), "symbolic link to a folder, not followed"))
+        elif why is None:
+            files.append(child)
+        else:
+            problems.append(Problem(str(child), why))
+    return files
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why ``path`` is neither a regular file nor a folder kg reads, or None."""
+    import stat
+
+    if path.is_symlink():
+        try:
+            path.resolve(strict=True)
+        except RuntimeError:
+            return "symbolic link loop"
+        except OSError as error:
+            return "symbolic link loop" if error.errno == 40 else "dangling symbolic link"
     try:
-        text = data.decode("utf-8-sig")
+        mode = path.stat().st_mode
+    except OSError as error:
+        return f"cannot be read ({error.strerror})"
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+    return f"{kind}, not a file"
+
+
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+         (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+_INVISIBLE = re.compile("[\\s\u200b-\u200f\u2060-\u2064\ufeff\u00ad]+")
+
+
+def _decode(name: str, data: bytes) -> str | Problem:
+    """UTF-8 (with or without a byte-order mark), or UTF-16/32 with one; else a problem."""
+    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+    if encoding is None and b"\x00" in data:
+        return Problem(name, f"binary file (a NUL byte at offset {data.index(0):,}), not text")
+    try:
+        text = data.decode(encoding or "utf-8-sig")
     except UnicodeDecodeError as error:
+        if encoding:
+            return Problem(name, f"not {encoding.upper()} text though it starts like it "
+                                 f"(invalid bytes at offset {error.start})")
         bad = data[error.start]
         return Problem(name, f"not UTF-8 text (invalid byte 0x{bad:02x} at offset {error.start})")
-    if not text.strip():
-        return Problem(name, "empty (no text)")
+    text = text.lstrip("\ufeff")
+    if "\x00" in text:
+        return Problem(name, "binary file (a NUL character in its text), not text")
+    if not _INVISIBLE.sub("", text):
+        return Problem(name, "empty (no visible text)")
     return text
 
 
-def _parse(name: str, data: bytes, problems: list[Problem]) -> Iterator[Article | Problem]:
+def _parse(name: str, data: bytes, max_bytes: int) -> Iterator[Article | Problem]:
     decoded = _decode(name, data)
     if isinstance(decoded, Problem):
         yield decoded
@@ -202,7 +270,7 @@ def _parse(name: str, data: bytes, problems: list[Problem]) -> Iterator[Article 
     suffix = Path(name).suffix.lower()
     stem = _clean_id(Path(name).stem) if not name.startswith("<stdin>") else "stdin"
     if suffix == ".jsonl":
-        yield from _parse_jsonl(name, stem, decoded)
+        yield from _parse_jsonl(name, stem, decoded, max_bytes)
     elif suffix in (".html", ".htm"):
         title, text = parse_html(decoded)
         if not text.strip():
@@ -232,12 +300,16 @@ def clean_text(text: str) -> str:
     return text.translate(_CLEAN)
 
 
-def _parse_jsonl(name: str, stem: str, text: str) -> Iterator[Article | Problem]:
+def _parse_jsonl(name: str, stem: str, text: str, max_bytes: int) -> Iterator[Article | Problem]:
     # records end at "\n" only: a JSON string may hold U+2028 and the like unescaped
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{name}:{number}"
+        size = len(line.encode("utf-8", "surrogatepass"))
+        if size > max_bytes:
+            yield Problem(where, f"record too large ({size:,} bytes; the limit is {max_bytes:,})")
+            continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
@@ -305,9 +377,13 @@ _VOID = {"br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "b
 
 
 class _MainText(HTMLParser):
+    """Collects the main text. Open tags are kept as a stack and as counts, so every check
+    ("inside an <article>?") is one lookup: linear in the input however deep it nests."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.stack: list[str] = []
+        self.open: dict[str, int] = {}
         self.skip_depth = 0
         self.blocks: list[tuple[str, str]] = []  # (container, text)
         self.current: list[str] = []
@@ -317,9 +393,9 @@ class _MainText(HTMLParser):
         self.in_h1 = False
 
     def _container(self) -> str:
-        if "article" in self.stack:
+        if self.open.get("article"):
             return "article"
-        return "main" if "main" in self.stack else "body"
+        return "main" if self.open.get("main") else "body"
 
     def _flush(self) -> None:
         text = " ".join("".join(self.current).split())
@@ -333,18 +409,20 @@ class _MainText(HTMLParser):
         if tag in _VOID:
             return
         self.stack.append(tag)
+        self.open[tag] = self.open.get(tag, 0) + 1
         if tag in _SKIP:
             self.skip_depth += 1
         self.in_title = self.in_title or tag == "title"
         self.in_h1 = self.in_h1 or tag == "h1"
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID or tag not in self.stack:
+        if tag in _VOID or not self.open.get(tag):
             return
         if tag in _BLOCK:
             self._flush()
         while self.stack:
             top = self.stack.pop()
+            self.open[top] -= 1
             if top in _SKIP:
                 self.skip_depth -= 1
             if top == "title":
@@ -362,7 +440,7 @@ class _MainText(HTMLParser):
             return
         if self.in_h1 and not self.skip_depth:
             self.h1.append(data)
-        if not self.skip_depth and "head" not in self.stack:
+        if not self.skip_depth and not self.open.get("head"):
             self.current.append(data)
 
 

@@ -13,7 +13,7 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 __all__ = ["Article", "Mention", "Entity", "Evidence", "Relation"]
 
@@ -33,7 +33,7 @@ class Article:
     published: str | None = None
     publisher: str | None = None
     sha256: str = ""
-    source: str = ""
+    source: str = field(default="", compare=False)  # where it was read: local, not content
 
 
 @dataclass(frozen=True)

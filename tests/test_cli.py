@@ -42,23 +42,23 @@ def test_build_summary_and_files(exports):
 
 def test_build_reports_bad_files_and_builds_the_rest(tmp_path):
     (tmp_path / "ok.txt").write_text("Elon Musk met Vladimir Putin.", encoding="utf-8")
-    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01 binary")
     result = runner.invoke(app, ["build", str(tmp_path), "-o", str(tmp_path / "out")])
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # some inputs skipped
     assert f"kg: skipped {tmp_path / 'bad.txt'}: binary file" in result.output
     assert "articles read: 1" in result.output
 
 
 def test_build_with_nothing_readable_fails(tmp_path):
     result = runner.invoke(app, ["build", str(tmp_path / "missing"), "-o", str(tmp_path / "o")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "no article could be read" in result.output
 
 
 def test_build_with_a_missing_model_fails_in_one_line(tmp_path):
     result = runner.invoke(app, ["build", str(SEEDS), "--model", "en_core_web_nope",
                                  "-o", str(tmp_path)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.output.strip() == ("kg: cannot load spaCy pipeline 'en_core_web_nope' "
                                      "(from the model argument): it is neither an installed "
                                      "package nor a folder")

@@ -34,8 +34,8 @@ def test_good_inputs_are_built_and_every_bad_one_is_reported(folder):
     assert sorted(a.id for a in result.articles) == ["good", "j1", "j6"]
     reasons = {p.source.replace(str(folder) + "/", ""): p.reason for p in result.problems}
     assert reasons == {
-        "binary.txt": "binary file (contains NUL bytes), not text",
-        "empty.txt": "empty (no text)",
+        "binary.txt": "binary file (a NUL byte at offset 3), not text",
+        "empty.txt": "empty (no visible text)",
         "latin1.txt": "not UTF-8 text (invalid byte 0xe9 at offset 3)",
         "notes.pdf": "unsupported file type '.pdf'",
         "huge.txt": "too large (15,000 bytes; the limit is 10,000)",

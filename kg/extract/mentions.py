@@ -140,16 +140,25 @@ class ArticleEntities:
         if not words:
             return None
         found = []
-        for cluster in self.clusters.values():
-            names = {normalize_name(m.span(self.doc).text) for m in cluster.mentions
-                     if m.kind == "name"}
-            if cluster.known:
-                names.update(normalize_name(n) for n in cluster.known.names)
+        for cluster, names in self._names_by_cluster():
             for name in names:
                 if name.split() and name.split()[-1] == words[-1] and set(words) <= set(name.split()):
                     found.append(cluster)
                     break
         return found[0] if len(found) == 1 else None
+
+    def _names_by_cluster(self) -> list[tuple[Cluster, set[str]]]:
+        """Each cluster's normalised names (kept until a mention is added or a cluster made)."""
+        version = (len(self.clusters), sum(len(c.mentions) for c in self.clusters.values()))
+        if getattr(self, "_names_version", None) != version:
+            self._names_cache = []
+            for cluster in self.clusters.values():
+                names = {normalize_name(m.span(self.doc).text) for m in cluster.mentions if m.kind == "name"}
+                if cluster.known:
+                    names.update(normalize_name(n) for n in cluster.known.names)
+                self._names_cache.append((cluster, names))
+            self._names_version = version
+        return self._names_cache
 
     def mentions_in_order(self) -> list[tuple[MentionSpan, Cluster]]:
         pairs = [(m, c) for c in self.clusters.values() for m in c.mentions]

@@ -249,7 +249,7 @@ def _matching_cluster(result, known, words, label, name_words, last_word) -> Clu
         same_head = words[-1] in last_word[cluster.id]
         if label != "PERSON" and cluster.type != "PERSON" and same_head and \
                 (key <= seen or seen <= key) and not _place_and_organisation(label, cluster.type) \
-                and _may_shorten(key, seen, label, cluster.type, result.doc):
+                and _may_shorten(key, seen, label, cluster.type, _capitals(result.doc)):
             return cluster
         if len(words) == 1 and words[0].isalpha() and len(words[0]) >= 2 and _is_acronym(
             words[0], cluster, result.doc
@@ -266,7 +266,16 @@ def _another_known_person(cluster: Cluster, words: list[str]) -> bool:
     return " ".join(words) not in {normalize_name(n) for n in cluster.known.names}
 
 
-def _may_shorten(key: set[str], seen: set[str], label: str, other: str, doc: Doc | None = None) -> bool:
+def _capitals(doc: Doc) -> set[str]:
+    """The words an article writes in capitals ("AI", "NATO"), lower-cased (kept on the Doc)."""
+    if not doc.user_data.get("kg_capitals_ready"):
+        doc.user_data["kg_capitals"] = {t.lower_ for t in doc if t.text.isupper() and len(t.text) > 1}
+        doc.user_data["kg_capitals_ready"] = True
+    return doc.user_data["kg_capitals"]
+
+
+def _may_shorten(key: set[str], seen: set[str], label: str, other: str,
+                 capitals: set[str] | None = None) -> bool:
     """Whether the shorter of two names with the same last word can stand for the longer:
     "the Journal" for "The Wall Street Journal", "Lambton" for "Lambton County". A place is
     not shortened by dropping the words before its last ("Mexico" is not "New Mexico",
@@ -282,10 +291,7 @@ def _may_shorten(key: set[str], seen: set[str], label: str, other: str, doc: Doc
     extra = longer - shorter
     if label in PLACE_TYPES or other in PLACE_TYPES:
         return all(w in ("of", "the") or NOUN_TYPES.get(singular(w)) in PLACE_TYPES for w in extra)
-    if len(shorter) == 1 and doc is not None:
-        word = next(iter(shorter))
-        return not any(t.text.isupper() and len(t.text) > 1 and t.lower_ == word for t in doc)
-    return True
+    return not (len(shorter) == 1 and capitals is not None and next(iter(shorter)) in capitals)
 
 
 def _place_and_organisation(label: str, other: str) -> bool:

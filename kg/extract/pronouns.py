@@ -23,6 +23,7 @@ gold answers (:data:`Chooser`).
 
 from __future__ import annotations
 
+import bisect
 import csv
 import math
 from collections import Counter
@@ -36,8 +37,8 @@ from spacy.tokens import Doc, Token
 from kg.extract.clauses import is_misparsed_subject
 from kg.learned import LogisticModel, bundled_model
 
-__all__ = ["PRONOUN_GENDER", "Candidate", "Chooser", "resolve_pronouns", "candidates",
-           "choice", "no_antecedent", "model_chooser", "resolution_model", "first_name_gender",
+__all__ = ["PRONOUN_GENDER", "Candidate", "Chooser", "resolve_pronouns", "choice",
+           "no_antecedent", "model_chooser", "resolution_model", "first_name_gender",
            "sentence_numbers"]
 
 #: Third-person pronouns and the gender or number they carry (m, f, neuter n, plural p).
@@ -143,55 +144,87 @@ def sentence_numbers(doc: Doc) -> dict[int, int]:
 def resolve_pronouns(result, choose: Chooser) -> None:
     """Give each third-person pronoun of ``result`` (an ArticleEntities) the cluster ``choose``
     picks among its candidates, in text order (so later pronouns see earlier choices)."""
-    doc = result.doc
-    numbers = sentence_numbers(doc)
-    quoted = _quoted_tokens(doc)
-    for token in doc:
+    sweep = _Sweep(result)
+    for token in result.doc:
         if token.i in result.token_cluster or token.tag_ not in ("PRP", "PRP$") or \
                 token.lower_ not in PRONOUN_GENDER:
             continue
-        chosen = choose(token, candidates(result, token, numbers, quoted))
+        chosen = choose(token, sweep.candidates(token))
         if chosen is not None:
-            result.add_mention(chosen, token.i, token.i + 1, "pronoun")
+            sweep.add(chosen, token)
 
 
-def candidates(result, token: Token, numbers: dict[int, int], quoted: set[int]) -> list[Candidate]:
-    """The clusters mentioned in the window before ``token``, nearest first, with features."""
-    doc = result.doc
-    here = numbers[token.i]
-    latest: dict[int, object] = {}
-    counts: Counter = Counter()
-    previous_subjects: set[int] = set()
-    for mention, cluster in result.mentions_in_order():
-        if mention.start >= token.i:
-            break
-        counts[cluster.id] += 1
-        if mention.kind != "demonym":
-            latest[cluster.id] = (mention, cluster)
-        if numbers[mention.end - 1] == here - 1 and _span_role(doc, mention) == "subject":
-            previous_subjects.add(cluster.id)
-    order = sorted(latest.values(), key=lambda pair: -pair[0].start)
-    order = [(m, c) for m, c in order if here - numbers[m.end - 1] <= WINDOW and
-             not _clashes(result, c, PRONOUN_GENDER[token.lower_])]
-    first = min(result.clusters.values(), key=lambda c: c.first_token(), default=None)
-    busiest = max(counts, key=lambda c: (counts[c], -c), default=None)
-    same_kind = Counter()
-    found = []
-    for rank, (mention, cluster) in enumerate(order):
-        kind = _TYPE_GROUP.get(cluster.type, "other")
-        context = {"rank": rank, "distance": here - numbers[mention.end - 1], "count": counts[cluster.id],
-                   "first": cluster is first, "previous subject": cluster.id in previous_subjects,
-                   "kind rank": same_kind[kind], "busiest": cluster.id == busiest,
-                   "people": sum(1 for _, c in order if c.type == "PERSON")}
-        same_kind[kind] += 1
-        found.append(Candidate(cluster, _pair_features(result, token, mention, cluster, context, quoted)))
-    return found
+class _Sweep:
+    """What the article has said up to a token, kept as the pronoun step moves through it
+    (one pass over the mentions, so a long article costs time in proportion to its length)."""
 
+    def __init__(self, result) -> None:
+        self.result = result
+        self.numbers = sentence_numbers(result.doc)
+        self.quoted = _quoted_tokens(result.doc)
+        self.mentions = sorted((((m.start, m.end), m, c) for m, c in result.mentions_in_order()),
+                               key=lambda item: item[0])
+        self.position = 0
+        self.counts: Counter = Counter()
+        self.latest: dict[int, tuple] = {}  # cluster id -> (latest mention, cluster)
+        self.subjects: dict[int, set[int]] = {}  # sentence number -> clusters that are subjects
+        self.votes: dict[int, tuple[int, Counter]] = {}  # cluster id -> (mentions seen, votes)
+        self.first = min(result.clusters.values(), key=lambda c: c.first_token(), default=None)
+        self.covering: dict[int, set[int]] = {}  # token -> clusters with a mention around it
+        for _, mention, cluster in self.mentions:
+            for i in range(mention.start, mention.end):
+                self.covering.setdefault(i, set()).add(cluster.id)
 
-def _clashes(result, cluster, pronoun: str) -> bool:
-    """A person the article shows to be a man is no "she", and a woman no "he"."""
-    return pronoun in ("m", "f") and cluster.type == "PERSON" and \
-        _cluster_gender(result, cluster) not in (None, pronoun)
+    def add(self, cluster, token: Token) -> None:
+        self.result.add_mention(cluster, token.i, token.i + 1, "pronoun")
+        mention = cluster.mentions[-1]
+        bisect.insort(self.mentions, ((mention.start, mention.end), mention, cluster),
+                      key=lambda item: item[0])
+
+    def _advance(self, token_i: int) -> None:
+        doc = self.result.doc
+        while self.position < len(self.mentions) and self.mentions[self.position][0][0] < token_i:
+            _, mention, cluster = self.mentions[self.position]
+            self.position += 1
+            self.counts[cluster.id] += 1
+            if mention.kind != "demonym":
+                self.latest[cluster.id] = (mention, cluster)
+            if _span_role(doc, mention) == "subject":
+                self.subjects.setdefault(self.numbers[mention.end - 1], set()).add(cluster.id)
+
+    def gender(self, cluster) -> str | None:
+        """The cluster's gender (:func:`_gender_votes`), counting only mentions new since
+        the last time it was asked."""
+        seen, votes = self.votes.get(cluster.id, (0, Counter()))
+        if seen < len(cluster.mentions):
+            votes = votes + _gender_votes(self.result.doc, cluster.mentions[seen:])
+            self.votes[cluster.id] = (len(cluster.mentions), votes)
+        return _decided(votes)
+
+    def candidates(self, token: Token) -> list[Candidate]:
+        """The clusters mentioned in the window before ``token``, nearest first, with features."""
+        self._advance(token.i)
+        here = self.numbers[token.i]
+        pronoun = PRONOUN_GENDER[token.lower_]
+        order = sorted(self.latest.values(), key=lambda pair: -pair[0].start)
+        order = [(m, c) for m, c in order if here - self.numbers[m.end - 1] <= WINDOW and
+                 not (pronoun in ("m", "f") and c.type == "PERSON" and self.gender(c) not in (None, pronoun))]
+        busiest = max(self.counts, key=lambda c: (self.counts[c], -c), default=None)
+        previous_subjects = self.subjects.get(here - 1, set())
+        people = sum(1 for _, c in order if c.type == "PERSON")
+        same_kind: Counter = Counter()
+        found = []
+        for rank, (mention, cluster) in enumerate(order):
+            kind = _TYPE_GROUP.get(cluster.type, "other")
+            context = {"rank": rank, "distance": here - self.numbers[mention.end - 1],
+                       "count": self.counts[cluster.id], "first": cluster is self.first,
+                       "previous subject": cluster.id in previous_subjects, "kind rank": same_kind[kind],
+                       "busiest": cluster.id == busiest, "people": people, "gender": self.gender(cluster)}
+            same_kind[kind] += 1
+            context["around"] = cluster.id in self.covering.get(token.i, ())
+            found.append(Candidate(cluster, _pair_features(self.result, token, mention, cluster, context,
+                                                           self.quoted)))
+        return found
 
 
 def _pair_features(result, token: Token, mention, cluster, context: dict,
@@ -221,10 +254,10 @@ def _pair_features(result, token: Token, mention, cluster, context: dict,
         features[f"people in the window={min(context['people'], 3)}"] = 1.0
     if context["previous subject"]:
         features["subject of the previous sentence"] = 1.0
-    gender = _cluster_gender(result, cluster)
+    gender = context["gender"]
     if pronoun in "mf" and group == "person":
         features["gender unknown" if gender is None else "gender agrees"] = 1.0
-    if any(m.start <= token.i < m.end for m in cluster.mentions):
+    if context["around"]:
         features["pronoun inside the candidate's mention"] = 1.0  # "SpaceX, his company"
     elif _co_argument(root, token):
         features["candidate is an argument of the pronoun's verb"] = 1.0
@@ -294,12 +327,11 @@ def _co_argument(candidate: Token, pronoun: Token) -> bool:
     return head.i == other.i and candidate.dep_ != "poss"
 
 
-def _cluster_gender(result, cluster) -> str | None:
-    """What the article says of a person's gender: pronouns already resolved to it, a title
-    ("Mr", "Ms"), a gendered noun it is called ("the chairwoman"), its first name."""
-    doc = result.doc
+def _gender_votes(doc: Doc, mentions) -> Counter:
+    """What mentions say of a person's gender: pronouns resolved to it, a title ("Mr",
+    "Ms"), a gendered noun it is called ("the chairwoman"), its first name."""
     votes: Counter = Counter()
-    for mention in cluster.mentions:
+    for mention in mentions:
         span = doc[mention.start:mention.end]
         if mention.kind == "pronoun":
             gender = PRONOUN_GENDER.get(span.text.lower())
@@ -316,10 +348,12 @@ def _cluster_gender(result, cluster) -> str | None:
             gender = first_name_gender(span[0].text)
             if gender:
                 votes[gender] += 1
-    if not votes:
-        return None
+    return votes
+
+
+def _decided(votes: Counter) -> str | None:
     top = votes.most_common()
-    return top[0][0] if len(top) == 1 or top[0][1] > top[1][1] else None
+    return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
 
 
 def _quoted_tokens(doc: Doc) -> set[int]:

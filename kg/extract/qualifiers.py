@@ -151,12 +151,11 @@ def time_phrase(anchor: Token) -> tuple[str, int, int] | None:
                                                         "after", "before", "by", "from"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.ent_type_ in ("DATE", "TIME"):
-                        end = pobj.right_edge.idx + len(pobj.right_edge.text)
-                        return child.doc.text[child.idx:end], child.idx, end
+                        words = child.doc[child.i:pobj.right_edge.i + 1]  # not doc.text: O(article)
+                        return words.text, words.start_char, words.end_char
             if child.dep_ in ("npadvmod", "tmod") and child.ent_type_ == "DATE":
-                left = child.left_edge
-                end = child.right_edge.idx + len(child.right_edge.text)
-                return child.doc.text[left.idx:end], left.idx, end
+                words = child.doc[child.left_edge.i:child.right_edge.i + 1]
+                return words.text, words.start_char, words.end_char
     return None
 
 

@@ -680,14 +680,14 @@ def _without_prefixes(relations) -> list[LocalRelation]:
     """Drop "tweet out" where the same sentence also gives "tweet out invitation to" for the
     same two entities: the longer predicate says more."""
     relations = list(relations)
+    by_pair: dict[tuple, list[list[str]]] = {}
+    for relation in relations:
+        by_pair.setdefault((relation.subject, relation.object, relation.sentence_start), []).append(
+            relation.predicate.split())
     kept = []
     for relation in relations:
         words = relation.predicate.split()
-        longer = any(
-            other is not relation and (other.subject, other.object, other.sentence_start) ==
-            (relation.subject, relation.object, relation.sentence_start)
-            and len(other.predicate.split()) > len(words) and other.predicate.split()[: len(words)] == words
-            for other in relations)
-        if not longer:
+        others = by_pair[(relation.subject, relation.object, relation.sentence_start)]
+        if not any(len(other) > len(words) and other[:len(words)] == words for other in others):
             kept.append(relation)
     return kept

@@ -14,6 +14,7 @@ full stop; without it they would be glued to the next paragraph's first sentence
 
 from __future__ import annotations
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -24,15 +25,19 @@ __all__ = ["line_sentences", "NameFiller"]
 
 @Language.component("kg_line_sentences")
 def line_sentences(doc: Doc) -> Doc:
-    """Mark the first token after a line break as a sentence start."""
+    """Mark the first token after a line break as a sentence start (all at once: setting
+    ``is_sent_start`` token by token costs a pass over the document each time)."""
+    starts = doc.to_array([SENT_START])
     after_break = True
     for token in doc:
         if token.is_space:
             after_break = after_break or "\n" in token.text
             continue
-        if after_break or token.i > 0 and "\n" in token.doc[token.i - 1].whitespace_:
-            token.is_sent_start = True
+        if after_break or token.i > 0 and "\n" in doc[token.i - 1].whitespace_:
+            starts[token.i] = 1
         after_break = "\n" in token.whitespace_
+    if len(doc):
+        doc.from_array([SENT_START], starts)
     return doc
 
 
@@ -64,12 +69,16 @@ class NameFiller:
 
     def __call__(self, doc: Doc) -> Doc:
         entities = list(doc.ents)
+        at = {i: index for index, e in enumerate(entities) for i in range(e.start, e.end)}
+        added = []
         for _, start, end in self.matcher(doc):
             label = self.labels[doc[start:end].text]
-            overlapping = [e for e in entities if e.start < end and start < e.end]
+            overlapping = {at[i] for i in range(start, end) if i in at}
             if not overlapping:
-                entities.append(Span(doc, start, end, label=label))
-            elif len(overlapping) == 1 and (overlapping[0].start, overlapping[0].end) == (start, end):
-                entities[entities.index(overlapping[0])] = Span(doc, start, end, label=label)
-        doc.ents = filter_spans(entities)
+                added.append(Span(doc, start, end, label=label))
+            elif len(overlapping) == 1:
+                index = overlapping.pop()
+                if (entities[index].start, entities[index].end) == (start, end):
+                    entities[index] = Span(doc, start, end, label=label)
+        doc.ents = filter_spans(entities + added)
         return doc

@@ -92,8 +92,12 @@ def _time_literal(value: str) -> Literal:
     return Literal(value, datatype=datatype)
 
 
-def to_dataset(graph: KnowledgeGraph, base: str | None = None) -> Dataset:
-    """The graph as an rdflib Dataset: default graph + one named graph per article."""
+def to_dataset(graph: KnowledgeGraph, base: str | None = None, *,
+               source_paths: bool = False) -> Dataset:
+    """The graph as an rdflib Dataset: default graph + one named graph per article.
+
+    The local path each article was read from (``kg:sourcePath``) is left out unless
+    ``source_paths``: published data should not depend on where a file sat."""
     data = DataNamespaces(base) if base else DataNamespaces()
     dataset = Dataset()
     bind_all(dataset, data)
@@ -106,7 +110,8 @@ def to_dataset(graph: KnowledgeGraph, base: str | None = None) -> Dataset:
         default.add((doc, SCHEMA.headline, Literal(article.title)))
         default.add((doc, NIF.isString, Literal(article.text)))
         default.add((doc, KG.sha256, Literal(article.sha256)))
-        default.add((doc, KG.sourcePath, Literal(article.source)))
+        if source_paths and article.source:
+            default.add((doc, KG.sourcePath, Literal(article.source)))
         if article.url:
             default.add((doc, SCHEMA.url, Literal(article.url)))
         if article.published:

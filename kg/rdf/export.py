@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -40,7 +41,7 @@ from kg.graph import KnowledgeGraph
 from kg.io import atomic_write_text, export_set
 from kg.rdf.convert import from_rdf, to_dataset
 
-__all__ = ["write_exports", "load", "EXPORT_FORMATS", "serialize", "vocabulary_text"]
+__all__ = ["write_exports", "load", "EXPORT_FORMATS", "serialize", "vocabulary_text", "check_base"]
 
 EXPORT_FORMATS = ("trig", "nq", "ttl", "jsonld", "graphml", "json", "vocab")
 _RDF_SUFFIXES = {".trig": "trig", ".nq": "nquads", ".nquads": "nquads", ".ttl": "turtle",
@@ -63,7 +64,7 @@ def _trig(dataset: Dataset) -> str:
     """TriG with graphs in IRI order (rdflib's own TriG writer orders them by hash)."""
     prefixes: set[str] = set()
     blocks = []
-    contexts = sorted(dataset.contexts(), key=lambda g: str(g.identifier))
+    contexts = sorted(dataset.graphs(), key=lambda g: str(g.identifier))
     default_id = "urn:x-rdflib:default"
     for context in contexts:
         if len(context) == 0:
@@ -133,18 +134,33 @@ def write_exports(
     base: str | None = None,
     overview: bool = False,
     wait: Callable[[], None] | None = None,
+    source_paths: bool = False,
+    skipped: list[tuple[str, str]] | None = None,
+    cut: list[tuple[str, str]] | None = None,
 ) -> list[Path]:
     """Write the chosen export formats (and, with ``overview``, the overview diagrams) into
     ``out_dir`` as one set (:func:`kg.io.export_set`: all replaced at once, one writer at a
-    time, ``wait`` called if another is writing); return the paths written."""
+    time, ``wait`` called if another is writing); return the paths written.
+
+    ``source_paths`` puts the local path each article was read from into the RDF
+    (``kg:sourcePath``; left out by default). ``skipped`` (source, reason) pairs, and ``cut``
+    (source, how) ones, are written as ``skipped.json``, the build's report of its inputs."""
     out = Path(out_dir)
+    if base is not None:
+        check_base(base)
     rdf = {"trig", "nq", "ttl", "jsonld"}
-    dataset = to_dataset(graph, base) if rdf & set(formats) else None  # converted once
+    dataset = to_dataset(graph, base, source_paths=source_paths) if rdf & set(formats) else None
     names = []
     with export_set(out, wait=wait) as folder:
         for fmt in formats:
             atomic_write_text(folder / _FILE_NAMES[fmt], serialize(graph, fmt, base, dataset=dataset))
             names.append(_FILE_NAMES[fmt])
+        if skipped is not None or cut is not None:
+            report = {"skipped": [{"source": source, "reason": reason} for source, reason in skipped or []],
+                      "cut": [{"source": source, "how": how} for source, how in cut or []]}
+            text = json.dumps(report, indent=1, ensure_ascii=False) + "\n"
+            atomic_write_text(folder / "skipped.json", text)
+            names.append("skipped.json")
         if overview:
             from kg.draw import write_overview
 
@@ -174,6 +190,25 @@ def _remote_contexts(value) -> list[str]:
         for item in value:
             found += _remote_contexts(item)
     return found
+
+
+def check_base(base: str) -> None:
+    """Raise ValueError unless ``base`` can prefix kg's IRIs: an absolute IRI (a scheme),
+    without spaces or characters IRIs forbid, ending in "/" or "#".
+
+    >>> check_base("https://example.org/kg/data/")
+    >>> check_base("example.org/")
+    Traceback (most recent call last):
+    ...
+    ValueError: --base 'example.org/' is not an absolute IRI (it needs a scheme such as https://)
+    """
+    if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", base):
+        raise ValueError(f"--base {base!r} is not an absolute IRI (it needs a scheme such as https://)")
+    bad = re.search(r'[\s<>"{}|\\^`]', base)
+    if bad:
+        raise ValueError(f"--base {base!r} holds {bad.group()!r}, which no IRI may hold")
+    if not base.endswith(("/", "#")):
+        raise ValueError(f"--base {base!r} must end in '/' or '#' (kg appends 'entity/...' to it)")
 
 
 def load(path: str | Path) -> KnowledgeGraph:
