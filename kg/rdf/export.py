@@ -54,10 +54,14 @@ def vocabulary_text() -> str:
 
 
 def _turtle_body(graph: Graph) -> tuple[list[str], str]:
-    text = graph.serialize(format="turtle")
-    prefixes = [line for line in text.split("\n") if line.startswith("@prefix")]
-    body = "\n".join(line for line in text.split("\n") if not line.startswith("@prefix"))
-    return prefixes, body.strip("\n")
+    """rdflib's Turtle of one graph, split into its leading @prefix lines and the rest (only
+    the leading ones: a line of a multi-line literal may start with "@prefix" too)."""
+    lines = graph.serialize(format="turtle").split("\n")
+    first = 0
+    while first < len(lines) and (lines[first].startswith("@prefix") or not lines[first].strip()):
+        first += 1
+    prefixes = [line for line in lines[:first] if line.startswith("@prefix")]
+    return prefixes, "\n".join(lines[first:]).strip("\n")
 
 
 def _trig(dataset: Dataset) -> str:
