@@ -18,7 +18,7 @@ from kg.extract.lexicon import ENTITY_LABELS
 from kg.graph import AmbiguousEntity, EntityNotFound, KnowledgeGraph
 from kg.ingest import DEFAULT_MAX_BYTES
 from kg.nlp.pipeline import ModelError
-from kg.rdf.export import EXPORT_FORMATS, check_base, load, write_exports
+from kg.rdf.export import ALL_FORMATS, EXPORT_FORMATS, check_base, load, write_exports
 from kg.report import describe_entity, graph_stats
 
 app = typer.Typer(
@@ -53,7 +53,8 @@ def build(
     labels: str = typer.Option(",".join(ENTITY_LABELS), "--labels",
                                help="Comma-separated spaCy entity labels that become nodes."),
     formats: str = typer.Option(",".join(EXPORT_FORMATS), "--formats",
-                                help="Comma-separated export formats."),
+                                help="Comma-separated export formats (add 'store' for an on-disk "
+                                     "Oxigraph store that kg query opens instead of loading)."),
     n_process: int = typer.Option(1, "--n-process", help="Worker processes for spaCy."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes",
                                   help="Skip (and report) larger input files."),
@@ -80,9 +81,9 @@ def build(
     Example: kg build seeds/ -o exports/
     """
     chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
-    unknown = [f for f in chosen if f not in EXPORT_FORMATS]
+    unknown = [f for f in chosen if f not in ALL_FORMATS]
     if unknown:
-        _fail(f"unknown export format {unknown[0]!r}; choose from {', '.join(EXPORT_FORMATS)}", 2)
+        _fail(f"unknown export format {unknown[0]!r}; choose from {', '.join(ALL_FORMATS)}", 2)
     if base is not None:
         try:
             check_base(base)

@@ -357,7 +357,12 @@ def _oxigraph(source, named: NamedQuery, bindings: dict, store_path: str | None,
         raise QueryError("the oxigraph engine needs pyoxigraph: pip install 'kg[oxigraph]'") from None
     from kg.graph import KnowledgeGraph
 
-    store = ox.Store(store_path) if store_path else ox.Store()
+    built = Path(source) / "store" if isinstance(source, (str, Path)) and Path(source).is_dir() else None
+    if store_path is None and built is not None and built.is_dir():  # kg build --formats ...,store
+        store = ox.Store.read_only(str(built))
+        source = None
+    else:
+        store = ox.Store(store_path) if store_path else ox.Store()
     if isinstance(source, KnowledgeGraph):
         from kg.rdf.export import serialize
 

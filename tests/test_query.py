@@ -176,3 +176,16 @@ def test_virtuoso_loaded_by_kg_push_gives_the_same_rows(export, virtuoso):
     result = CliRunner().invoke(app, ["push", str(export), f"{virtuoso}/sparql-graph-crud",
                                       "--default-graph", "urn:kg:default"])
     assert result.exit_code == 0 and "pushed 4 graphs" in result.output
+
+
+def test_an_on_disk_store_written_with_the_exports_answers_the_same(seed_graph, tmp_path):
+    write_exports(seed_graph, tmp_path / "out", formats=("nq", "store"))
+    assert (tmp_path / "out" / "store").is_dir()
+    for name in query_names():
+        from_store = query(tmp_path / "out", name, params=PARAMS.get(name))
+        from_nq = query(tmp_path / "out" / "graph.nq", name, params=PARAMS.get(name))
+        assert _canonical(from_store) == _canonical(from_nq), name
+    write_exports(seed_graph.article_graph("000_f041676349017ce9"), tmp_path / "out", formats=("nq", "store"))
+    count = "SELECT (COUNT(?a) AS ?n) WHERE { ?a a <https://schema.org/NewsArticle> }"
+    articles = query(tmp_path / "out", count)
+    assert articles == [{"n": 1}]  # the store was rebuilt with the set, not added to

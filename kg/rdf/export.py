@@ -11,6 +11,9 @@ same graph:
 ``graph.graphml``  GraphML for Gephi, yEd, Cytoscape (one edge per evidence)
 ``graph.json``     kg's own lossless format (``KnowledgeGraph.save``)
 ``vocab.ttl``      the kg vocabulary, with labels and comments
+``store/``         on request (``formats=(..., "store")``): an on-disk Oxigraph store of
+                   the same quads, bulk-loaded, which ``kg query`` opens instead of
+                   loading the N-Quads (a binary index: not byte-identical run to run)
 =================  ===========================================================
 
 Examples
@@ -30,6 +33,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -41,9 +45,11 @@ from kg.graph import KnowledgeGraph
 from kg.io import atomic_write_text, export_set
 from kg.rdf.convert import from_rdf, to_dataset
 
-__all__ = ["write_exports", "load", "EXPORT_FORMATS", "serialize", "vocabulary_text", "check_base"]
+__all__ = ["write_exports", "load", "EXPORT_FORMATS", "ALL_FORMATS", "serialize", "vocabulary_text",
+           "check_base", "write_store"]
 
 EXPORT_FORMATS = ("trig", "nq", "ttl", "jsonld", "graphml", "json", "vocab")
+ALL_FORMATS = (*EXPORT_FORMATS, "store")  # the store only on request
 _RDF_SUFFIXES = {".trig": "trig", ".nq": "nquads", ".nquads": "nquads", ".ttl": "turtle",
                  ".jsonld": "json-ld", ".nt": "nt", ".rdf": "xml", ".xml": "xml"}
 
@@ -152,11 +158,15 @@ def write_exports(
     out = Path(out_dir)
     if base is not None:
         check_base(base)
-    rdf = {"trig", "nq", "ttl", "jsonld"}
+    rdf = {"trig", "nq", "ttl", "jsonld", "store"}
     dataset = to_dataset(graph, base, source_paths=source_paths) if rdf & set(formats) else None
     names = []
     with export_set(out, wait=wait) as folder:
         for fmt in formats:
+            if fmt == "store":
+                write_store(serialize(graph, "nq", base, dataset=dataset), folder / "store")
+                names.append("store")
+                continue
             atomic_write_text(folder / _FILE_NAMES[fmt], serialize(graph, fmt, base, dataset=dataset))
             names.append(_FILE_NAMES[fmt])
         if skipped is not None or cut is not None:
@@ -194,6 +204,17 @@ def _remote_contexts(value) -> list[str]:
         for item in value:
             found += _remote_contexts(item)
     return found
+
+
+def write_store(nquads: str, folder: Path) -> None:
+    """A fresh on-disk Oxigraph store of ``nquads`` in ``folder`` (replacing what is there)."""
+    import pyoxigraph as ox
+
+    shutil.rmtree(folder, ignore_errors=True)
+    store = ox.Store(str(folder))
+    store.bulk_load(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+    store.flush()
+    del store  # closed, so that readers may open it
 
 
 def check_base(base: str) -> None:
