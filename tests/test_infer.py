@@ -39,9 +39,10 @@ LOCATED_IN_CASES = [
     ("The summit was held in Bergen, Norway, on Friday.", set()),
     # news naming several countries (a seed article's opening): nothing
     ("Elon Musk is in talks with Russia, the United States and Saudi Arabia about SpaceX.", set()),
-    # a report naming its country only in its third sentence: cautious, nothing (the README
-    # quotes its probabilities, 0.47 for Munich, Berlin and Dresden, 0.28 for Erlangen)
-    (SIEMENS, set()),
+    # a report naming its country only in its third sentence: the cities it names with the
+    # company are put in it, barely (0.54); the campus town, named once before the country
+    # and apart from it, is not (0.33; the README quotes both)
+    (SIEMENS, {("munich", "germany"), ("berlin", "germany"), ("dresden", "germany")}),
 ]
 
 
@@ -121,7 +122,8 @@ def test_cli_build_infer(tmp_path):
     assert sum(r["evidence"]["inferred"] for r in relations) == 2
     shown = CliRunner().invoke(app, ["show", str(tmp_path / "out"), "Oslo"])
     assert shown.exit_code == 0, shown.output
-    assert "inferred; confidence 0.76" in shown.output
+    oslo = next(r for r in relations if r["subject"] == "oslo" and r["evidence"]["inferred"])
+    assert f"inferred; confidence {oslo['evidence']['confidence']:.2f}" in shown.output
     # the model's largest reason, with its weight (which moves when the model is refitted)
     assert re.search(r"why: place in first sentence \+\d\.\d\d, ", shown.output)
 

@@ -147,6 +147,8 @@ def pair_features(context: ArticleContext, subject: str, place: str) -> dict[str
         features[f"country rank={min(countries.index(place), 2)}"] = 1.0
         features["country's share of country mentions"] = (
             mentions[place] / sum(mentions[c] for c in countries))
+        if any(mentions[c] >= mentions[place] for c in countries if c != place):
+            features["another country named as often"] = 1.0
     stated_in = context.stated_in.get(subject, set())
     shared = len(context.sentences[subject] & context.sentences[place])
     apart = min(abs(a - b) for a in context.sentences[subject] for b in context.sentences[place])
