@@ -87,7 +87,7 @@ def push(export: str | Path, url: str, *, default_graph: str | None = None,
     dataset = _dataset(export)
     graphs = triples = 0
     separator = "&" if "?" in url else "?"
-    for context in sorted(dataset.contexts(), key=lambda g: str(g.identifier)):
+    for context in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
         if len(context) == 0:
             continue
         plain = Graph()

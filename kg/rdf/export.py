@@ -44,6 +44,7 @@ from rdflib import Dataset, Graph
 from kg.graph import KnowledgeGraph
 from kg.io import atomic_write_text, export_set
 from kg.rdf.convert import from_rdf, to_dataset
+from kg.rdf.namespaces import DataNamespaces, kg_prefixes
 
 __all__ = ["write_exports", "load", "EXPORT_FORMATS", "ALL_FORMATS", "serialize", "vocabulary_text",
            "check_base", "write_store"]
@@ -59,34 +60,36 @@ def vocabulary_text() -> str:
     return (resources.files("kg") / "rdf" / "vocab.ttl").read_text(encoding="utf-8")
 
 
-def _turtle_body(graph: Graph) -> tuple[list[str], str]:
-    """rdflib's Turtle of one graph, split into its leading @prefix lines and the rest (only
-    the leading ones: a line of a multi-line literal may start with "@prefix" too)."""
-    lines = graph.serialize(format="turtle").split("\n")
-    first = 0
-    while first < len(lines) and (lines[first].startswith("@prefix") or not lines[first].strip()):
-        first += 1
-    prefixes = [line for line in lines[:first] if line.startswith("@prefix")]
-    return prefixes, "\n".join(lines[first:]).strip("\n")
+def _nquads(dataset: Dataset) -> str:
+    lines = dataset.serialize(format="nquads").split("\n")  # not splitlines: U+2028 is no line end here
+    return "\n".join(sorted(set(line for line in lines if line.strip()))) + "\n"
 
 
-def _trig(dataset: Dataset) -> str:
-    """TriG with graphs in IRI order (rdflib's own TriG writer orders them by hash)."""
-    prefixes: set[str] = set()
-    blocks = []
-    contexts = sorted(dataset.graphs(), key=lambda g: str(g.identifier))
-    default_id = "urn:x-rdflib:default"
-    for context in contexts:
-        if len(context) == 0:
-            continue
-        found, body = _turtle_body(context)
-        prefixes.update(found)
-        if str(context.identifier) == default_id:
-            blocks.insert(0, body)
-        else:
-            # not re-indented: a multi-line literal's lines are part of its value
-            blocks.append(f"<{context.identifier}> {{\n{body}\n}}")
-    return "\n".join(sorted(prefixes)) + "\n\n" + "\n\n".join(blocks) + "\n"
+def _oxigraph_text(dataset: Dataset, fmt: str) -> str:
+    """TriG (graphs in IRI order, the default graph first) or Turtle (every triple in one
+    graph), written by Oxigraph's serialiser from the sorted N-Quads: it escapes every
+    character a literal may hold (rdflib's long-string form did not, for a text ending in
+    a backslash and quotes)."""
+    import pyoxigraph as ox
+
+    quads = list(ox.parse(_nquads(dataset).encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+    own = kg_prefixes(DataNamespaces()).keys()  # not rdflib's dozens of default bindings
+    prefixes = {prefix: str(namespace) for prefix, namespace in dataset.namespaces()
+                if prefix in own}
+    if fmt == "trig":
+        def order(quad):
+            default = isinstance(quad.graph_name, ox.DefaultGraph)
+            return (not default, str(quad.graph_name), str(quad.subject), str(quad.predicate),
+                    str(quad.object))
+
+        data = ox.serialize(sorted(quads, key=order), format=ox.RdfFormat.TRIG, prefixes=prefixes)
+    else:
+        triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads},
+                         key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+        data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+    # Oxigraph writes one "@prefix" line per prefix first, in its own map's order: sort them
+    lines = data.decode("utf-8").split("\n")
+    return "\n".join(sorted(lines[:len(prefixes)]) + lines[len(prefixes):])
 
 
 def _sorted_json(value):
@@ -113,18 +116,10 @@ def serialize(graph: KnowledgeGraph, fmt: str, base: str | None = None, *,
     if fmt == "vocab":
         return vocabulary_text()
     dataset = dataset if dataset is not None else to_dataset(graph, base)
-    if fmt == "trig":
-        return _trig(dataset)
+    if fmt in ("trig", "ttl"):
+        return _oxigraph_text(dataset, fmt)
     if fmt == "nq":
-        lines = dataset.serialize(format="nquads").split("\n")  # not splitlines: U+2028 is no line end here
-        return "\n".join(sorted(set(line for line in lines if line.strip()))) + "\n"
-    if fmt == "ttl":
-        union = Graph()
-        for prefix, namespace in dataset.namespaces():
-            union.bind(prefix, namespace, override=True, replace=True)
-        for s, p, o, _ in dataset.quads((None, None, None, None)):
-            union.add((s, p, o))
-        return union.serialize(format="turtle")
+        return _nquads(dataset)
     if fmt == "jsonld":
         raw = json.loads(dataset.serialize(format="json-ld"))
         return json.dumps(_sorted_json(raw), ensure_ascii=False, indent=1) + "\n"
@@ -147,6 +142,7 @@ def write_exports(
     source_paths: bool = False,
     skipped: list[tuple[str, str]] | None = None,
     cut: list[tuple[str, str]] | None = None,
+    extra: dict[str, str] | None = None,
 ) -> list[Path]:
     """Write the chosen export formats (and, with ``overview``, the overview diagrams) into
     ``out_dir`` as one set (:func:`kg.io.export_set`: all replaced at once, one writer at a
@@ -154,7 +150,8 @@ def write_exports(
 
     ``source_paths`` puts the local path each article was read from into the RDF
     (``kg:sourcePath``; left out by default). ``skipped`` (source, reason) pairs, and ``cut``
-    (source, how) ones, are written as ``skipped.json``, the build's report of its inputs."""
+    (source, how) ones, are written as ``skipped.json``, the build's report of its inputs.
+    ``extra`` files (name -> text) join the set (the build's records, say)."""
     out = Path(out_dir)
     if base is not None:
         check_base(base)
@@ -175,6 +172,9 @@ def write_exports(
             text = json.dumps(report, indent=1, ensure_ascii=False) + "\n"
             atomic_write_text(folder / "skipped.json", text)
             names.append("skipped.json")
+        for name, text in (extra or {}).items():
+            atomic_write_text(folder / name, text)
+            names.append(name)
         if overview:
             from kg.draw import write_overview
 

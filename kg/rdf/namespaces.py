@@ -19,7 +19,7 @@ from rdflib import Namespace, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 __all__ = ["KG", "REL", "P", "PS", "PQ", "KGT", "SCHEMA", "NIF", "WD", "DataNamespaces",
-           "DEFAULT_BASE", "bind_all", "RDF", "RDFS", "SKOS", "OWL", "PROV", "XSD"]
+           "DEFAULT_BASE", "bind_all", "kg_prefixes", "RDF", "RDFS", "SKOS", "OWL", "PROV", "XSD"]
 
 VOCAB_ROOT = "https://example.org/kg/"
 KG = Namespace(VOCAB_ROOT + "vocab#")
@@ -62,10 +62,19 @@ class DataNamespaces:
                 "mn": f"{self.base}mention/"}
 
 
-def bind_all(graph, data: DataNamespaces) -> None:
-    """Bind every kg prefix on an rdflib graph or dataset."""
+def kg_prefixes(data: DataNamespaces) -> dict[str, str]:
+    """Every prefix kg writes, to its namespace: the vocabulary's and the data's.
+
+    >>> kg_prefixes(DataNamespaces("https://news.example/"))["ent"]
+    'https://news.example/entity/'
+    """
     fixed = {"kg": KG, "rel": REL, "p": P, "ps": PS, "pq": PQ, "kgt": KGT, "schema": SCHEMA,
              "nif": NIF, "wd": WD, "prov": PROV, "skos": SKOS, "owl": OWL, "xsd": XSD,
              "rdfs": RDFS, "rdf": RDF}
-    for prefix, namespace in {**fixed, **data.prefixes()}.items():
-        graph.bind(prefix, Namespace(str(namespace)), override=True, replace=True)
+    return {prefix: str(namespace) for prefix, namespace in {**fixed, **data.prefixes()}.items()}
+
+
+def bind_all(graph, data: DataNamespaces) -> None:
+    """Bind every kg prefix on an rdflib graph or dataset."""
+    for prefix, namespace in kg_prefixes(data).items():
+        graph.bind(prefix, Namespace(namespace), override=True, replace=True)
