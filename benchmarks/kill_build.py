@@ -1,7 +1,7 @@
 """SIGKILL ``kg build`` at random points, into a folder that holds a previous build.
 
-Each round runs ``kg build`` (the seed articles, or only the first of them, in turn, so the
-old and the new set differ) into the same folder and kills it after a random delay, from
+Each round runs ``kg build --fresh`` (the seed articles, or only the first of them, in turn,
+so the old and the new set differ) into the same folder and kills it after a random delay, from
 before the exports start to after they end. After each kill the folder must hold one whole
 set: every export names the same number of articles (the old build's or the new one's).
 After a last, unkilled build no temporary may be left beside the folder.
@@ -41,8 +41,8 @@ def articles_per_file(folder: Path) -> dict[str, int]:
 
 
 def build(inputs: Path, out: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "kg", "build", str(inputs), "-o", str(out), "-q"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    command = [sys.executable, "-m", "kg", "build", str(inputs), "-o", str(out), "-q", "--fresh"]
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
 
 
 def main(argv: list[str] | None = None) -> dict:

@@ -36,8 +36,9 @@ from kg.schema import relation_type
 
 DEFAULT_MAX_CHARS = 300_000  # about 50,000 words: a long report, in about 0.7 GB
 
-__all__ = ["build", "build_articles", "cut_text", "DEFAULT_MAX_CHARS", "ArticleExtraction",
-           "extract_article", "assemble", "assemble_with_ids", "local_to_relation"]
+__all__ = ["build", "build_articles", "extract_articles", "graph_of", "Extracted", "cut_text",
+           "DEFAULT_MAX_CHARS", "ArticleExtraction", "extract_article", "assemble",
+           "assemble_with_ids", "local_to_relation"]
 
 Progress = Callable[[int, int], None]
 
@@ -144,8 +145,36 @@ def build_articles(
     An article longer than ``max_chars`` characters is cut at the last paragraph or
     sentence end before the limit, and the cut reported (``graph.report.cut``)."""
     gazetteer = gazetteer or Gazetteer.bundled()
-    if min_confidence is None:
-        min_confidence = confidence_model().threshold
+    extracted = extract_articles(articles, model=model, labels=labels, gazetteer=gazetteer,
+                                 batch_size=batch_size, n_process=n_process, progress=progress,
+                                 max_chars=max_chars)
+    return graph_of(extracted, gazetteer=gazetteer, min_confidence=min_confidence, infer=infer)
+
+
+@dataclass
+class Extracted:
+    """What kg read from a batch of articles, before it became a graph."""
+
+    extractions: list[ArticleExtraction]
+    problems: list[tuple[str, str]]
+    cut: list[tuple[str, str]]
+    model: str
+
+
+def extract_articles(
+    articles: list[Article],
+    *,
+    model: str | Path | None = None,
+    labels: tuple[str, ...] = ENTITY_LABELS,
+    gazetteer: Gazetteer | None = None,
+    batch_size: int = 16,
+    n_process: int = 1,
+    progress: Progress | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Extracted:
+    """Parse and read each article: its entities' clusters, mentions and every relation the
+    rules read, whatever its confidence (:func:`graph_of` applies the threshold)."""
+    gazetteer = gazetteer or Gazetteer.bundled()
     nlp = load_pipeline(model)
     problems: list[tuple[str, str]] = []
     cut: list[tuple[str, str]] = []
@@ -162,19 +191,30 @@ def build_articles(
     docs = nlp.pipe((a.text for a in usable), batch_size=batch_size, n_process=n_process)
     for done, (article, doc) in enumerate(zip(usable, docs, strict=True), start=1):
         try:
-            extractions.append(extract_article(article, doc, gazetteer, labels,
-                                               min_confidence=min_confidence))
+            extractions.append(extract_article(article, doc, gazetteer, labels))
         except Exception as error:  # one bad article must not sink the run
             problems.append((article.source, f"extraction failed: {type(error).__name__}: {error}"))
         if progress:
             progress(done, len(usable))
-    graph = assemble(extractions, gazetteer)
+    return Extracted(extractions, problems, cut, resolve_model(model)[0])
+
+
+def graph_of(extracted: Extracted, *, gazetteer: Gazetteer | None = None,
+             min_confidence: float | None = None, infer: bool = False) -> KnowledgeGraph:
+    """The graph of what was read: relations at or above ``min_confidence`` (by default the
+    confidence model's threshold), entities resolved across articles, inferences if asked."""
+    gazetteer = gazetteer or Gazetteer.bundled()
+    if min_confidence is None:
+        min_confidence = confidence_model().threshold
+    kept = [replace(e, relations=[r for r in e.relations if r.confidence >= min_confidence])
+            for e in extracted.extractions]
+    graph = assemble(kept, gazetteer)
     if infer:
         add_inferred(graph, gazetteer)
-    graph.report.articles_read = len(extractions)
-    graph.report.problems = problems
-    graph.report.cut = cut
-    graph.report.model = resolve_model(model)[0]
+    graph.report.articles_read = len(kept)
+    graph.report.problems = list(extracted.problems)
+    graph.report.cut = list(extracted.cut)
+    graph.report.model = extracted.model
     graph.report.min_confidence = min_confidence
     return graph
 
@@ -203,7 +243,9 @@ def assemble(extractions: list[ArticleExtraction], gazetteer: Gazetteer) -> Know
 
 def assemble_with_ids(extractions: list[ArticleExtraction],
                       gazetteer: Gazetteer) -> tuple[KnowledgeGraph, dict[tuple[str, int], str]]:
-    """:func:`assemble`, and the entity id each (article, cluster) became."""
+    """:func:`assemble`, and the entity id each (article, cluster) became. Articles are taken
+    in id order, so the graph does not depend on the order they were read in."""
+    extractions = sorted(extractions, key=lambda e: e.article.id)
     clusters = [c for e in extractions for c in e.clusters]
     entities, ids = resolve_entities(clusters, gazetteer)
     graph = KnowledgeGraph()

@@ -13,12 +13,13 @@ from pathlib import Path
 import typer
 
 from kg.build import DEFAULT_MAX_CHARS
-from kg.build import build as build_graph
 from kg.extract.lexicon import ENTITY_LABELS
 from kg.graph import AmbiguousEntity, EntityNotFound, KnowledgeGraph
-from kg.ingest import DEFAULT_MAX_BYTES
+from kg.incremental import RecordsError, update
+from kg.incremental import remove as remove_articles
+from kg.ingest import DEFAULT_MAX_BYTES, read_articles
 from kg.nlp.pipeline import ModelError
-from kg.rdf.export import ALL_FORMATS, EXPORT_FORMATS, check_base, load, write_exports
+from kg.rdf.export import ALL_FORMATS, EXPORT_FORMATS, check_base, load
 from kg.report import describe_entity, graph_stats
 
 app = typer.Typer(
@@ -71,12 +72,16 @@ def build(
                                       help="Put the local path of each article into the RDF."),
     max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=1000,
                                   help="Cut (and report) longer articles at a paragraph or sentence end."),
+    fresh: bool = typer.Option(False, "--fresh", help="Read every article again: ignore (and replace) "
+                                                       "what the exports folder holds."),
 ) -> None:
     """Build a knowledge graph from news articles and write its exports.
 
-    Exit status: 0 when every input was built, 1 when some were skipped (each is named, with
-    the reason, on stderr and in skipped.json beside the exports), 2 when nothing could be
-    built or the command was used wrongly.
+    Into a folder kg built before, only new or changed articles are read; the others are
+    kept from its extractions.jsonl (--fresh starts over). Exit status: 0 when every input
+    was built, 1 when some were skipped (each is named, with the reason, on stderr and in
+    skipped.json beside the exports), 2 when nothing could be built or the command was used
+    wrongly.
 
     Example: kg build seeds/ -o exports/
     """
@@ -101,32 +106,55 @@ def build(
             bar.__enter__()
         bar.update(1)
 
-    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    result = read_articles(paths, max_bytes=max_bytes)  # "-" reads standard input, up to the limit
+    skipped = [(p.source, p.reason) for p in result.problems]
+    for source, reason in skipped:
+        typer.echo(f"kg: skipped {source}: {reason}", err=True)
+    if not result.articles:
+        _fail("no article could be read; nothing was written", 2)
     try:
-        graph = build_graph(paths, model=model, labels=tuple(labels.split(",")),
-                            n_process=n_process, progress=progress, stdin=stdin,
-                            max_bytes=max_bytes, infer=infer, min_confidence=min_confidence,
-                            max_chars=max_chars)
-    except ModelError as error:
+        graph, report = update(output, result.articles, model=model, labels=tuple(labels.split(",")),
+                               max_chars=max_chars, min_confidence=min_confidence, infer=infer,
+                               fresh=fresh, problems=skipped, n_process=n_process, progress=progress,
+                               formats=chosen, base=base, overview=diagram, source_paths=source_paths,
+                               wait=lambda: typer.echo(f"kg: another kg is writing {output}/; waiting",
+                                                       err=True))
+    except (ModelError, RecordsError) as error:
         _fail(str(error), 2)
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
-    for source, reason in graph.report.problems:
+    for source, reason in graph.report.problems[len(skipped):]:
         typer.echo(f"kg: skipped {source}: {reason}", err=True)
     for source, how in graph.report.cut:
         typer.echo(f"kg: {source}: {how}", err=True)
-    if graph.report.articles_read == 0:
-        _fail("no article could be read; nothing was written", 2)
-    written = write_exports(graph, output, formats=chosen, base=base, overview=diagram,
-                            source_paths=source_paths, skipped=graph.report.problems,
-                            cut=graph.report.cut,
-                            wait=lambda: typer.echo(f"kg: another kg is writing {output}/; waiting",
-                                                    err=True))
     typer.echo(graph.report.summary(graph, problems=False))  # problems went to stderr above
-    typer.echo(f"wrote {len(written)} files to {output}/")
+    if not report.fresh:
+        typer.echo(f"read {report.read} new or changed articles; kept {report.kept} from {output}/")
+    typer.echo(f"wrote the exports to {output}/")
     if graph.report.problems:
         raise typer.Exit(1)
+
+
+@app.command()
+def remove(
+    articles: list[str] = typer.Argument(..., help="Ids of the articles to drop."),
+    output: Path = typer.Option(Path("exports"), "-o", "--output", help="The exports folder."),
+) -> None:
+    """Drop articles from an exports folder kg built: their named graphs go, entities are
+    resolved again, and the exports are written as kg build wrote them (same formats, base,
+    threshold, --infer).
+
+    Example: kg remove 002_3cfeafbf2c412ff4 -o exports/
+    """
+    try:
+        graph, report = remove_articles(
+            output, articles,
+            wait=lambda: typer.echo(f"kg: another kg is writing {output}/; waiting", err=True))
+    except RecordsError as error:
+        _fail(str(error), 2)
+    typer.echo(graph.report.summary(graph, problems=False))
+    typer.echo(f"removed {len(report.removed)} articles; {report.kept} remain in {output}/")
 
 
 @app.command()

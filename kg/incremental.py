@@ -1,0 +1,176 @@
+"""Incremental builds: what kg read of each article is kept beside the exports.
+
+``kg build`` writes ``extractions.jsonl`` into its exports folder: one line of settings (the
+pipeline, the entity labels, the character cap, kg's extractor version), then one line per
+article with the article itself and what kg read of it (its entity clusters, mentions, and
+every relation the rules read, with its confidence). The first line also keeps how the
+exports were written (formats, base IRI, threshold, ``--infer`` ...), which ``kg remove``
+writes them with again. A later ``kg build`` into the same
+folder parses only the articles that are new or whose text changed (same id, another
+SHA-256), keeps the others' records, and resolves entities across all of them again, so its
+exports equal a full rebuild of the same articles. ``kg remove`` drops articles the same
+way. When the settings differ (another pipeline, say), every kept article is read again
+from the text its record holds.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> from kg.ingest import read_articles
+>>> out = pathlib.Path(tempfile.mkdtemp())
+>>> first = read_articles(["seeds/000_f041676349017ce9.txt"]).articles
+>>> graph, report = update(out, first)
+>>> graph, report = update(out, read_articles(["seeds/"]).articles)
+>>> (report.read, report.kept, len(graph.articles))
+(2, 1, 3)
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from kg.build import DEFAULT_MAX_CHARS, ArticleExtraction, Extracted, extract_articles, graph_of
+from kg.extract.lexicon import ENTITY_LABELS
+from kg.extract.relations import EXTRACTOR, LocalRelation
+from kg.graph import KnowledgeGraph
+from kg.model import Article
+from kg.nlp.pipeline import resolve_model
+from kg.rdf.export import EXPORT_FORMATS, write_exports
+from kg.resolve import ClusterSummary
+
+__all__ = ["RECORDS", "Records", "RecordsError", "UpdateReport", "update", "remove", "read_records",
+           "records_text"]
+
+RECORDS = "extractions.jsonl"
+
+
+class RecordsError(ValueError):
+    """An exports folder's records cannot be used: damaged, missing, or no such article."""
+
+
+@dataclass
+class UpdateReport:
+    """How an incremental build went: articles read now, kept from before, removed."""
+
+    read: int = 0
+    kept: int = 0
+    removed: list[str] = field(default_factory=list)
+    fresh: bool = False  # every article read again (no records, or other settings)
+
+
+def _settings(model, labels: tuple[str, ...], max_chars: int) -> dict:
+    return {"model": resolve_model(model)[0], "labels": list(labels), "max_chars": max_chars,
+            "extractor": EXTRACTOR}
+
+
+def records_text(extractions: list[ArticleExtraction], settings: dict, exports: dict | None = None) -> str:
+    """The records file: settings (and the export options), then one JSON line per article
+    in id order."""
+    head = {"settings": settings, "exports": exports or {}}
+    lines = [json.dumps(head, sort_keys=True, ensure_ascii=False)]
+    for extraction in sorted(extractions, key=lambda e: e.article.id):
+        lines.append(json.dumps(asdict(extraction), sort_keys=True, ensure_ascii=False))
+    return "\n".join(lines) + "\n"
+
+
+@dataclass
+class Records:
+    """An exports folder's records: extraction settings, export options, records by id."""
+
+    settings: dict
+    exports: dict
+    by_id: dict[str, ArticleExtraction]
+
+
+def read_records(folder: str | Path) -> Records | None:
+    """The records of an exports folder, or None where there are none; a damaged file is a
+    :class:`RecordsError` naming it."""
+    path = Path(folder) / RECORDS
+    if not path.is_file():
+        return None
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if not lines:
+        return None
+    try:
+        head = json.loads(lines[0])
+        records = {}
+        for line in lines[1:]:
+            data = json.loads(line)
+            extraction = ArticleExtraction(
+                Article(**data["article"]),
+                [ClusterSummary(**{**c, "names": tuple(c["names"])}) for c in data["clusters"]],
+                [tuple(m) for m in data["mentions"]],
+                [LocalRelation(**r) for r in data["relations"]],
+            )
+            records[extraction.article.id] = extraction
+        return Records(head["settings"], head.get("exports", {}), records)
+    except (ValueError, KeyError, TypeError) as error:
+        raise RecordsError(f"{path}: not a records file kg can read ({error}); "
+                         "build again with --fresh") from None
+
+
+def update(folder: str | Path, articles: list[Article], *, model=None,
+           labels: tuple[str, ...] = ENTITY_LABELS, max_chars: int = DEFAULT_MAX_CHARS,
+           min_confidence: float | None = None, infer: bool = False, fresh: bool = False,
+           problems: list[tuple[str, str]] = (), n_process: int = 1, progress=None,
+           formats: tuple[str, ...] | None = None,
+           **export_options) -> tuple[KnowledgeGraph, UpdateReport]:
+    """Add ``articles`` to what the exports folder holds (new ones, and those whose text
+    changed), build the graph of all of them and write the exports with their records.
+    ``fresh`` ignores the records there; ``problems`` (inputs skipped before) go into the
+    skip report; other keywords go to :func:`kg.rdf.export.write_exports`."""
+    settings = _settings(model, labels, max_chars)
+    found = None if fresh else read_records(folder)
+    report = UpdateReport()
+    kept: dict[str, ArticleExtraction] = {}
+    if found is not None:
+        if found.settings == settings:
+            kept = found.by_id
+        else:  # another pipeline or other settings: read the kept texts again
+            given = {a.id for a in articles}
+            articles = [r.article for i, r in sorted(found.by_id.items()) if i not in given] + list(articles)
+            report.fresh = True
+    else:
+        report.fresh = True
+    todo = [a for a in articles if a.id not in kept or kept[a.id].article.sha256 != a.sha256]
+    extracted = extract_articles(todo, model=model, labels=labels, max_chars=max_chars,
+                                 n_process=n_process, progress=progress)
+    report.read = len(extracted.extractions)
+    new_ids = {e.article.id for e in extracted.extractions}
+    keep = [e for i, e in kept.items() if i not in new_ids]
+    report.kept = len(keep)
+    combined = Extracted(keep + extracted.extractions, [*problems, *extracted.problems], extracted.cut,
+                         extracted.model)
+    exports = {"min_confidence": min_confidence, "infer": infer,
+               "formats": list(formats or EXPORT_FORMATS), **export_options}
+    return _write(folder, combined, settings, exports), report
+
+
+def remove(folder: str | Path, article_ids: list[str], **changes) -> tuple[KnowledgeGraph, UpdateReport]:
+    """Drop articles (by id) from an exports folder and write it again as it was written
+    (same formats, base, threshold, ...; ``changes`` override those, e.g. ``infer=True``).
+    An unknown id, or a folder without records, is a :class:`RecordsError` naming it."""
+    found = read_records(folder)
+    if found is None:
+        raise RecordsError(f"{folder}: no {RECORDS} here (was it written by kg build?)")
+    unknown = [i for i in article_ids if i not in found.by_id]
+    if unknown:
+        raise RecordsError(f"{folder}: no article {unknown[0]!r} (it holds {len(found.by_id)} articles)")
+    keep = [e for i, e in sorted(found.by_id.items()) if i not in set(article_ids)]
+    extracted = Extracted(keep, [], [], found.settings["model"])
+    exports = {**found.exports, **{k: v for k, v in changes.items() if v is not None}}
+    graph = _write(folder, extracted, found.settings, exports)
+    return graph, UpdateReport(kept=len(keep), removed=sorted(article_ids))
+
+
+def _write(folder, extracted: Extracted, settings: dict, exports: dict) -> KnowledgeGraph:
+    options = {k: v for k, v in exports.items() if k != "wait"}  # a callback: used, never kept
+    graph = graph_of(extracted, min_confidence=options.pop("min_confidence", None),
+                     infer=options.pop("infer", False))
+    formats = tuple(options.pop("formats", EXPORT_FORMATS))
+    kept = {k: v for k, v in exports.items() if k != "wait"}
+    records = {RECORDS: records_text(extracted.extractions, settings, kept)}
+    write_exports(graph, folder, formats=formats, extra=records, skipped=graph.report.problems,
+                  cut=graph.report.cut, wait=exports.get("wait"), **options)
+    return graph

@@ -1,0 +1,93 @@
+"""Incremental builds (issue #17 item 4): adding, changing and removing articles gives the
+exports a full rebuild of the same articles gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from kg.cli import app
+
+SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+FILES = ("graph.json", "graph.nq", "graph.trig", "extractions.jsonl", "skipped.json")
+runner = CliRunner()
+
+
+def build(out: Path, *inputs: Path, extra: tuple[str, ...] = ()):
+    result = runner.invoke(app, ["build", *map(str, inputs), "-o", str(out), "--no-diagram", "-q",
+                                 "--formats", "json,nq,trig", *extra])
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def same(a: Path, b: Path) -> None:
+    for name in FILES:
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+
+
+def test_adding_changing_and_removing_articles_equals_a_full_rebuild(tmp_path):
+    full = tmp_path / "full"
+    build(full, *SEEDS)
+    step = tmp_path / "step"
+    build(step, *SEEDS[:2])
+    added = build(step, SEEDS[2])
+    assert "read 1 new or changed articles; kept 2" in added.output
+    same(step, full)
+    again = build(step, *SEEDS)  # nothing new: every record kept
+    assert "read 0 new or changed articles; kept 3" in again.output
+    same(step, full)
+
+    changed = tmp_path / "changed"
+    changed.mkdir()
+    edited = changed / SEEDS[1].name  # the same article (same id), its text changed
+    text = SEEDS[1].read_text(encoding="utf-8") + "\nElon Musk met Xi Jinping.\n"
+    edited.write_text(text, encoding="utf-8")
+    build(step, edited)
+    rebuilt = tmp_path / "rebuilt"
+    build(rebuilt, SEEDS[0], edited, SEEDS[2])
+    same(step, rebuilt)
+
+    removed = runner.invoke(app, ["remove", SEEDS[2].stem, "-o", str(step)])
+    assert removed.exit_code == 0 and "removed 1 articles; 2 remain" in removed.output
+    fewer = tmp_path / "fewer"
+    build(fewer, SEEDS[0], edited)
+    for name in ("graph.json", "graph.nq", "extractions.jsonl"):
+        assert (step / name).read_bytes() == (fewer / name).read_bytes(), name
+    unknown = runner.invoke(app, ["remove", "nope", "-o", str(step)])
+    assert unknown.exit_code == 2 and "no article 'nope'" in unknown.output
+
+
+def test_other_settings_read_every_article_again(tmp_path):
+    out = tmp_path / "out"
+    build(out, *SEEDS[:2])
+    result = build(out, SEEDS[2], extra=("--labels", "PERSON,ORG,GPE"))
+    assert "kept" not in result.output  # another setting: all read again, from the records' texts
+    fresh = tmp_path / "fresh"
+    build(fresh, *SEEDS, extra=("--labels", "PERSON,ORG,GPE"))
+    same(out, fresh)
+
+
+def test_remove_writes_the_exports_as_the_build_did(tmp_path):
+    out = tmp_path / "out"
+    build(out, *SEEDS, extra=("--infer", "--base", "https://news.example/", "--min-confidence", "0"))
+    removed = runner.invoke(app, ["remove", SEEDS[0].stem, "-o", str(out)])
+    assert removed.exit_code == 0, removed.output
+    assert sorted(p.name for p in out.iterdir()) == sorted(FILES)  # the same formats, no others
+    assert "https://news.example/" in (out / "graph.nq").read_text(encoding="utf-8")
+    fewer = tmp_path / "fewer"
+    build(fewer, *SEEDS[1:], extra=("--infer", "--base", "https://news.example/", "--min-confidence", "0"))
+    same(out, fewer)
+
+
+def test_damaged_records_are_named_not_a_traceback(tmp_path):
+    out = tmp_path / "out"
+    build(out, SEEDS[0])
+    (out / "extractions.jsonl").write_text('{"settings": {}}\n{"article": 3}\n', encoding="utf-8")
+    result = runner.invoke(app, ["build", str(SEEDS[1]), "-o", str(out), "--no-diagram"])
+    assert result.exit_code == 2
+    assert "extractions.jsonl: not a records file kg can read" in result.output
+    assert "--fresh" in result.output and "Traceback" not in result.output
+    build(out, SEEDS[1], extra=("--fresh",))  # --fresh starts over
+    nowhere = runner.invoke(app, ["remove", "x", "-o", str(tmp_path / "empty")])
+    assert nowhere.exit_code == 2 and "no extractions.jsonl here" in nowhere.output
