@@ -70,3 +70,63 @@ def test_an_alias_the_article_defines_is_kept():
     graph = nodes("The Federal Institute of Technology, or ETH, opened a lab. ETH said it would grow.")
     entity = graph.entity("ETH")
     assert entity.label.removeprefix("The ") == "Federal Institute of Technology"
+
+
+def test_a_lone_surname_the_ner_missed_is_the_person():
+    text = ("Biologist Nick Bos tells Wikinews about ants.\n\nNick Bos, of the University of "
+            "Helsinki, studies ants.\n\nBos obtained his doctorate from the University of "
+            "Copenhagen. He also runs the AntyScience blog.")
+    graph = nodes(text)
+    mentions, relations = graph.by_article()["a0"]
+    bos = text.index("\n\nBos ") + 2
+    assert [m.entity for m in mentions if m.start == bos] == ["nick-bos"]
+    assert ("nick-bos", "university-of-copenhagen") in {(r.subject, r.object) for r in relations}
+
+
+def _joined(words: str, tags: str, names: list[tuple[int, int, str]], at: int) -> list[int]:
+    """The cluster word ``at`` joins (none: []), on a hand-tagged Doc (no NER in the way)."""
+    import spacy
+
+    from kg.extract.mentions import ArticleEntities
+    from kg.extract.surnames import repeated_surnames
+
+    doc = spacy.blank("en")(words)
+    for token, tag in zip(doc, tags.split(), strict=True):
+        token.pos_ = tag
+    result = ArticleEntities(doc)
+    for start, end, label in names:
+        cluster = result.new_cluster()
+        cluster.ner_labels[label] += 1
+        result.add_mention(cluster, start, end, "name")
+    repeated_surnames(result)
+    cluster = result.cluster_of(at)
+    return [cluster.id] if cluster else []
+
+
+@pytest.mark.parametrize(("words", "tags", "names", "at", "joins"), [
+    ("Nick Bos spoke . Then Bos left .", "PROPN PROPN VERB PUNCT ADV PROPN VERB PUNCT",
+     [(0, 2, "PERSON")], 5, [0]),
+    # two people share the surname: left alone
+    ("Jacob Bernoulli and Johann Bernoulli wrote . Then Bernoulli left .",
+     "PROPN PROPN CCONJ PROPN PROPN VERB PUNCT ADV PROPN VERB PUNCT",
+     [(0, 2, "PERSON"), (3, 5, "PERSON")], 8, []),
+    # also another person's middle name: left alone
+    ("Yuen Ren Chao and Rulan Chao Pian sang . Then Chao left .",
+     "PROPN PROPN PROPN CCONJ PROPN PROPN PROPN VERB PUNCT ADV PROPN VERB PUNCT",
+     [(0, 3, "PERSON"), (4, 7, "PERSON")], 10, []),
+    # also a place's name in the article: left alone
+    ("George Washington went to Washington . Then Washington left .",
+     "PROPN PROPN VERB ADP PROPN PUNCT ADV PROPN VERB PUNCT",
+     [(0, 2, "PERSON"), (4, 5, "GPE")], 7, []),
+    # part of a longer name ("Bos Street"): left alone
+    ("Nick Bos spoke . Bos Street closed .", "PROPN PROPN VERB PUNCT PROPN PROPN VERB PUNCT",
+     [(0, 2, "PERSON")], 4, []),
+])
+def test_a_lone_surname_joins_only_a_person_it_names_alone(words, tags, names, at, joins):
+    assert _joined(words, tags, names, at) == joins
+
+
+def test_a_title_is_no_surname():
+    # "Agassiz Professor" (a name the NER made of a title) does not take "Professor" later
+    assert _joined("Agassiz Professor spoke . She was Professor there .",
+                   "PROPN PROPN VERB PUNCT PRON AUX PROPN ADV PUNCT", [(0, 2, "PERSON")], 6) == []

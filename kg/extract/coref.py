@@ -4,7 +4,8 @@ Four kinds of mention are grouped into clusters, in this order:
 
 1. ``name``: named-entity spans. "Musk" and "Elon" join "Elon Musk" (their words are
    part of a person's name); "The Journal" joins "The Wall Street Journal" (same head
-   word); "U.S." joins "United States" (same row of the alias table).
+   word); "U.S." joins "United States" (same row of the alias table). A person's surname
+   on its own where the NER missed it ("Bos obtained his doctorate") joins that person.
 2. ``appos``: appositions and titles. "the President of Russia, Vladimir Putin",
    "SpaceX, his rocket company", "President Vladimir Putin of Russia". Each records a
    *role fact* (Putin is president of Russia) that later descriptions are resolved by.
@@ -19,7 +20,8 @@ company") overrules the NER's type, and "the town" or "the company" later joins 
 ``role`` mention); last, demonyms used as modifiers ("an American actor") become
 ``demonym`` mentions of their place.
 
-Each step has its module: names and demonyms :mod:`kg.extract.names`, types
+Each step has its module: names and demonyms :mod:`kg.extract.names`, lone surnames
+:mod:`kg.extract.surnames`, types
 :mod:`kg.extract.entity_types`, appositions, titles and descriptions :mod:`kg.extract.roles`,
 pronouns :mod:`kg.extract.pronouns`, over the records of :mod:`kg.extract.mentions`. The
 rule-based steps are transparent, fast, and wrong in ways one can read; the pronoun step is
@@ -36,6 +38,7 @@ from kg.extract.mentions import ArticleEntities, Cluster, MentionSpan, RoleFact,
 from kg.extract.names import cluster_names, defined_aliases, demonyms, described_names
 from kg.extract.pronouns import Chooser, model_chooser, resolve_pronouns
 from kg.extract.roles import appositions_and_titles, descriptions, holder_cluster
+from kg.extract.surnames import repeated_surnames
 from kg.gazetteer import Gazetteer
 
 __all__ = ["MentionSpan", "Cluster", "RoleFact", "ArticleEntities", "resolve_mentions",
@@ -59,6 +62,7 @@ def resolve_mentions(
     cluster_names(result, gazetteer, labels)
     described_names(result)
     defined_aliases(result)
+    repeated_surnames(result)
     appositions_and_titles(result, holder_tokens)
     types_from_descriptions(result, gazetteer)
     descriptions(result, gazetteer)
