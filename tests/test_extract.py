@@ -40,6 +40,13 @@ TABLE = [
     ("Biden's daughter, Ashley Biden, said her father was tired.",
      [("Ashley Biden", "daughter of", "Joe Biden", "child_of")]),
     ("DAB's Starry Lee was elected in Kowloon.", [("Starry Lee", "member of", "DAB", "member_of")]),
+    # read from the order of words, however the parser attached the name
+    ("Co-founder of Google, Sergey Brin, met the students.",
+     [("Sergey Brin", "co-founder of", "Google", "founder_of")]),
+    ("The president of the Lombardy region, Roberto Maroni, proposed new funds.",
+     [("Roberto Maroni", "president of", "Lombardy", "leader_of")]),
+    ("France's interior minister Gérald Darmanin met officials in Paris.",
+     [("Gérald Darmanin", "minister of", "France", "employer")]),
     # plain verbs, prepositional objects, noun-mediated objects
     ("Elon Musk met Vladimir Putin in Moscow.",
      [("Elon Musk", "meet", "Vladimir Putin", "contacts")]),

@@ -39,6 +39,7 @@ from kg.extract.names import cluster_names, defined_aliases, demonyms, described
 from kg.extract.pronouns import Chooser, model_chooser, resolve_pronouns
 from kg.extract.roles import appositions_and_titles, descriptions, holder_cluster
 from kg.extract.surnames import repeated_surnames
+from kg.extract.title_patterns import title_patterns
 from kg.gazetteer import Gazetteer
 
 __all__ = ["MentionSpan", "Cluster", "RoleFact", "ArticleEntities", "resolve_mentions",
@@ -64,6 +65,7 @@ def resolve_mentions(
     defined_aliases(result)
     repeated_surnames(result)
     appositions_and_titles(result, holder_tokens)
+    title_patterns(result, holder_tokens, gazetteer)
     types_from_descriptions(result, gazetteer)
     descriptions(result, gazetteer)
     definite_things(result)

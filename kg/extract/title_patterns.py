@@ -1,0 +1,164 @@
+"""Titles read from the order of words around a name, whatever the parse made of them.
+
+News gives a person's role right beside the name: "Malaysia's Prime Minister, Najib Razak",
+"CEO of the Refugee Council Enver Solomon", "Co-founder of Google, Sergey Brin", "Labour's
+Shadow Home Secretary Yvette Cooper", "Kendrick Moxon, an attorney for Scientology". The
+parse-based readings of :mod:`kg.extract.roles` miss these when a small parser attaches
+the name to the organisation ("Solomon" as the object of "of"). Here three orders of words
+are matched over the article's entity mentions instead:
+
+- holder, title, name: ``[ORG/place]('s) [words] ROLE (,) [PERSON]``;
+- title, holder, name: ``ROLE of|to|at|for (the) [ORG/place] (noun) (,) [PERSON]``;
+- name, title, holder: ``[PERSON] , (a|an|the) [words] ROLE of|to|at|for (the) [ORG/place]``.
+
+Each records a role fact (the person holds ROLE of the holder) as the parse-based readings
+do; the holder is an organisation, a place or a demonym ("Afghan"), never a person. The
+words between may be at most a few modifiers ("interior and overseas", "Shadow Home").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.extract.lexicon import AFFILIATION_NOUNS, ROLE_NOUNS
+from kg.extract.mentions import ArticleEntities
+from kg.gazetteer import Gazetteer
+
+__all__ = ["title_patterns", "role_at"]
+
+_PREPOSITIONS = ("of", "to", "at", "for")
+_ARTICLES = ("the", "a", "an")
+_HOLDER_TYPES = ("ORG", "GPE", "NORP")
+_MAX_MODIFIERS = 4
+
+
+def role_at(doc: Doc, i: int) -> tuple[str, int] | None:
+    """The role noun ending at token ``i`` and the token it starts at ("prime minister" over
+    two tokens, "co-founder" over three), or None.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Malaysia's Prime Minister and Google co-founder spoke")
+    >>> role_at(doc, 3), role_at(doc, 8), role_at(doc, 9)
+    (('prime minister', 2), ('co-founder', 6), None)
+    """
+    if i < 0 or not doc[i].is_alpha:
+        return None
+    word = doc[i].lower_
+    if i >= 2 and doc[i - 1].text == "-" and f"{doc[i - 2].lower_}-{word}" in ROLE_NOUNS:
+        return f"{doc[i - 2].lower_}-{word}", i - 2
+    if i >= 1 and f"{doc[i - 1].lower_} {word}" in ROLE_NOUNS:
+        return f"{doc[i - 1].lower_} {word}", i - 1
+    for candidate in (word, word[:-1] if word.endswith("s") else word):
+        if candidate in ROLE_NOUNS or candidate in AFFILIATION_NOUNS:
+            return candidate, i
+    return None
+
+
+class _Reader:
+    """Which entity mention each token belongs to, for the patterns."""
+
+    def __init__(self, result: ArticleEntities, gazetteer: Gazetteer) -> None:
+        self.result, self.doc, self.gazetteer = result, result.doc, gazetteer
+        self.person = -1  # the cluster whose name the patterns are read around
+
+    def free(self, start: int, stop: int) -> bool:
+        """No token of ``start..stop`` belongs to a mention, but to the person's own title or
+        apposition (which the parse-based readings may have left without its holder)."""
+        result = self.result
+        return all(i not in result.token_cluster or (
+            result.token_cluster[i] == self.person and result.token_kind[i] in ("title", "appos"))
+            for i in range(start, stop))
+
+    def name_cluster(self, i: int):
+        cluster = self.result.cluster_of(i) if 0 <= i < len(self.doc) else None
+        if cluster is None or self.result.token_kind.get(i) != "name":
+            return None
+        return cluster
+
+    def is_holder(self, i: int) -> bool:
+        """Token ``i`` names an organisation or place, or is a demonym ("Afghan")."""
+        cluster = self.name_cluster(i)
+        if cluster is not None:
+            return cluster.type in _HOLDER_TYPES or cluster.type in ("LOC",)
+        return 0 <= i < len(self.doc) and self.doc[i].is_title and \
+            self.gazetteer.demonym(self.doc[i].text) is not None
+
+    def holder_start(self, last: int) -> int:
+        """The first token of the holder name ending at ``last``."""
+        cluster = self.result.token_cluster.get(last)
+        start = last
+        while start > 0 and cluster is not None and self.result.token_cluster.get(start - 1) == cluster:
+            start -= 1
+        return start
+
+    def modifiers_then_role(self, start: int, stop: int) -> tuple[str, int] | None:
+        """A role noun ending right before ``stop``, after at most a few free modifier
+        words starting at ``start``."""
+        found = role_at(self.doc, stop - 1)
+        if found is None or found[1] < start or found[1] - start > _MAX_MODIFIERS:
+            return None
+        if not all(t.is_alpha or t.text == "-" for t in self.doc[start:stop]):
+            return None
+        return found if self.free(start, stop) else None
+
+
+def title_patterns(result: ArticleEntities, holders: list, gazetteer: Gazetteer) -> int:
+    """Record the role facts the three orders of words state, as (cluster, role noun, holder
+    token, start, end, "title", preposition) entries of ``holders`` (as
+    :func:`kg.extract.roles.appositions_and_titles` does); how many were new."""
+    reader = _Reader(result, gazetteer)
+    known = {(entry[0], entry[1], entry[2]) for entry in holders}
+    added = 0
+    for cluster in list(result.clusters.values()):
+        if cluster.type != "PERSON":
+            continue
+        reader.person = cluster.id
+        for mention in [m for m in cluster.mentions if m.kind == "name"]:
+            for noun, holder, start, end, preposition in _facts(reader, mention.start, mention.end):
+                if (cluster.id, noun, holder) not in known:
+                    known.add((cluster.id, noun, holder))
+                    holders.append((cluster.id, noun, holder, start, end, "title", preposition))
+                    added += 1
+    return added
+
+
+def _facts(reader: _Reader, name_start: int, name_end: int):
+    doc = reader.doc
+    before = name_start - 1 if name_start > 0 and doc[name_start - 1].text == "," else name_start
+    # holder, title, name: "Malaysia's Prime Minister, Najib Razak"
+    for gap in range(1, _MAX_MODIFIERS + 3):
+        first = before - gap
+        if first < 1:
+            break
+        holder_end = first - 1 if doc[first - 1].text in ("'s", "’s") else first
+        if reader.is_holder(holder_end - 1):
+            found = reader.modifiers_then_role(first, before)
+            if found is not None:
+                yield found[0], holder_end - 1, reader.holder_start(holder_end - 1), name_end, "of"
+            break
+    # title, holder, name: "CEO of the Refugee Council Enver Solomon"
+    last = before - 1
+    if last >= 0 and not reader.is_holder(last) and doc[last].pos_ == "NOUN" and doc[last].is_lower:
+        last -= 1  # "the Lombardy region"
+    if last >= 0 and reader.is_holder(last):
+        start = reader.holder_start(last)
+        at = start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
+        if at > 0 and doc[at - 1].lower_ in _PREPOSITIONS:
+            found = role_at(doc, at - 2)
+            if found is not None and reader.free(found[1], at - 1):
+                yield found[0], last, found[1], name_end, doc[at - 1].lower_
+    # name, title, holder: "Kendrick Moxon, an attorney for Scientology"
+    if name_end + 3 < len(doc) and doc[name_end].text == ",":
+        first = name_end + 2 if doc[name_end + 1].lower_ in _ARTICLES else name_end + 1
+        for at in range(first + 1, min(len(doc) - 1, first + _MAX_MODIFIERS + 2)):
+            if doc[at].lower_ not in _PREPOSITIONS:
+                continue
+            found = reader.modifiers_then_role(first, at)
+            holder = at + 2 if at + 2 < len(doc) and doc[at + 1].lower_ == "the" else at + 1
+            if found is not None and reader.is_holder(holder):
+                end = holder + 1
+                while reader.result.token_cluster.get(end) == reader.result.token_cluster.get(holder) \
+                        and end < len(doc):
+                    end += 1
+                yield found[0], holder, name_start, end, doc[at].lower_
+            break
