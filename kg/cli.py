@@ -13,6 +13,7 @@ from pathlib import Path
 import typer
 
 from kg.build import DEFAULT_MAX_CHARS
+from kg.dask_build import DaskUnavailable
 from kg.extract.lexicon import ENTITY_LABELS
 from kg.graph import AmbiguousEntity, EntityNotFound, KnowledgeGraph
 from kg.incremental import RecordsError, update
@@ -74,6 +75,10 @@ def build(
                                   help="Cut (and report) longer articles at a paragraph or sentence end."),
     fresh: bool = typer.Option(False, "--fresh", help="Read every article again: ignore (and replace) "
                                                        "what the exports folder holds."),
+    engine: str = typer.Option("local", "--engine", help="Where articles are read: 'local', or 'dask' "
+                               "(a local Dask cluster of --n-process workers, or the one at --scheduler)."),
+    scheduler: str = typer.Option(None, "--scheduler", help="A Dask scheduler's address "
+                                  "(tcp://host:8786): read the articles on its cluster."),
 ) -> None:
     """Build a knowledge graph from news articles and write its exports.
 
@@ -89,6 +94,8 @@ def build(
     unknown = [f for f in chosen if f not in ALL_FORMATS]
     if unknown:
         _fail(f"unknown export format {unknown[0]!r}; choose from {', '.join(ALL_FORMATS)}", 2)
+    if engine not in ("local", "dask"):
+        _fail(f"unknown engine {engine!r}; choose local or dask", 2)
     if base is not None:
         try:
             check_base(base)
@@ -116,10 +123,11 @@ def build(
         graph, report = update(output, result.articles, model=model, labels=tuple(labels.split(",")),
                                max_chars=max_chars, min_confidence=min_confidence, infer=infer,
                                fresh=fresh, problems=skipped, n_process=n_process, progress=progress,
+                               engine=engine, scheduler=scheduler,
                                formats=chosen, base=base, overview=diagram, source_paths=source_paths,
                                wait=lambda: typer.echo(f"kg: another kg is writing {output}/; waiting",
                                                        err=True))
-    except (ModelError, RecordsError) as error:
+    except (ModelError, RecordsError, DaskUnavailable) as error:
         _fail(str(error), 2)
     finally:
         if bar is not None:

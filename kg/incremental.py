@@ -114,12 +114,15 @@ def update(folder: str | Path, articles: list[Article], *, model=None,
            labels: tuple[str, ...] = ENTITY_LABELS, max_chars: int = DEFAULT_MAX_CHARS,
            min_confidence: float | None = None, infer: bool = False, fresh: bool = False,
            problems: list[tuple[str, str]] = (), n_process: int = 1, progress=None,
-           formats: tuple[str, ...] | None = None,
+           formats: tuple[str, ...] | None = None, engine: str = "local",
+           scheduler: str | None = None,
            **export_options) -> tuple[KnowledgeGraph, UpdateReport]:
     """Add ``articles`` to what the exports folder holds (new ones, and those whose text
     changed), build the graph of all of them and write the exports with their records.
     ``fresh`` ignores the records there; ``problems`` (inputs skipped before) go into the
-    skip report; other keywords go to :func:`kg.rdf.export.write_exports`."""
+    skip report; ``engine="dask"`` reads the articles on a Dask cluster (the one at
+    ``scheduler``, else a local one of ``n_process`` workers: :mod:`kg.dask_build`); other
+    keywords go to :func:`kg.rdf.export.write_exports`."""
     settings = _settings(model, labels, max_chars)
     found = None if fresh else read_records(folder)
     report = UpdateReport()
@@ -134,8 +137,14 @@ def update(folder: str | Path, articles: list[Article], *, model=None,
     else:
         report.fresh = True
     todo = [a for a in articles if a.id not in kept or kept[a.id].article.sha256 != a.sha256]
-    extracted = extract_articles(todo, model=model, labels=labels, max_chars=max_chars,
-                                 n_process=n_process, progress=progress)
+    if engine == "dask" or scheduler:
+        from kg.dask_build import extract_on_dask
+
+        extracted = extract_on_dask(todo, scheduler=scheduler, n_workers=n_process, model=model,
+                                    labels=labels, max_chars=max_chars, progress=progress)
+    else:
+        extracted = extract_articles(todo, model=model, labels=labels, max_chars=max_chars,
+                                     n_process=n_process, progress=progress)
     report.read = len(extracted.extractions)
     new_ids = {e.article.id for e in extracted.extractions}
     keep = [e for i, e in kept.items() if i not in new_ids]
