@@ -77,16 +77,16 @@ def _oxigraph_text(dataset: Dataset, fmt: str, nquads: str) -> str:
     own = kg_prefixes(DataNamespaces()).keys()  # not rdflib's dozens of default bindings
     prefixes = {prefix: str(namespace) for prefix, namespace in dataset.namespaces()
                 if prefix in own}
-    if fmt == "jsonld":  # full IRIs, no @context: nothing for a reader to fetch
-        raw = json.loads(ox.serialize(quads, format=ox.RdfFormat.JSON_LD))
-        return json.dumps(_sorted_json(raw), ensure_ascii=False, indent=1) + "\n"
-    if fmt == "trig":
+    if fmt in ("trig", "jsonld"):
         def order(quad):
             default = isinstance(quad.graph_name, ox.DefaultGraph)
             return (not default, str(quad.graph_name), str(quad.subject), str(quad.predicate),
                     str(quad.object))
 
-        data = ox.serialize(sorted(quads, key=order), format=ox.RdfFormat.TRIG, prefixes=prefixes)
+        quads.sort(key=order)  # grouped by graph
+        if fmt == "jsonld":  # full IRIs, no @context: nothing for a reader to fetch
+            return ox.serialize(quads, format=ox.RdfFormat.JSON_LD).decode("utf-8") + "\n"
+        data = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes)
     else:
         triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads},
                          key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
@@ -94,15 +94,6 @@ def _oxigraph_text(dataset: Dataset, fmt: str, nquads: str) -> str:
     # Oxigraph writes one "@prefix" line per prefix first, in its own map's order: sort them
     lines = data.decode("utf-8").split("\n")
     return "\n".join(sorted(lines[:len(prefixes)]) + lines[len(prefixes):])
-
-
-def _sorted_json(value):
-    if isinstance(value, dict):
-        return {k: _sorted_json(v) for k, v in sorted(value.items())}
-    if isinstance(value, list):
-        items = [_sorted_json(v) for v in value]
-        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-    return value
 
 
 def serialize(graph: KnowledgeGraph, fmt: str, base: str | None = None, *,
