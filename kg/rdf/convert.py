@@ -33,11 +33,13 @@ True
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from decimal import Decimal
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.term import Node
 
 from kg.graph import KnowledgeGraph
 from kg.model import Article, Entity, Evidence, Mention, Relation
@@ -56,7 +58,7 @@ from kg.rdf.namespaces import (
     bind_all,
 )
 
-__all__ = ["to_dataset", "from_rdf", "predicate_slug", "name_keys", "TYPE_CLASSES"]
+__all__ = ["to_dataset", "quads", "from_rdf", "predicate_slug", "name_keys", "TYPE_CLASSES"]
 
 TYPE_CLASSES = {
     "PERSON": SCHEMA.Person, "ORG": SCHEMA.Organization, "GPE": SCHEMA.Place,
@@ -92,103 +94,116 @@ def _time_literal(value: str) -> Literal:
     return Literal(value, datatype=datatype)
 
 
-def to_dataset(graph: KnowledgeGraph, base: str | None = None, *,
-               source_paths: bool = False) -> Dataset:
-    """The graph as an rdflib Dataset: default graph + one named graph per article.
+def quads(graph: KnowledgeGraph, base: str | None = None, *,
+          source_paths: bool = False) -> Iterator[tuple[URIRef, URIRef, Node, URIRef | None]]:
+    """Every quad of the graph's RDF, as rdflib terms: (subject, predicate, object, the
+    article's named graph, or None for the default graph). :func:`to_dataset` and the
+    exports (:func:`kg.rdf.export.nquads_text`) are both made of these.
 
     The local path each article was read from (``kg:sourcePath``) is left out unless
     ``source_paths``: published data should not depend on where a file sat."""
     data = DataNamespaces(base) if base else DataNamespaces()
-    dataset = Dataset()
-    bind_all(dataset, data)
-    default = dataset.graph(DATASET_DEFAULT_GRAPH_ID)
 
     for article in sorted(graph.articles.values(), key=lambda a: a.id):
         doc = data.article(article.id)
-        default.add((doc, RDF.type, SCHEMA.NewsArticle))
-        default.add((doc, KG.articleId, Literal(article.id)))
-        default.add((doc, SCHEMA.headline, Literal(article.title)))
-        default.add((doc, NIF.isString, Literal(article.text)))
-        default.add((doc, KG.sha256, Literal(article.sha256)))
+        yield doc, RDF.type, SCHEMA.NewsArticle, None
+        yield doc, KG.articleId, Literal(article.id), None
+        yield doc, SCHEMA.headline, Literal(article.title), None
+        yield doc, NIF.isString, Literal(article.text), None
+        yield doc, KG.sha256, Literal(article.sha256), None
         if source_paths and article.source:
-            default.add((doc, KG.sourcePath, Literal(article.source)))
+            yield doc, KG.sourcePath, Literal(article.source), None
         if article.url:
-            default.add((doc, SCHEMA.url, Literal(article.url)))
+            yield doc, SCHEMA.url, Literal(article.url), None
         if article.published:
-            default.add((doc, SCHEMA.datePublished, Literal(article.published)))
+            yield doc, SCHEMA.datePublished, Literal(article.published), None
         if article.publisher:
-            default.add((doc, KG.publisherName, Literal(article.publisher)))
+            yield doc, KG.publisherName, Literal(article.publisher), None
 
     for entity in graph.entity_list():
         node = data.entity(entity.id)
-        default.add((node, RDF.type, TYPE_CLASSES.get(entity.type, KG.Entity)))
-        default.add((node, KG.entityId, Literal(entity.id)))
-        default.add((node, KG.entityType, Literal(entity.type)))
-        default.add((node, RDFS.label, Literal(entity.label)))
-        default.add((node, KG.mentionCount, Literal(entity.mention_count)))
+        yield node, RDF.type, TYPE_CLASSES.get(entity.type, KG.Entity), None
+        yield node, KG.entityId, Literal(entity.id), None
+        yield node, KG.entityType, Literal(entity.type), None
+        yield node, RDFS.label, Literal(entity.label), None
+        yield node, KG.mentionCount, Literal(entity.mention_count), None
         for alias in entity.aliases:
-            default.add((node, SKOS.altLabel, Literal(alias)))
+            yield node, SKOS.altLabel, Literal(alias), None
         for key in name_keys(entity):
-            default.add((node, KG.nameKey, Literal(key)))
+            yield node, KG.nameKey, Literal(key), None
         for article_id in entity.articles:
-            default.add((node, KG.mentionedIn, data.article(article_id)))
+            yield node, KG.mentionedIn, data.article(article_id), None
         if entity.wikidata:
-            default.add((node, OWL.sameAs, WD[entity.wikidata]))
+            yield node, OWL.sameAs, WD[entity.wikidata], None
 
     for mention in graph.mentions:
-        named = dataset.graph(data.article(mention.article))
+        named = data.article(mention.article)
         node = data.mention(_mention_id(mention))
-        named.add((node, RDF.type, KG.Mention))
-        named.add((node, KG.refersTo, data.entity(mention.entity)))
-        named.add((node, NIF.referenceContext, data.article(mention.article)))
-        named.add((node, NIF.anchorOf, Literal(mention.text)))
-        named.add((node, NIF.beginIndex, Literal(mention.start)))
-        named.add((node, NIF.endIndex, Literal(mention.end)))
-        named.add((node, KG.mentionKind, Literal(mention.kind)))
-        named.add((node, KG.sentenceBegin, Literal(mention.sentence_start)))
-        named.add((node, KG.sentenceEnd, Literal(mention.sentence_end)))
+        yield node, RDF.type, KG.Mention, named
+        yield node, KG.refersTo, data.entity(mention.entity), named
+        yield node, NIF.referenceContext, data.article(mention.article), named
+        yield node, NIF.anchorOf, Literal(mention.text), named
+        yield node, NIF.beginIndex, Literal(mention.start), named
+        yield node, NIF.endIndex, Literal(mention.end), named
+        yield node, KG.mentionKind, Literal(mention.kind), named
+        yield node, KG.sentenceBegin, Literal(mention.sentence_start), named
+        yield node, KG.sentenceEnd, Literal(mention.sentence_end), named
         article_text = graph.articles[mention.article].text if mention.article in graph.articles else ""
-        named.add((node, KG.sentenceText,
-                   Literal(article_text[mention.sentence_start:mention.sentence_end])))
+        sentence = article_text[mention.sentence_start:mention.sentence_end]
+        yield node, KG.sentenceText, Literal(sentence), named
 
     for key, relation in graph.iter_statements():
         ev = relation.evidence
-        named = dataset.graph(data.article(ev.article))
+        named = data.article(ev.article)
         subject, obj = data.entity(relation.subject), data.entity(relation.object)
         slug = predicate_slug(relation.predicate)
         statement, evidence = data.statement(key), data.evidence(key)
         if not ev.negated and not ev.inferred:
-            named.add((subject, REL[slug], obj))
-        named.add((subject, P[slug], statement))
-        named.add((statement, RDF.type, KG.Statement))
-        named.add((statement, PS[slug], obj))
-        named.add((statement, KG.subject, subject))
-        named.add((statement, KG.object, obj))
-        named.add((statement, KG.predicateLabel, Literal(relation.predicate)))
+            yield subject, REL[slug], obj, named
+        yield subject, P[slug], statement, named
+        yield statement, RDF.type, KG.Statement, named
+        yield statement, PS[slug], obj, named
+        yield statement, KG.subject, subject, named
+        yield statement, KG.object, obj, named
+        yield statement, KG.predicateLabel, Literal(relation.predicate), named
         if relation.type:
-            named.add((statement, KG.relationType, KGT[relation.type]))
-        named.add((statement, PQ.negated, Literal(ev.negated)))
-        named.add((statement, PQ.hedged, Literal(ev.hedged)))
-        named.add((statement, PQ.confidence, Literal(Decimal(str(ev.confidence)))))
+            yield statement, KG.relationType, KGT[relation.type], named
+        yield statement, PQ.negated, Literal(ev.negated), named
+        yield statement, PQ.hedged, Literal(ev.hedged), named
+        yield statement, PQ.confidence, Literal(Decimal(str(ev.confidence))), named
         if ev.attributed_to:
             if ev.attributed_to in graph.graph:
-                named.add((statement, PQ.accordingTo, data.entity(ev.attributed_to)))
+                yield statement, PQ.accordingTo, data.entity(ev.attributed_to), named
             else:
-                named.add((statement, PQ.accordingToText, Literal(ev.attributed_to)))
+                yield statement, PQ.accordingToText, Literal(ev.attributed_to), named
         if ev.time:
             since = (ev.time_text or "").lower().startswith("since")
-            named.add((statement, PQ.since if since else PQ.pointInTime, _time_literal(ev.time)))
+            yield statement, PQ.since if since else PQ.pointInTime, _time_literal(ev.time), named
         if ev.time_text:
-            named.add((statement, PQ.timeText, Literal(ev.time_text)))
-        named.add((statement, PROV.wasDerivedFrom, evidence))
-        named.add((evidence, RDF.type, KG.Evidence))
-        named.add((evidence, PROV.wasQuotedFrom, data.article(ev.article)))
-        named.add((evidence, NIF.anchorOf, Literal(ev.sentence)))
-        named.add((evidence, NIF.beginIndex, Literal(ev.start)))
-        named.add((evidence, NIF.endIndex, Literal(ev.end)))
-        named.add((evidence, KG.extractor, Literal(ev.extractor)))
+            yield statement, PQ.timeText, Literal(ev.time_text), named
+        yield statement, PROV.wasDerivedFrom, evidence, named
+        yield evidence, RDF.type, KG.Evidence, named
+        yield evidence, PROV.wasQuotedFrom, data.article(ev.article), named
+        yield evidence, NIF.anchorOf, Literal(ev.sentence), named
+        yield evidence, NIF.beginIndex, Literal(ev.start), named
+        yield evidence, NIF.endIndex, Literal(ev.end), named
+        yield evidence, KG.extractor, Literal(ev.extractor), named
         if ev.inferred:
-            named.add((statement, KG.inferred, Literal(True)))
+            yield statement, KG.inferred, Literal(True), named
+
+
+def to_dataset(graph: KnowledgeGraph, base: str | None = None, *,
+               source_paths: bool = False) -> Dataset:
+    """The graph as an rdflib Dataset: default graph + one named graph per article
+    (:func:`quads`)."""
+    dataset = Dataset()
+    bind_all(dataset, DataNamespaces(base) if base else DataNamespaces())
+    graphs = {None: dataset.graph(DATASET_DEFAULT_GRAPH_ID)}
+    for subject, predicate, obj, name in quads(graph, base, source_paths=source_paths):
+        target = graphs.get(name)
+        if target is None:
+            target = graphs[name] = dataset.graph(name)
+        target.add((subject, predicate, obj))
     return dataset
 
 

@@ -39,15 +39,15 @@ from importlib import resources
 from pathlib import Path
 
 import networkx as nx
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, Literal
 
 from kg.graph import KnowledgeGraph
 from kg.io import atomic_write_text, export_set
-from kg.rdf.convert import from_rdf, to_dataset
+from kg.rdf.convert import from_rdf, quads
 from kg.rdf.namespaces import DataNamespaces, kg_prefixes
 
-__all__ = ["write_exports", "load", "EXPORT_FORMATS", "ALL_FORMATS", "serialize", "vocabulary_text",
-           "check_base", "write_store"]
+__all__ = ["write_exports", "load", "EXPORT_FORMATS", "ALL_FORMATS", "serialize", "nquads_text",
+           "vocabulary_text", "check_base", "write_store"]
 
 EXPORT_FORMATS = ("trig", "nq", "ttl", "jsonld", "graphml", "json", "vocab")
 ALL_FORMATS = (*EXPORT_FORMATS, "store")  # the store only on request
@@ -65,30 +65,64 @@ def _nquads(dataset: Dataset) -> str:
     return "\n".join(sorted(set(line for line in lines if line.strip()))) + "\n"
 
 
-def _oxigraph_text(dataset: Dataset, fmt: str, nquads: str) -> str:
+def nquads_text(graph: KnowledgeGraph, base: str | None = None, *, source_paths: bool = False) -> str:
+    """The graph's RDF as sorted N-Quads, written by Oxigraph straight from kg's quads
+    (:func:`kg.rdf.convert.quads`), with no rdflib Dataset in between (building one took
+    most of the exports' time on large graphs).
+
+    >>> from kg.graph import KnowledgeGraph
+    >>> from kg.model import Article
+    >>> g = KnowledgeGraph()
+    >>> g.add_article(Article("x", "A title", "Some text."))
+    >>> first = nquads_text(g).splitlines()[0]
+    >>> first.startswith("<https://example.org/kg/data/article/x> "), first.endswith(' "Some text." .')
+    (True, True)
+    """
+    import pyoxigraph as ox
+
+    nodes: dict[str, ox.NamedNode] = {}
+
+    def term(value):
+        if isinstance(value, Literal):
+            if value.language:
+                return ox.Literal(str(value), language=value.language)
+            if value.datatype is not None:
+                return ox.Literal(str(value), datatype=term(value.datatype))
+            return ox.Literal(str(value))
+        key = str(value)
+        node = nodes.get(key)
+        if node is None:
+            node = nodes[key] = ox.NamedNode(key)
+        return node
+
+    default = ox.DefaultGraph()
+    found = [ox.Quad(term(s), term(p), term(o), default if g is None else term(g))
+             for s, p, o, g in quads(graph, base, source_paths=source_paths)]
+    lines = ox.serialize(found, format=ox.RdfFormat.N_QUADS).decode("utf-8").split("\n")
+    return "\n".join(sorted(set(line for line in lines if line.strip()))) + "\n"
+
+
+def _oxigraph_text(fmt: str, nquads: str, prefixes: dict[str, str]) -> str:
     """TriG (graphs in IRI order, the default graph first), Turtle (every triple in one
     graph) or JSON-LD (named graphs), written by Oxigraph's serialisers from the sorted
-    N-Quads (``nquads``, the dataset's): it escapes every character a literal may hold
+    N-Quads (``nquads``) with kg's ``prefixes``: it escapes every character a literal may hold
     (rdflib's long-string form did not, for a text ending in a backslash and quotes), and is
     many times faster than rdflib's writers."""
     import pyoxigraph as ox
 
-    quads = list(ox.parse(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
-    own = kg_prefixes(DataNamespaces()).keys()  # not rdflib's dozens of default bindings
-    prefixes = {prefix: str(namespace) for prefix, namespace in dataset.namespaces()
-                if prefix in own}
+    parsed = list(ox.parse(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
     if fmt in ("trig", "jsonld"):
         def order(quad):
             default = isinstance(quad.graph_name, ox.DefaultGraph)
             return (not default, str(quad.graph_name), str(quad.subject), str(quad.predicate),
                     str(quad.object))
 
-        quads.sort(key=order)  # grouped by graph
+        parsed.sort(key=order)  # grouped by graph
         if fmt == "jsonld":  # full IRIs, no @context: nothing for a reader to fetch
-            return ox.serialize(quads, format=ox.RdfFormat.JSON_LD).decode("utf-8") + "\n"
-        data = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes)
+            return ox.serialize(parsed, format=ox.RdfFormat.JSON_LD).decode("utf-8") + "\n"
+        data = ox.serialize(parsed, format=ox.RdfFormat.TRIG, prefixes=prefixes)
     else:
-        triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads},
+        triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in parsed},
                          key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
         data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
     # Oxigraph writes one "@prefix" line per prefix first, in its own map's order: sort them
@@ -100,7 +134,7 @@ def serialize(graph: KnowledgeGraph, fmt: str, base: str | None = None, *,
               dataset: Dataset | None = None) -> str:
     """One export format as text: ``trig``, ``nq``, ``ttl``, ``jsonld``, ``graphml``, ``json``.
 
-    ``dataset`` is the graph's RDF (``to_dataset(graph, base)``) when the caller already has it.
+    ``dataset``, an rdflib Dataset, is written instead of the graph's own RDF when given.
     """
     if fmt == "json":
         return json.dumps(graph.to_dict(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
@@ -112,12 +146,13 @@ def serialize(graph: KnowledgeGraph, fmt: str, base: str | None = None, *,
         return vocabulary_text()
     if fmt not in ("trig", "ttl", "nq", "jsonld"):
         raise ValueError(f"unknown export format {fmt!r}; choose from {', '.join(EXPORT_FORMATS)}")
-    dataset = dataset if dataset is not None else to_dataset(graph, base)
-    return _rdf_text(dataset, fmt, _nquads(dataset))
+    nquads = _nquads(dataset) if dataset is not None else nquads_text(graph, base)
+    return _rdf_text(fmt, nquads, base)
 
 
-def _rdf_text(dataset: Dataset, fmt: str, nquads: str) -> str:
-    return nquads if fmt == "nq" else _oxigraph_text(dataset, fmt, nquads)
+def _rdf_text(fmt: str, nquads: str, base: str | None) -> str:
+    prefixes = kg_prefixes(DataNamespaces(base) if base else DataNamespaces())
+    return nquads if fmt == "nq" else _oxigraph_text(fmt, nquads, prefixes)
 
 
 _FILE_NAMES = {"trig": "graph.trig", "nq": "graph.nq", "ttl": "graph.ttl",
@@ -150,8 +185,8 @@ def write_exports(
     if base is not None:
         check_base(base)
     rdf = {"trig", "nq", "ttl", "jsonld", "store"}
-    dataset = to_dataset(graph, base, source_paths=source_paths) if rdf & set(formats) else None
-    nquads = _nquads(dataset) if dataset is not None else ""  # once: every RDF format starts from it
+    # once: every RDF format, and the store, start from it
+    nquads = nquads_text(graph, base, source_paths=source_paths) if rdf & set(formats) else ""
     names = []
     with export_set(out, wait=wait) as folder:
         for fmt in formats:
@@ -159,7 +194,7 @@ def write_exports(
                 write_store(nquads, folder / "store")
                 names.append("store")
                 continue
-            text = _rdf_text(dataset, fmt, nquads) if fmt in rdf else serialize(graph, fmt, base)
+            text = _rdf_text(fmt, nquads, base) if fmt in rdf else serialize(graph, fmt, base)
             atomic_write_text(folder / _FILE_NAMES[fmt], text)
             names.append(_FILE_NAMES[fmt])
         if skipped is not None or cut is not None:
