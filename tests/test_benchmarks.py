@@ -10,7 +10,7 @@ import importlib.util
 import json
 from pathlib import Path
 
-from benchmarks import carb, model_quality, news, query_speed, redocred
+from benchmarks import carb, model_quality, news, query_speed, redocred, scale
 from kg.infer.model import LocatedInModel
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,3 +75,15 @@ def test_news_on_two_dev_documents(shared_dir, tmp_path):
     relations = dev["news_and_interview_relations"]["curve"][0]
     assert relations["threshold"] == 0.0 and relations["gold"] > 0
     assert json.loads((tmp_path / "n.json").read_text()) == report
+
+
+def test_scale_on_six_articles(shared_dir, tmp_path):
+    report = scale.main(["--shared", str(shared_dir), "--sizes", "6", "--report", str(tmp_path / "s.json")])
+    row = report["sizes"][0]
+    assert row["articles"] == 6 and row["words"] > 0 and row["bare_nlp_pipe_words_per_second"] > 0
+    build = row["build_1_process"]
+    assert build["seconds"] > 0 and build["peak_rss_mb"] > 0 and build["share_of_bare_nlp_pipe"] > 0
+    assert row["export_sizes_mb"]["graph.nq"] > 0 and "extractions.jsonl" in row["export_sizes_mb"]
+    assert report["add_one_article"]["incremental"]  # one read, the six kept
+    assert {q["query"] for q in report["queries_on_store"]} == {q["query"] for q in report["queries"]}
+    assert not any(q["timed_out"] for q in report["queries_on_store"])
