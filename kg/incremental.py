@@ -1,16 +1,16 @@
 """Incremental builds: what kg read of each article is kept beside the exports.
 
 ``kg build`` writes ``extractions.jsonl`` into its exports folder: one line of settings (the
-pipeline, the entity labels, the character cap, kg's extractor version), then one line per
-article with the article itself and what kg read of it (its entity clusters, mentions, and
-every relation the rules read, with its confidence). The first line also keeps how the
-exports were written (formats, base IRI, threshold, ``--infer`` ...), which ``kg remove``
-writes them with again. A later ``kg build`` into the same
-folder parses only the articles that are new or whose text changed (same id, another
+pipeline, the entity labels, the character cap, a fingerprint of kg's reading code and
+data), then one line per article with the article itself and what kg read of it (its
+entity clusters, mentions, and every relation the rules read, with its confidence). The
+first line also keeps how the exports were written (formats, base IRI, threshold,
+``--infer`` ...), which ``kg remove`` writes them with again. A later ``kg build`` into the
+same folder parses only the articles that are new or whose text changed (same id, another
 SHA-256), keeps the others' records, and resolves entities across all of them again, so its
 exports equal a full rebuild of the same articles. ``kg remove`` drops articles the same
-way. When the settings differ (another pipeline, say), every kept article is read again
-from the text its record holds.
+way. When the settings differ (another pipeline, or another version of kg's reading code),
+every kept article is read again from the text its record holds.
 
 Examples
 --------
@@ -26,6 +26,7 @@ Examples
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -35,7 +36,7 @@ from kg.extract.lexicon import ENTITY_LABELS
 from kg.extract.relations import EXTRACTOR, LocalRelation
 from kg.graph import KnowledgeGraph
 from kg.model import Article
-from kg.nlp.pipeline import resolve_model
+from kg.nlp.pipeline import BUNDLED_MODEL, resolve_model
 from kg.rdf.export import EXPORT_FORMATS, write_exports
 from kg.resolve import ClusterSummary
 
@@ -60,8 +61,43 @@ class UpdateReport:
 
 
 def _settings(model, labels: tuple[str, ...], max_chars: int) -> dict:
-    return {"model": resolve_model(model)[0], "labels": list(labels), "max_chars": max_chars,
-            "extractor": EXTRACTOR}
+    return {"model": model_identity(model), "labels": list(labels), "max_chars": max_chars,
+            "extractor": EXTRACTOR, "code": code_fingerprint()}
+
+
+# what a record depends on: the reading rules, the pipeline's glue, kg's data tables and models
+_CODE = ("extract/*.py", "nlp/*.py", "data/*", "build.py", "gazetteer.py", "names.py",
+         "schema.py", "model.py", "learned.py")
+
+
+def code_fingerprint() -> str:
+    """A hash of the code and data that turn an article into its record, so that records
+    read by another version of kg are read again rather than kept.
+
+    >>> len(code_fingerprint())
+    16
+    """
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted({p for pattern in _CODE for p in root.glob(pattern) if p.is_file()}):
+        digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
+        digest.update(path.read_bytes().replace(b"\r\n", b"\n") + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def model_identity(model=None) -> str:
+    """The pipeline as the records name it: the bundled one by name and version (not by the
+    folder it is installed in, so the records are the same bytes on every machine), any
+    other as given.
+
+    >>> model_identity().startswith("bundled ")
+    True
+    """
+    name = resolve_model(model)[0]
+    if Path(name) == BUNDLED_MODEL:
+        meta = json.loads((BUNDLED_MODEL / "meta.json").read_text(encoding="utf-8"))
+        return f"bundled {meta['lang']}_{meta['name']} {meta['version']}"
+    return name
 
 
 def records_text(extractions: list[ArticleExtraction], settings: dict, exports: dict | None = None) -> str:

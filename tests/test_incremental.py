@@ -91,3 +91,18 @@ def test_damaged_records_are_named_not_a_traceback(tmp_path):
     build(out, SEEDS[1], extra=("--fresh",))  # --fresh starts over
     nowhere = runner.invoke(app, ["remove", "x", "-o", str(tmp_path / "empty")])
     assert nowhere.exit_code == 2 and "no extractions.jsonl here" in nowhere.output
+
+
+def test_records_of_other_reading_code_are_read_again(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build(out, *SEEDS[:2])
+    assert "/" not in (out / "extractions.jsonl").read_text(encoding="utf-8").splitlines()[0].split(
+        '"model": ')[1].split('"')[1]  # the bundled pipeline by name, not by where it sits
+    import kg.incremental
+
+    monkeypatch.setattr(kg.incremental, "code_fingerprint", lambda: "another version")
+    result = build(out, SEEDS[2])
+    assert "kept" not in result.output  # every article read again, with this code
+    fresh = tmp_path / "fresh"
+    build(fresh, *SEEDS)
+    assert (out / "graph.nq").read_bytes() == (fresh / "graph.nq").read_bytes()
