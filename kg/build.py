@@ -175,6 +175,8 @@ def extract_articles(
     """Parse and read each article: its entities' clusters, mentions and every relation the
     rules read, whatever its confidence (:func:`graph_of` applies the threshold)."""
     gazetteer = gazetteer or Gazetteer.bundled()
+    if not articles:  # nothing to parse: no pipeline to load (an incremental build with nothing new)
+        return Extracted([], [], [], resolve_model(model)[0])
     nlp = load_pipeline(model)
     problems: list[tuple[str, str]] = []
     cut: list[tuple[str, str]] = []
