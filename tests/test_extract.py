@@ -47,6 +47,9 @@ TABLE = [
      [("Roberto Maroni", "president of", "Lombardy", "leader_of")]),
     ("France's interior minister Gérald Darmanin met officials in Paris.",
      [("Gérald Darmanin", "minister of", "France", "employer")]),
+    # the NER calls the organisation a person: "International" says what it is
+    ("Jane Doe, a spokeswoman for Amnesty International, said so.",
+     [("Jane Doe", "spokeswoman for", "Amnesty International", "employer")]),
     # plain verbs, prepositional objects, noun-mediated objects
     ("Elon Musk met Vladimir Putin in Moscow.",
      [("Elon Musk", "meet", "Vladimir Putin", "contacts")]),
@@ -241,6 +244,7 @@ TABLE = [
 
 @pytest.mark.parametrize(("text", "name", "entity_type"), [
     ("Nîmes is a city in France.", "Nîmes", "GPE"),  # the NER says a person
+    ("Jane Doe, a spokeswoman for Amnesty International, said so.", "Amnesty International", "ORG"),
     ("Roald is a village in Norway.", "Roald", "GPE"),  # the NER says an organisation
     ("Roketsan is a major Turkish weapons manufacturer based in Ankara.", "Roketsan", "ORG"),
     ("Havelsan, a software company, works with the Turkish army.", "Havelsan", "ORG"),

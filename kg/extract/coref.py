@@ -65,8 +65,8 @@ def resolve_mentions(
     defined_aliases(result)
     repeated_surnames(result)
     appositions_and_titles(result, holder_tokens)
-    title_patterns(result, holder_tokens, gazetteer)
     types_from_descriptions(result, gazetteer)
+    title_patterns(result, holder_tokens, gazetteer)  # once types are known: no person holds
     descriptions(result, gazetteer)
     definite_things(result)
     resolve_pronouns(result, choose_pronoun or model_chooser())

@@ -156,9 +156,9 @@ def _facts(reader: _Reader, name_start: int, name_end: int):
             found = reader.modifiers_then_role(first, at)
             holder = at + 2 if at + 2 < len(doc) and doc[at + 1].lower_ == "the" else at + 1
             if found is not None and reader.is_holder(holder):
-                end = holder + 1
-                while reader.result.token_cluster.get(end) == reader.result.token_cluster.get(holder) \
-                        and end < len(doc):
-                    end += 1
+                end, cluster = holder + 1, reader.result.token_cluster.get(holder)
+                owner = reader.result.token_cluster
+                while cluster is not None and end < len(doc) and owner.get(end) == cluster:
+                    end += 1  # to the end of the holder's name (a demonym is one word)
                 yield found[0], holder, name_start, end, doc[at].lower_
             break
