@@ -10,7 +10,8 @@ runs, as they do without Dask, so the exports are the same bytes (tested on the 
 on 200 articles in ``tests/test_dask_build.py``). Dask's own scheduler does the
 distribution: without an address a local cluster of ``n_workers`` processes is started
 for the build, and with one (``tcp://host:8786``) the build joins that cluster; its
-workers need kg installed (``pip install "kg[dask]"``), and the same pipeline.
+workers need the same kg installed (``pip install ".[dask]"`` in its folder), and the same
+pipeline.
 
 Example (a local cluster of two processes):
 
@@ -63,7 +64,7 @@ def _client(scheduler: str | None, n_workers: int):
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
-        raise DaskUnavailable('Dask is not installed: pip install "kg[dask]"') from None
+        raise DaskUnavailable('Dask is not installed: pip install ".[dask]" in the kg folder') from None
     if scheduler:
         try:
             client = Client(scheduler, timeout="20s")

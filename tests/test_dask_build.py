@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 
-pytest.importorskip("dask.distributed", reason='Dask is not installed (pip install "kg[dask]")')
+pytest.importorskip("dask.distributed", reason='Dask is not installed (pip install ".[dask]")')
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 FILES = ("graph.json", "graph.nq", "graph.trig", "extractions.jsonl", "skipped.json")
