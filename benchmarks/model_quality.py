@@ -237,6 +237,15 @@ def main(argv: list[str] | None = None) -> dict:
     return report
 
 
+def _print_f_rows(row: dict) -> None:
+    """F of the student, the student inside kg, and the teacher, per gold type."""
+    teacher = row["teacher"] if isinstance(row["teacher"], dict) else {}
+    for gold_type in (*GOLD_TO_SPACY, "ALL"):
+        t = f"{teacher[gold_type]['f']:.3f}" if teacher else "-"
+        print(f"  {gold_type:6} {row['student'][gold_type]['f']:>10.3f} "
+              f"{row['student_in_kg'][gold_type]['f']:>13.3f} {t:>10}")
+
+
 def print_tables(report: dict) -> None:
     silver = report["silver_dev"]
     if isinstance(silver, dict):
@@ -248,21 +257,13 @@ def print_tables(report: dict) -> None:
     held = report["redocred_heldout"]
     print(f"\nGold Re-DocRED mentions, held-out half ({held['docs']} docs, {held['words']} words)")
     print(f"  {'type':6} {'student F':>10} {'kg (ruler) F':>13} {'teacher F':>10}")
-    teacher = held["teacher"] if isinstance(held["teacher"], dict) else {}
-    for gold_type in (*GOLD_TO_SPACY, "ALL"):
-        t = f"{teacher[gold_type]['f']:.3f}" if teacher else "-"
-        print(f"  {gold_type:6} {held['student'][gold_type]['f']:>10.3f} "
-              f"{held['student_in_kg'][gold_type]['f']:>13.3f} {t:>10}")
+    _print_f_rows(held)
     for split in ("dev", "test"):
         row = report.get(f"gum_{split}")
         if not row:
             continue
         print(f"\nGUM {split}: named people, organisations, places ({row['docs']} docs)")
-        teacher = row["teacher"] if isinstance(row["teacher"], dict) else {}
-        for gold_type in (*GOLD_TO_SPACY, "ALL"):
-            t = f"{teacher[gold_type]['f']:.3f}" if teacher else "-"
-            print(f"  {gold_type:6} {row['student'][gold_type]['f']:>10.3f} "
-                  f"{row['student_in_kg'][gold_type]['f']:>13.3f} {t:>10}")
+        _print_f_rows(row)
     print(f"\nSize on disk: {report['size_mb']} MB")
     if "speed_words_per_second" in report:
         s = report["speed_words_per_second"]

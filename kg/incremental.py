@@ -210,11 +210,11 @@ def remove(folder: str | Path, article_ids: list[str], **changes) -> tuple[Knowl
 
 
 def _write(folder, extracted: Extracted, settings: dict, exports: dict) -> KnowledgeGraph:
-    options = {k: v for k, v in exports.items() if k != "wait"}  # a callback: used, never kept
+    kept = {k: v for k, v in exports.items() if k != "wait"}  # a callback: used, never kept
+    options = dict(kept)
     graph = graph_of(extracted, min_confidence=options.pop("min_confidence", None),
                      infer=options.pop("infer", False))
     formats = tuple(options.pop("formats", EXPORT_FORMATS))
-    kept = {k: v for k, v in exports.items() if k != "wait"}
     records = {RECORDS: records_text(extracted.extractions, settings, kept)}
     write_exports(graph, folder, formats=formats, extra=records, skipped=graph.report.problems,
                   cut=graph.report.cut, wait=exports.get("wait"), **options)

@@ -28,7 +28,7 @@ __all__ = ["title_patterns", "role_at"]
 
 _PREPOSITIONS = ("of", "to", "at", "for")
 _ARTICLES = ("the", "a", "an")
-_HOLDER_TYPES = ("ORG", "GPE", "NORP")
+_HOLDER_TYPES = ("ORG", "GPE", "NORP", "LOC")
 _MAX_MODIFIERS = 4
 
 
@@ -79,7 +79,7 @@ class _Reader:
         """Token ``i`` names an organisation or place, or is a demonym ("Afghan")."""
         cluster = self.name_cluster(i)
         if cluster is not None:
-            return cluster.type in _HOLDER_TYPES or cluster.type in ("LOC",)
+            return cluster.type in _HOLDER_TYPES
         return 0 <= i < len(self.doc) and self.doc[i].is_title and \
             self.gazetteer.demonym(self.doc[i].text) is not None
 
