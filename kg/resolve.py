@@ -3,11 +3,13 @@
 Per-article clusters (from :mod:`kg.extract.coref`) are merged when
 
 1. they are linked to the same row of the alias table (same Wikidata id, if any);
-2. their names normalise to the same key ("The Wall Street Journal" = "Wall Street Journal");
-3. a one-word name ("Biden", "The Journal") is the last word of exactly one
-   longer name of the same kind elsewhere in the corpus ("Joe Biden"): people or one other
-   type ("Canada" is not short for "HGTV Canada"), never places ("Mexico" is not short for
-   "New Mexico") and never an acronym ("AI" is not short for "Clipboard AI").
+2. their names normalise to the same key ("The Wall Street Journal" = "Wall Street Journal")
+   and both or neither are people (Douglass North is not "the North"); a name that is only
+   a type noun ("the Court", "the Navy") stays in its article: every article has its own;
+3. a person's one-word name ("Biden") is the last word of exactly one longer person's name
+   elsewhere in the corpus ("Joe Biden"). Never for other kinds: "the Society" of one
+   article is not "the Royal Society" of another, "Mexico" not "New Mexico", "AI" not
+   "Clipboard AI".
 
 Examples
 --------
@@ -24,7 +26,11 @@ True
 >>> f = ClusterSummary("a4", 0, "Canada", "GPE", None, ("Canada",), 1)
 >>> entities, ids = resolve_entities([c, d, e, f])
 >>> ids[("a3", 0)] == ids[("a2", 1)], ids[("a4", 0)] == ids[("a3", 1)]
-(True, False)
+(False, False)
+>>> courts = [ClusterSummary(a, 0, "Court", "ORG", None, ("the Court",), 1) for a in ("a7", "a8")]
+>>> entities, ids = resolve_entities(courts)
+>>> ids[("a7", 0)] == ids[("a8", 0)]
+False
 >>> g = ClusterSummary("a5", 0, "New Mexico", "GPE", None, ("New Mexico",), 1)
 >>> h = ClusterSummary("a6", 0, "Mexico", "GPE", None, ("Mexico",), 1)
 >>> entities, ids = resolve_entities([g, h], Gazetteer([], {}))
@@ -37,12 +43,14 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from kg.extract.lexicon import PLACE_TYPES
+from kg.extract.lexicon import TYPE_NOUNS
 from kg.gazetteer import Gazetteer
 from kg.model import Entity
 from kg.names import normalize_name, slugify
 
 __all__ = ["ClusterSummary", "resolve_entities"]
+
+_TYPE_NOUNS = {noun for nouns in TYPE_NOUNS.values() for noun in nouns}
 
 
 @dataclass(frozen=True)
@@ -85,14 +93,14 @@ def resolve_entities(
     groups = _UnionFind(len(clusters))
     first_by_key: dict[str, int] = {}
     for index, cluster in enumerate(clusters):
-        key = f"known:{cluster.known_id}" if cluster.known_id else f"name:{normalize_name(cluster.label)}"
+        key = _key(cluster)
         if key in first_by_key:
             groups.union(first_by_key[key], index)
         else:
             first_by_key[key] = index
     # an unlinked name that equals a known entity's label joins it
     for index, cluster in enumerate(clusters):
-        if cluster.known_id:
+        if cluster.known_id or _generic(cluster):
             continue
         known = gazetteer.lookup(cluster.label)
         if known and f"known:{known.id}" in first_by_key:
@@ -114,26 +122,35 @@ def resolve_entities(
     return entities, ids
 
 
+def _key(cluster: ClusterSummary) -> str:
+    """What clusters of one entity share: the alias-table row, else the name (and whether
+    it is a person's; the article too for a name that is only a type noun)."""
+    if cluster.known_id:
+        return f"known:{cluster.known_id}"
+    name = normalize_name(cluster.label)
+    person = "person" if cluster.type == "PERSON" else "other"
+    return f"name:{name}:{person}" + (f":{cluster.article}" if _generic(cluster) else "")
+
+
+def _generic(cluster: ClusterSummary) -> bool:
+    """A name that is only a type noun: "the Court", "the Navy", "the University"."""
+    words = normalize_name(cluster.label).split()
+    return len(words) == 1 and words[0] in _TYPE_NOUNS
+
+
 def _merge_short_names(clusters: list[ClusterSummary], groups: _UnionFind) -> None:
-    long_names: dict[tuple[str, str], set[int]] = defaultdict(set)
+    long_names: dict[str, set[int]] = defaultdict(set)
     for index, cluster in enumerate(clusters):
         words = normalize_name(cluster.label).split()
-        if len(words) >= 2:
-            long_names[(_coarse(cluster.type), words[-1])].add(groups.find(index))
+        if len(words) >= 2 and cluster.type == "PERSON":
+            long_names[words[-1]].add(groups.find(index))
     for index, cluster in enumerate(clusters):
         words = normalize_name(cluster.label).split()
-        if len(words) != 1 or cluster.known_id or cluster.type in PLACE_TYPES or \
-                (cluster.label.isupper() and len(cluster.label) > 1):
+        if len(words) != 1 or cluster.known_id or cluster.type != "PERSON":
             continue
-        targets = {groups.find(i) for i in long_names.get((_coarse(cluster.type), words[0]), ())}
+        targets = {groups.find(i) for i in long_names.get(words[0], ())}
         if len(targets) == 1:
             groups.union(targets.pop(), index)
-
-
-def _coarse(entity_type: str) -> str:
-    """Person, place, or the type itself: "Biden" joins "Joe Biden", but "Canada" never
-    joins "HGTV Canada" and "Illinois" never "University of Illinois"."""
-    return "PLACE" if entity_type in PLACE_TYPES else entity_type
 
 
 def _entity(group: list[ClusterSummary], gazetteer: Gazetteer, taken: dict[str, Entity]) -> Entity:

@@ -29,6 +29,10 @@ def nodes(*texts: str):
     (["Clipboard AI raised money. Investors said AI would change offices."], ("Clipboard AI", "AI")),
     (["The New Mexico governor met officials.", "Mexico signed the deal with Canada."],
      ("New Mexico", "Mexico")),
+    (["She studied at the University of California and later taught at the University of "
+      "Southern California for ten years."], ("University of Southern California", "University of California")),
+    (["The Navy said the boat sank.", "The United States Navy sent a destroyer to the Gulf."],
+     ("United States Navy", "Navy")),
 ])
 def test_a_name_is_not_merged_into_a_longer_name_of_something_else(texts, apart):
     graph = nodes(*texts)
@@ -38,6 +42,35 @@ def test_a_name_is_not_merged_into_a_longer_name_of_something_else(texts, apart)
     assert shorter not in labels[longer].aliases
     if shorter in labels:
         assert labels[shorter].id != labels[longer].id
+
+
+def test_a_generic_name_stays_in_its_article():
+    graph = nodes("The Court dismissed the appeal on Monday.",
+                  "The Supreme Court of Ohio heard the case. The Court said it would rule in May.")
+    courts = [e for e in graph.entity_list() if e.label == "Court"]
+    assert sorted(e.articles for e in courts) == [("a0",), ("a1",)]
+
+
+def test_a_shared_surname_goes_to_the_first_named_person_or_to_no_one():
+    graph = nodes("Daniel Bernoulli was born in Groningen. His father, Johann Bernoulli, taught "
+                  "mathematics there. Bernoulli moved to Basel in 1705.")
+    assert "Bernoulli" in graph.entity("Daniel Bernoulli").aliases
+    assert "Bernoulli" not in graph.entity("Johann Bernoulli").aliases
+    graph = nodes("Reporters met Anna Smith in Paris. Later, Tom Jones and Mary Jones arrived from "
+                  "London. Jones spoke first.")
+    for person in ("Tom Jones", "Mary Jones"):
+        assert "Jones" not in graph.entity(person).aliases
+    assert [e.label for e in graph.entity_list() if e.label == "Jones"] == ["Jones"]
+
+
+def test_the_same_name_for_a_person_and_a_place_is_two_nodes():
+    from kg.gazetteer import Gazetteer
+    from kg.resolve import ClusterSummary, resolve_entities
+
+    person = ClusterSummary("a1", 0, "North", "PERSON", None, ("North",), 2)
+    place = ClusterSummary("a2", 0, "North", "GPE", None, ("the North",), 1)
+    _, ids = resolve_entities([person, place], Gazetteer([], {}))
+    assert ids[("a1", 0)] != ids[("a2", 0)]
 
 
 def test_graph_entity_never_gives_a_longer_place_for_a_short_one():

@@ -62,8 +62,7 @@ def _words(span: Span) -> list[str]:
 
 def cluster_names(result: ArticleEntities, gazetteer: Gazetteer, labels) -> None:
     doc = result.doc
-    name_words: dict[int, set[str]] = {}
-    last_word: dict[int, set[str]] = {}
+    names: dict[int, list[tuple[str, ...]]] = {}  # cluster id -> the word sequences of its names
     for span, label in _names(doc, labels, gazetteer):
         if label == "NORP" and span.root.dep_ in ("amod", "compound", "nmod"):
             continue  # "the Russian president": a modifier, used for roles, not a node
@@ -71,16 +70,14 @@ def cluster_names(result: ArticleEntities, gazetteer: Gazetteer, labels) -> None
         words = _words(span)
         if not words:
             continue
-        cluster = _matching_cluster(result, known, words, label, name_words, last_word)
-        if cluster is None:
+        cluster = _matching_cluster(result, known, words, label, names)
+        if cluster is None or cluster is AMBIGUOUS:  # "Bernoulli" among three Bernoullis: its own
             cluster = result.new_cluster()
-            name_words[cluster.id] = set()
-            last_word[cluster.id] = set()
+            names[cluster.id] = []
         if known and cluster.known is None:
             cluster.known = known
         cluster.ner_labels[label] += 1
-        name_words[cluster.id].update(words)
-        last_word[cluster.id].add(words[-1])
+        names[cluster.id].append(tuple(words))
         result.add_mention(cluster, span.start, span.end, "name")
 
 
@@ -230,32 +227,71 @@ def is_demonym_modifier(span: Span, label: str, gazetteer: Gazetteer) -> bool:
         last.head.pos_ == "NOUN" and last.head.i > last.i and gazetteer.demonym(span.text) is not None
 
 
-def _matching_cluster(result, known, words, label, name_words, last_word) -> Cluster | None:
+#: What :func:`_matching_cluster` returns for a part of a name several people share.
+AMBIGUOUS = Cluster(-1)
+
+
+def _matching_cluster(result, known, words, label, names) -> Cluster | None:
+    """The cluster a name joins: the same alias-table row; the same words; a part of a
+    person's name (the article's one person so named, or the first-named of them, else
+    :data:`AMBIGUOUS`); or a shorter form of another name with the same last word."""
     clusters = list(result.clusters.values())
     if known:
         for cluster in clusters:
             if cluster.known and cluster.known.id == known.id:
                 return cluster
     key = set(words)
-    for cluster in reversed(clusters):  # most recent first
-        if cluster.known and known and cluster.known.id != known.id:
-            continue
-        seen = name_words[cluster.id]
-        if key == seen:
+    comparable = [c for c in reversed(clusters)  # most recent first
+                  if not (c.known and known and c.known.id != known.id)]
+    for cluster in comparable:
+        if any(set(name) == key for name in names[cluster.id]):
             return cluster
-        if label == "PERSON" and cluster.type == "PERSON" and len(key) <= 2 and \
-                (key <= seen or seen <= key) and not _another_known_person(cluster, words):
-            return cluster  # "Musk", "Elon" of "Elon Musk"
-        same_head = words[-1] in last_word[cluster.id]
+    if label == "PERSON" and len(key) <= 2:
+        people = [c for c in comparable if c.type == "PERSON" and not _another_known_person(c, words)
+                  and (key <= set().union(*names[c.id]) or set().union(*names[c.id]) <= key)]
+        if people:
+            first_person = min((c for c in clusters if c.type == "PERSON"), key=lambda c: c.first_token())
+            return _one_person(people, names, first_person)
+    for cluster in comparable:
+        seen = set().union(*names[cluster.id])
+        same_head = any(name[-1] == words[-1] for name in names[cluster.id])
         if label != "PERSON" and cluster.type != "PERSON" and same_head and \
                 (key <= seen or seen <= key) and not _place_and_organisation(label, cluster.type) \
-                and _may_shorten(key, seen, label, cluster.type, _capitals(result.doc)):
+                and _may_shorten(key, seen, label, cluster.type, _capitals(result.doc)) and \
+                _shortened_by_its_head(words, names[cluster.id], label, cluster.type):
             return cluster
         if len(words) == 1 and words[0].isalpha() and len(words[0]) >= 2 and _is_acronym(
             words[0], cluster, result.doc
         ):
             return cluster
     return None
+
+
+def _one_person(people: list[Cluster], names: dict[int, list[tuple[str, ...]]],
+                first_person: Cluster) -> Cluster:
+    """Of the people a part of a name fits (most recent first), the one it means: the most
+    recent when all their names nest ("Daniel Bernoulli", "Daniel Bernoulli FRS"); else the
+    first person the article named, when that is one of them (in Zaha Hadid's biography,
+    "Hadid" is Zaha, not her father); else :data:`AMBIGUOUS`."""
+    full = [set().union(*names[c.id]) for c in people]
+    if all(a <= b or b <= a for a in full for b in full):
+        return people[0]
+    return first_person if first_person in people else AMBIGUOUS
+
+
+def _shortened_by_its_head(words: list[str], others: list[tuple[str, ...]], label: str,
+                           other: str) -> bool:
+    """An organisation's shorter name ends its longer one ("the Journal", "Security Council"
+    of "the UN Security Council"); "University of California" is not "University of Southern
+    California". Places have their own test (:func:`_may_shorten`)."""
+    if label in PLACE_TYPES or other in PLACE_TYPES:
+        return True
+    new = tuple(words)
+    for name in others:
+        shorter, longer = (new, name) if len(new) <= len(name) else (name, new)
+        if longer[len(longer) - len(shorter):] == shorter:
+            return True
+    return False
 
 
 def _another_known_person(cluster: Cluster, words: list[str]) -> bool:
@@ -279,18 +315,24 @@ def _may_shorten(key: set[str], seen: set[str], label: str, other: str,
     """Whether the shorter of two names with the same last word can stand for the longer:
     "the Journal" for "The Wall Street Journal", "Lambton" for "Lambton County". A place is
     not shortened by dropping the words before its last ("Mexico" is not "New Mexico",
-    "Ireland" not "Northern Ireland"): only a type noun or "of" may go ("the Province of
-    Rieti"). An acronym stands only for the words it abbreviates ("AI" is not "Clipboard AI").
+    "Ireland" not "Northern Ireland"): only "of" or a type noun of the shorter name's own type
+    may go ("the Province of Rieti" is Rieti, "the Gulf of Mexico" is not Mexico). An acronym
+    stands only for the words it abbreviates ("AI" is not "Clipboard AI").
 
     >>> _may_shorten({"mexico"}, {"new", "mexico"}, "GPE", "GPE")
     False
+    >>> _may_shorten({"mexico"}, {"gulf", "of", "mexico"}, "GPE", "LOC")
+    False
+    >>> _may_shorten({"rieti"}, {"province", "of", "rieti"}, "GPE", "GPE")
+    True
     >>> _may_shorten({"journal"}, {"wall", "street", "journal"}, "ORG", "ORG")
     True
     """
     shorter, longer = (key, seen) if len(key) <= len(seen) else (seen, key)
+    shorter_type = label if len(key) <= len(seen) else other
     extra = longer - shorter
-    if label in PLACE_TYPES or other in PLACE_TYPES:
-        return all(w in ("of", "the") or NOUN_TYPES.get(singular(w)) in PLACE_TYPES for w in extra)
+    if label in PLACE_TYPES or other in PLACE_TYPES:  # a province may be its city, a gulf not its country
+        return all(w in ("of", "the") or NOUN_TYPES.get(singular(w)) == shorter_type for w in extra)
     return not (len(shorter) == 1 and capitals is not None and next(iter(shorter)) in capitals)
 
 
