@@ -1,0 +1,128 @@
+"""What a name or a demonym describes: the entity a modifier, an apposition or a copula
+says something of ("Robeson is an American singer", "a pastor from Nigeria", "Gallagher, a
+CNN analyst", "Gary Fan of the Neo Democrats"). :mod:`kg.extract.relations` turns these into
+nationality, location, membership and employer relations.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.extract.arguments import ArgumentReader
+from kg.extract.clauses import clause_subjects
+from kg.extract.coref import role_noun
+from kg.extract.lexicon import (
+    COPULAS,
+    JOB_NOUNS,
+    MEMBER_NOUNS,
+    ROLE_NOUNS,
+)
+from kg.gazetteer import Gazetteer
+
+__all__ = ["described_by", "described_by_country", "described_from", "affiliated_by",
+           "organisations_of"]
+
+
+def described_by(reader: ArgumentReader, demonym: Token) -> tuple[int, Token] | None:
+    """The entity a demonym describes, and the token whose clause says so: "Robeson is an
+    American singer", "Robeson, an American singer", "American singer Paul Robeson", "he is
+    Swedish". Roles ("the Russian president") are role facts, not nationalities.
+    """
+    if demonym.dep_ == "acomp":
+        return _copula_subject(reader, demonym.head)
+    noun = demonym.head
+    while noun.dep_ in ("amod", "compound", "nmod") and Gazetteer.bundled().demonym(noun.text):
+        noun = noun.head  # "a Soviet Armenian grandmaster", "a German-Jewish journalist"
+    if demonym.dep_ not in ("amod", "compound", "nmod") or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return _described_noun(reader, noun)
+
+
+def described_by_country(reader: ArgumentReader, name: Token) -> tuple[int, Token] | None:
+    """The entity a country's name describes as a modifier ("Hochstein is a U.S.
+    businessman"), after "from" ("Ajayi is a pastor from Nigeria"), or as the possessor of a
+    name ("Italy's Franca Raimondi", "China's Huawei"), as for a demonym."""
+    if name.dep_ == "compound" and name.head.pos_ == "NOUN":
+        return _described_noun(reader, name.head)
+    owner = reader.entities.token_cluster.get(name.head.i)
+    if name.dep_ == "poss" and owner is not None and reader.entities.token_kind[name.head.i] == "name":
+        return owner, name.head
+    return described_from(reader, name)
+
+
+def described_from(reader: ArgumentReader, name: Token) -> tuple[int, Token] | None:
+    """The entity a noun describes that ``name`` follows "from": "a pastor from Nigeria",
+    "a football club from Fyllingsdalen"."""
+    prep = name.head
+    if name.dep_ == "pobj" and prep.lower_ == "from" and prep.head.pos_ == "NOUN":
+        return _described_noun(reader, prep.head)
+    return None
+
+
+def affiliated_by(reader: ArgumentReader, name: Token, label: str) -> tuple[int, Token, str] | None:
+    """The person an organisation's name before a person's noun describes, the token whose
+    clause says so, and ``member of`` or ``work for``: "Burton is a Labour Party
+    politician", "Gallagher, a CNN analyst", "a NASA engineer" said of someone."""
+    noun = name.head
+    if name.dep_ != "compound" or noun.pos_ != "NOUN" or noun.i < name.i:
+        return None
+    lemma = noun.lemma_.lower()
+    if lemma in MEMBER_NOUNS or label.lower().endswith(" party"):
+        predicate = "member of"
+    elif lemma in JOB_NOUNS:
+        predicate = "work for"
+    else:
+        return None
+    found = _described_noun(reader, noun)
+    if found is None or reader.entities.clusters[found[0]].type != "PERSON":
+        return None
+    return found[0], found[1], predicate
+
+
+def organisations_of(reader: ArgumentReader, name: Span) -> list[int]:
+    """Organisations a person's name is given with: "Gary Fan of the Neo Democrats",
+    "DAB's Starry Lee" (an organisation's possessive before the name)."""
+    found = []
+    for child in name.root.children:
+        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"):
+            targets = [child] if child.dep_ == "poss" else [t for t in child.children if t.dep_ == "pobj"]
+            for target in targets:
+                cluster = reader.entities.cluster_of(target)
+                if cluster is not None and cluster.type == "ORG" and \
+                        reader.entities.token_kind.get(target.i) == "name":
+                    found.append(cluster.id)
+    return found
+
+
+def _described_noun(reader: ArgumentReader, noun: Token) -> tuple[int, Token] | None:
+    """The entity ``noun`` describes (an apposition, a copula's complement, a title), and the
+    token whose clause says so; None for roles ("the Russian president")."""
+    entities = reader.entities
+    while True:
+        if role_noun(noun) in ROLE_NOUNS:
+            return None
+        if noun.i in entities.token_cluster:  # a description of its cluster, not a name
+            if entities.token_kind[noun.i] not in ("appos", "role", "title"):
+                return None
+            return entities.token_cluster[noun.i], noun
+        for child in noun.children:
+            if child.dep_ == "appos" and reader.arg(child):
+                return reader.arg(child)[0], noun
+        if noun.dep_ in ("appos", "compound", "nmod") and reader.arg(noun.head):
+            return reader.arg(noun.head)[0], noun
+        if noun.dep_ == "attr" and noun.head.lemma_.lower() in COPULAS:
+            return _copula_subject(reader, noun.head)
+        if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head  # "a Turkish weapons manufacturer"
+            continue
+        return None
+
+
+def _copula_subject(reader: ArgumentReader, verb: Token) -> tuple[int, Token] | None:
+    if verb.lemma_.lower() not in COPULAS:
+        return None
+    for subject in clause_subjects(verb):
+        found = reader.arg(subject)
+        if found:
+            return found[0], verb
+    return None
