@@ -11,7 +11,14 @@ mentions::
         pq:timeText "since late 2022" ; pq:negated false ; pq:hedged false ;
         pq:confidence 0.73 ; prov:wasDerivedFrom ev:7f3a... .
     ev:7f3a... a kg:Evidence ; prov:wasQuotedFrom doc:002_3cfeafbf2c412ff4 ;
-        nif:anchorOf "The Tesla C.E.O. has been ..." ; nif:beginIndex 1234 ; nif:endIndex 1321 .
+        nif:beginIndex 1234 ; nif:endIndex 1321 .
+
+A sentence is stored once, in its article's text (``nif:isString``); evidence and mentions
+point into it by character offsets, and the shipped queries cut it out with
+``SUBSTR(?text, ?begin + 1, ?end - ?begin)``. Only evidence whose sentence is not its
+article's text at those offsets (a graph made by hand) carries the sentence itself, as
+``nif:anchorOf``. Exports of kg before 2026-11 repeated the sentence on every mention
+(``kg:sentenceText``) and evidence (``nif:anchorOf``); :func:`from_rdf` reads those too.
 
 The default graph holds entities (label, aliases, type, Wikidata id) and articles
 (headline, text, date, publisher).
@@ -148,9 +155,6 @@ def quads(graph: KnowledgeGraph, base: str | None = None, *,
         yield node, KG.mentionKind, Literal(mention.kind), named
         yield node, KG.sentenceBegin, Literal(mention.sentence_start), named
         yield node, KG.sentenceEnd, Literal(mention.sentence_end), named
-        article_text = graph.articles[mention.article].text if mention.article in graph.articles else ""
-        sentence = article_text[mention.sentence_start:mention.sentence_end]
-        yield node, KG.sentenceText, Literal(sentence), named
 
     for key, relation in graph.iter_statements():
         ev = relation.evidence
@@ -184,7 +188,9 @@ def quads(graph: KnowledgeGraph, base: str | None = None, *,
         yield statement, PROV.wasDerivedFrom, evidence, named
         yield evidence, RDF.type, KG.Evidence, named
         yield evidence, PROV.wasQuotedFrom, data.article(ev.article), named
-        yield evidence, NIF.anchorOf, Literal(ev.sentence), named
+        article = graph.articles.get(ev.article)
+        if article is None or article.text[ev.start:ev.end] != ev.sentence:
+            yield evidence, NIF.anchorOf, Literal(ev.sentence), named
         yield evidence, NIF.beginIndex, Literal(ev.start), named
         yield evidence, NIF.endIndex, Literal(ev.end), named
         yield evidence, KG.extractor, Literal(ev.extractor), named
@@ -215,6 +221,11 @@ def _one(graph: Graph, subject, predicate, default=None):
 def _local(ids: dict[URIRef, str], iri: URIRef) -> str:
     """The id of an article IRI; its last path segment when the article is not described."""
     return ids.get(iri) or str(iri).rsplit("/", 1)[-1]
+
+
+def _article_text(graph: KnowledgeGraph, article_id: str) -> str:
+    article = graph.articles.get(article_id)
+    return article.text if article is not None else ""
 
 
 def _text(value) -> str | None:
@@ -278,11 +289,14 @@ def from_rdf(rdf: Graph | Dataset) -> KnowledgeGraph:
             _one(union, statement, PQ.accordingToText))
         time = _one(union, statement, PQ.since) or _one(union, statement, PQ.pointInTime)
         relation_type = _one(union, statement, KG.relationType)
+        article_id = _local(article_ids, _one(union, evidence_node, PROV.wasQuotedFrom))
+        start, end = int(_one(union, evidence_node, NIF.beginIndex)), int(_one(union, evidence_node, NIF.endIndex))
+        sentence = _one(union, evidence_node, NIF.anchorOf)  # else the article's text there
         evidence = Evidence(
-            article=_local(article_ids, _one(union, evidence_node, PROV.wasQuotedFrom)),
-            sentence=str(_one(union, evidence_node, NIF.anchorOf)),
-            start=int(_one(union, evidence_node, NIF.beginIndex)),
-            end=int(_one(union, evidence_node, NIF.endIndex)),
+            article=article_id,
+            sentence=str(sentence) if sentence is not None else _article_text(graph, article_id)[start:end],
+            start=start,
+            end=end,
             confidence=float(_one(union, statement, PQ.confidence, 1.0)),
             negated=bool(_one(union, statement, PQ.negated, False).toPython()),
             hedged=bool(_one(union, statement, PQ.hedged, False).toPython()),
