@@ -30,7 +30,8 @@ def nodes(*texts: str):
     (["The New Mexico governor met officials.", "Mexico signed the deal with Canada."],
      ("New Mexico", "Mexico")),
     (["She studied at the University of California and later taught at the University of "
-      "Southern California for ten years."], ("University of Southern California", "University of California")),
+      "Southern California for ten years."],
+     ("University of Southern California", "University of California")),
     (["The Navy said the boat sank.", "The United States Navy sent a destroyer to the Gulf."],
      ("United States Navy", "Navy")),
 ])

@@ -189,3 +189,20 @@ def test_an_on_disk_store_written_with_the_exports_answers_the_same(seed_graph, 
     count = "SELECT (COUNT(?a) AS ?n) WHERE { ?a a <https://schema.org/NewsArticle> }"
     articles = query(tmp_path / "out", count)
     assert articles == [{"n": 1}]  # the store was rebuilt with the set, not added to
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_every_sentence_a_query_gives_is_its_articles_text_at_its_offsets(seed_graph, export, engine):
+    for name in ("relations", "sources_of", "timeline"):
+        rows = query(export, name, params=PARAMS.get(name, {}), engine=engine)
+        assert rows, name
+        for row in rows:
+            text = seed_graph.articles[row["article"]].text
+            assert row["sentence"] == text[int(row["begin"]):int(row["end"])], (name, row)
+
+
+def test_a_sentence_is_stored_once_in_its_articles_text(export):
+    quads = (export / "graph.nq").read_text(encoding="utf-8")
+    assert "vocab#sentenceText>" not in quads
+    sentence = "The Tesla C.E.O. has been in regular contact with Putin since late 2022"
+    assert quads.count(sentence) == 1  # in the article's nif:isString only

@@ -123,3 +123,38 @@ def test_same_input_gives_byte_identical_exports(tmp_path):
     assert outputs[0].keys() == outputs[1].keys()
     for name in outputs[0]:
         assert outputs[0][name] == outputs[1][name], name
+
+
+def test_older_exports_with_a_sentence_on_every_mention_still_load(seed_graph, tmp_path):
+    """Exports of kg before 2026-11 repeated the sentence on mentions and evidence."""
+    write_exports(seed_graph, tmp_path, formats=("nq",))
+    lines = (tmp_path / "graph.nq").read_text(encoding="utf-8").splitlines()
+    older = list(lines)
+    for line in lines:
+        if "<http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#beginIndex>" in line \
+                and line.startswith("<https://example.org/kg/data/evidence/"):
+            node, graph_name = line.split(" ")[0], line.rsplit(" ", 2)[-2]
+            older.append(f'{node} <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf> '
+                         f'"the sentence as it was written then" {graph_name} .')
+        if "vocab#sentenceBegin>" in line:
+            node, graph_name = line.split(" ")[0], line.rsplit(" ", 2)[-2]
+            older.append(f'{node} <https://example.org/kg/vocab#sentenceText> "a sentence" {graph_name} .')
+    (tmp_path / "older.nq").write_text("\n".join(older) + "\n", encoding="utf-8")
+    graph = load(tmp_path / "older.nq")
+    assert {r.evidence.sentence for r in graph.relation_list()} == {"the sentence as it was written then"}
+    assert sorted(map(repr, graph.mentions)) == sorted(map(repr, seed_graph.mentions))
+
+
+def test_evidence_whose_sentence_is_not_its_articles_text_keeps_it(tmp_path):
+    from kg.graph import KnowledgeGraph
+    from kg.model import Article, Entity, Evidence, Relation
+
+    graph = KnowledgeGraph()
+    graph.add_article(Article("x", "A and B", "A met B. They talked."))
+    for e in ("a", "b"):
+        graph.add_entity(Entity(e, e.upper(), "PERSON"))
+    graph.add_relation(Relation("a", "meet", "b", "contacts", Evidence("x", "A met B", 0, 8)))
+    graph.add_relation(Relation("a", "talk to", "b", "contacts", Evidence("y", "A talked to B.", 0, 14)))
+    write_exports(graph, tmp_path, formats=("nq", "trig"))
+    for name in ("graph.nq", "graph.trig"):
+        assert load(tmp_path / name) == graph, name

@@ -290,7 +290,8 @@ def from_rdf(rdf: Graph | Dataset) -> KnowledgeGraph:
         time = _one(union, statement, PQ.since) or _one(union, statement, PQ.pointInTime)
         relation_type = _one(union, statement, KG.relationType)
         article_id = _local(article_ids, _one(union, evidence_node, PROV.wasQuotedFrom))
-        start, end = int(_one(union, evidence_node, NIF.beginIndex)), int(_one(union, evidence_node, NIF.endIndex))
+        start = int(_one(union, evidence_node, NIF.beginIndex))
+        end = int(_one(union, evidence_node, NIF.endIndex))
         sentence = _one(union, evidence_node, NIF.anchorOf)  # else the article's text there
         evidence = Evidence(
             article=article_id,
