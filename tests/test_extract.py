@@ -37,6 +37,12 @@ TABLE = [
      [("Sarah Levitt", "lawyer for", "Amnesty International", "employer")]),
     ("Jane Doe, a professor at Harvard University, said the study was flawed.",
      [("Jane Doe", "professor at", "Harvard University", "employer")]),
+    # nouns joined by "and" share what they are "at"
+    ("K.C. Maurer, chief financial officer and treasurer at the Andy Warhol Foundation, said 500 "
+     "institutions received the invitation.",
+     [("K.C. Maurer", "officer at", "Andy Warhol Foundation", "employer")]),
+    ("Pan-democrat veteran Cyd Ho from the Labour Party lost her seat in this constituency.",
+     [("Cyd Ho", "member of", "Labour Party", "member_of")]),
     ("Biden's daughter, Ashley Biden, said her father was tired.",
      [("Ashley Biden", "daughter of", "Joe Biden", "child_of")]),
     ("DAB's Starry Lee was elected in Kowloon.", [("Starry Lee", "member of", "DAB", "member_of")]),

@@ -80,11 +80,11 @@ def affiliated_by(reader: ArgumentReader, name: Token, label: str) -> tuple[int,
 
 
 def organisations_of(reader: ArgumentReader, name: Span) -> list[int]:
-    """Organisations a person's name is given with: "Gary Fan of the Neo Democrats",
-    "DAB's Starry Lee" (an organisation's possessive before the name)."""
+    """Organisations a person's name is given with: "Gary Fan of the Neo Democrats", "Cyd Ho
+    from the Labour Party", "DAB's Starry Lee" (an organisation's possessive before the name)."""
     found = []
     for child in name.root.children:
-        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"):
+        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ("of", "from")):
             targets = [child] if child.dep_ == "poss" else [t for t in child.children if t.dep_ == "pobj"]
             for target in targets:
                 cluster = reader.entities.cluster_of(target)

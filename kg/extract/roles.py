@@ -143,18 +143,23 @@ def record_role(cluster_id: int, head: Token, holders: list, via: str, anchor: S
 
 def _preposition(holder: Token, head: Token) -> str:
     """How the holder hangs on the role noun: "for" in "a spokesman for NASA", else "of"."""
-    return holder.head.lower_ if holder.dep_ == "pobj" and holder.head.head.i == head.i else "of"
+    nouns = {head.i, *(c.i for c in head.children if c.dep_ == "conj")}
+    return holder.head.lower_ if holder.dep_ == "pobj" and holder.head.head.i in nouns else "of"
 
 
 def holder_token(head: Token) -> Token | None:
     """What a role noun is a role *of*: "of Russia", "China's", "Tesla", "Russian"; for a
-    job or membership also "for" and "at" ("a spokesman for NASA", "a professor at Yale")."""
+    job or membership also "for" and "at" ("a spokesman for NASA", "a professor at Yale"). Nouns
+    joined by "and" share theirs ("chief financial officer and treasurer at the Foundation")."""
     prepositions = ("of",) if role_noun(head) in ROLE_NOUNS else ("of", "for", "at", "with")
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in prepositions:
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    return pobj
+    found = _prepositional_holder(head, prepositions)
+    if found is not None:
+        return found
+    for conjunct in head.children:  # "chief financial officer and treasurer at the Foundation"
+        if conjunct.dep_ == "conj" and conjunct.pos_ == "NOUN":
+            found = _prepositional_holder(conjunct, prepositions)
+            if found is not None:
+                return found
     for child in head.children:
         if child.dep_ == "poss":
             return child
@@ -163,6 +168,15 @@ def holder_token(head: Token) -> Token | None:
             child.ent_type_ in ("ORG", "GPE", "NORP", "PRODUCT") or child.pos_ == "PROPN"
         ) and not role_noun(child):
             return child
+    return None
+
+
+def _prepositional_holder(noun: Token, prepositions: tuple[str, ...]) -> Token | None:
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in prepositions:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
     return None
 
 
