@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["normalize_name", "slugify", "strip_accents"]
 
@@ -29,6 +30,7 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 17)
 def normalize_name(text: str) -> str:
     """A matching key for a name: case-, accent-, article-, period- and possessive-blind."""
     key = strip_accents(text).casefold().replace("’", "'").strip()

@@ -27,8 +27,8 @@ from kg.gazetteer import Gazetteer, KnownEntity
 from kg.names import normalize_name
 
 __all__ = ["MentionSpan", "Cluster", "RoleFact", "ArticleEntities", "role_noun", "cluster_label",
-           "cluster_labelled", "place_cluster", "is_free", "singular", "compound_start", "naming_noun",
-           "NOUN_TYPES", "AMBIGUOUS_NAME_ENDINGS"]
+           "cluster_labelled", "place_cluster", "is_free", "token_texts", "singular", "compound_start",
+           "naming_noun", "NOUN_TYPES", "AMBIGUOUS_NAME_ENDINGS"]
 
 
 _TYPE_PRIORITY = {t: i for i, t in enumerate(
@@ -166,9 +166,17 @@ class ArticleEntities:
 
 
 def role_noun(token: Token) -> str | None:
-    """The role a noun names, normalised: "C.E.O." -> "ceo", "prime minister", or None."""
+    """The role a noun names, normalised: "C.E.O." -> "ceo", "prime minister", or None
+    (worked out once per token of a Doc: the rules ask often)."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
+    known = token.doc.user_data.setdefault("kg_role_nouns", {})
+    if token.i not in known:
+        known[token.i] = _role_noun(token)
+    return known[token.i]
+
+
+def _role_noun(token: Token) -> str | None:
     word = normalize_name(token.lemma_ or token.text) or normalize_name(token.text)
     text = normalize_name(token.text)
     for child in token.children:
@@ -180,6 +188,14 @@ def role_noun(token: Token) -> str | None:
         if candidate in ROLE_NOUNS or candidate in DESCRIPTOR_NOUNS or candidate in AFFILIATION_NOUNS:
             return candidate
     return None
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """The text of each token of ``doc`` (worked out once per Doc)."""
+    texts = doc.user_data.get("kg_texts")
+    if texts is None or len(texts) != len(doc):
+        texts = doc.user_data["kg_texts"] = [t.text for t in doc]
+    return texts
 
 
 def is_free(result: ArticleEntities, start: int, end: int) -> bool:

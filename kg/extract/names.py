@@ -31,6 +31,7 @@ from kg.extract.mentions import (
     place_cluster,
     role_noun,
     singular,
+    token_texts,
 )
 from kg.gazetteer import Gazetteer
 from kg.names import normalize_name
@@ -185,15 +186,21 @@ def described_names(result: ArticleEntities) -> None:
 
 def _new_name(result: ArticleEntities, start: int, end: int, label: str) -> None:
     """A name cluster for tokens ``start..end`` and every free repetition of its words."""
-    doc = result.doc
     if not is_free(result, start, end):
         return
     cluster = result.new_cluster()
     cluster.ner_labels[label] += 1
-    words = [t.text for t in doc[start:end]]
-    for i in range(len(doc) - len(words) + 1):
-        if [t.text for t in doc[i:i + len(words)]] == words and is_free(result, i, i + len(words)):
-            result.add_mention(cluster, i, i + len(words), "name")
+    _add_repetitions(result, cluster, start, end)
+
+
+def _add_repetitions(result: ArticleEntities, cluster: Cluster, start: int, end: int) -> None:
+    """Every free stretch of the article with the words of tokens ``start..end`` becomes a
+    name mention of ``cluster``."""
+    texts = token_texts(result.doc)
+    words, width = texts[start:end], end - start
+    for i in range(len(texts) - width + 1):
+        if texts[i] == words[0] and texts[i:i + width] == words and is_free(result, i, i + width):
+            result.add_mention(cluster, i, i + width, "name")
 
 
 def _looks_like_name(span: Span, gazetteer: Gazetteer) -> bool:
@@ -376,10 +383,7 @@ def defined_aliases(result: ArticleEntities) -> None:
                 continue
             if other:
                 continue
-            words = [t.text for t in doc[start:end]]
-            for i in range(len(doc) - len(words) + 1):
-                if [t.text for t in doc[i:i + len(words)]] == words and is_free(result, i, i + len(words)):
-                    result.add_mention(cluster, i, i + len(words), "name")
+            _add_repetitions(result, cluster, start, end)
 
 
 _ALIAS_MARKERS = (("or",), ("also", "known", "as"), ("known", "as"), ("also", "called"), ("aka",))
@@ -452,12 +456,16 @@ def demonyms(result: ArticleEntities, gazetteer: Gazetteer) -> None:
     doc = result.doc
     i = 0
     while i < len(doc):
+        if not (doc[i].is_title or doc[i].is_upper):  # every demonym starts with a capital
+            i += 1
+            continue
         for width in (2, 1):
             span = doc[i:i + width]
-            if len(span) < width or not _describing(result, span):
+            if len(span) < width:
                 continue
             last = span[-1]
-            if not all(t.is_title or t.is_upper for t in span) or last.dep_ not in _DEMONYM_DEPS:
+            if not all(t.is_title or t.is_upper for t in span) or last.dep_ not in _DEMONYM_DEPS or \
+                    not _describing(result, span):
                 continue
             if last.ent_type_ and last.ent_type_ not in ("NORP", "GPE", "LOC") and \
                     not is_demonym_modifier(span, last.ent_type_, gazetteer):
