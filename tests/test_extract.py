@@ -472,6 +472,23 @@ def test_attribution_according_to_and_reporting_verbs():
         "the-wall-street-journal"
 
 
+@pytest.mark.parametrize("text", [
+    '"I met Vladimir Putin twice last year," said Elon Musk.',
+    'Elon Musk said: "I met Vladimir Putin twice last year."',
+    '"I met Vladimir Putin twice last year," Elon Musk told reporters on Monday.',
+    'Elon Musk arrived late. "I met Vladimir Putin twice last year," he said.',
+])
+def test_i_in_a_quotation_is_its_speaker_and_the_relation_is_attributed_to_them(text):
+    _, found = extract(text)
+    relation = found[("Elon Musk", "meet", "Vladimir Putin")]
+    assert relation.evidence.attributed_to == "elon-musk"
+
+
+def test_i_in_a_quotation_no_one_is_said_to_speak_stays_unresolved():
+    _, found = extract('Elon Musk arrived late. "I met Vladimir Putin twice last year."')
+    assert ("Elon Musk", "meet", "Vladimir Putin") not in found
+
+
 def test_time_from_the_sentence_else_the_article_date():
     _, found = extract("Elon Musk has been in regular contact with Vladimir Putin since late 2022.")
     ev = found[("Elon Musk", "be in contact with", "Vladimir Putin")].evidence

@@ -13,7 +13,9 @@ Four kinds of mention are grouped into clusters, in this order:
    resolved to the person known (from this article, else from the alias table) to hold
    that role, preferring people not already named in the same sentence.
 4. ``pronoun``: third-person pronouns, resolved by a learned mention-ranking model
-   (:mod:`kg.extract.pronouns`) or left alone when it is unsure.
+   (:mod:`kg.extract.pronouns`) or left alone when it is unsure; then "I", "me" and "my"
+   inside a quotation the article attributes to a person ('"I met him," said Levitt':
+   :mod:`kg.extract.speakers`).
 
 Along the way: what a sentence says a named thing is ("X is a town", "X, a software
 company") overrules the NER's type, and "the town" or "the company" later joins it (as a
@@ -21,11 +23,11 @@ company") overrules the NER's type, and "the town" or "the company" later joins 
 ``demonym`` mentions of their place.
 
 Each step has its module: names and demonyms :mod:`kg.extract.names`, lone surnames
-:mod:`kg.extract.surnames`, types
-:mod:`kg.extract.entity_types`, appositions, titles and descriptions :mod:`kg.extract.roles`,
-pronouns :mod:`kg.extract.pronouns`, over the records of :mod:`kg.extract.mentions`. The
-rule-based steps are transparent, fast, and wrong in ways one can read; the pronoun step is
-learned. :func:`resolve_mentions` runs them and returns an :class:`ArticleEntities`.
+:mod:`kg.extract.surnames`, types :mod:`kg.extract.entity_types`, appositions, titles and
+descriptions :mod:`kg.extract.roles`, pronouns :mod:`kg.extract.pronouns` and
+:mod:`kg.extract.speakers`, over the records of :mod:`kg.extract.mentions`. The rule-based
+steps are transparent, fast, and wrong in ways one can read; the pronoun step is learned.
+:func:`resolve_mentions` runs them and returns an :class:`ArticleEntities`.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from kg.extract.mentions import ArticleEntities, Cluster, MentionSpan, RoleFact,
 from kg.extract.names import cluster_names, defined_aliases, demonyms, described_names
 from kg.extract.pronouns import Chooser, model_chooser, resolve_pronouns
 from kg.extract.roles import appositions_and_titles, descriptions, holder_cluster
+from kg.extract.speakers import quoted_speakers
 from kg.extract.surnames import repeated_surnames
 from kg.extract.title_patterns import title_patterns
 from kg.gazetteer import Gazetteer
@@ -70,6 +73,7 @@ def resolve_mentions(
     descriptions(result, gazetteer)
     definite_things(result)
     resolve_pronouns(result, choose_pronoun or model_chooser())
+    quoted_speakers(result)  # after the pronouns: '"...," he said' has a speaker then
     demonyms(result, gazetteer)
     for cluster_id, noun, holder_token, start, end, via, preposition in holder_tokens:
         holder = holder_cluster(result, holder_token, gazetteer)

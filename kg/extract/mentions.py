@@ -102,6 +102,7 @@ class ArticleEntities:
     token_cluster: dict[int, int] = field(default_factory=dict)
     token_kind: dict[int, str] = field(default_factory=dict)
     role_facts: list[RoleFact] = field(default_factory=list)
+    quoted: dict[int, int] = field(default_factory=dict)  # token in a quotation -> its speaker's cluster
 
     def cluster_of(self, token: Token | int) -> Cluster | None:
         i = token if isinstance(token, int) else token.i

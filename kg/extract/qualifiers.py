@@ -28,7 +28,7 @@ from kg.extract.lexicon import (
 )
 
 __all__ = ["is_negated", "is_hedged", "attribution_token", "time_phrase", "parse_time",
-           "ancestors_in_clause"]
+           "ancestors_in_clause", "reporter_of"]
 
 _MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -97,7 +97,7 @@ def attribution_token(anchor: Token) -> Token | None:
                             return pobj
     for below, token in zip(chain, chain[1:], strict=False):
         if token.lemma_.lower() in REPORTING_VERBS and below.dep_ in ("ccomp", "parataxis"):
-            subject = _subject(token)
+            subject = reporter_of(token)
             if subject is not None:
                 return subject
     surface = _trailing_reporter(anchor)
@@ -107,7 +107,7 @@ def attribution_token(anchor: Token) -> Token | None:
     for child in root.children:
         if child.dep_ in ("parataxis", "ccomp", "advcl") and child.i > anchor.i and \
                 child.lemma_.lower() in REPORTING_VERBS and child.i != anchor.i:
-            subject = _subject(child)
+            subject = reporter_of(child)
             if subject is not None and not any(c.dep_ in ("ccomp",) for c in child.children):
                 return subject
     return None
@@ -136,9 +136,15 @@ _REPORTING_FORMS = {"says", "said", "reports", "reported", "writes", "wrote", "c
                     "claimed", "tells", "told", "notes", "noted", "adds", "added"}
 
 
-def _subject(verb: Token) -> Token | None:
+def reporter_of(verb: Token) -> Token | None:
+    """Who a reporting verb's subject is (the one who says); after the verb too, where the parser took it for
+    an object ('"...," said Elon Musk')."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    for child in verb.children:
+        if child.dep_ in ("dobj", "attr") and child.i > verb.i and child.pos_ in ("PROPN", "NOUN") and \
+                verb.i > 0 and verb.doc[verb.i - 1].is_punct:
             return child
     return None
 

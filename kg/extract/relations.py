@@ -143,8 +143,8 @@ def extract_relations(entities: ArticleEntities,
             return
         start, end = sentence_bounds(anchor)
         source = attribution_token(anchor)
-        attributed = None
-        if source is not None:
+        attributed = entities.quoted.get(anchor.i)  # a quotation's speaker
+        if source is not None and attributed is None:
             words = source.doc[source.left_edge.i:source.right_edge.i + 1].text
             cluster = entities.cluster_of(source) or entities.find_by_name(words)
             attributed = cluster.id if cluster else words
