@@ -22,6 +22,8 @@ from kg.gazetteer import Gazetteer
 __all__ = ["described_by", "described_by_country", "described_from", "affiliated_by",
            "organisations_of"]
 
+_TEAM_STAFF = {"coach", "manager", "trainer"}  # a team's, hired from anywhere
+
 
 def described_by(reader: ArgumentReader, demonym: Token) -> tuple[int, Token] | None:
     """The entity a demonym describes, and the token whose clause says so: "Robeson is an
@@ -41,7 +43,12 @@ def described_by(reader: ArgumentReader, demonym: Token) -> tuple[int, Token] | 
 def described_by_country(reader: ArgumentReader, name: Token) -> tuple[int, Token] | None:
     """The entity a country's name describes as a modifier ("Hochstein is a U.S.
     businessman"), after "from" ("Ajayi is a pastor from Nigeria"), or as the possessor of a
-    name ("Italy's Franca Raimondi", "China's Huawei"), as for a demonym."""
+    name ("Italy's Franca Raimondi", "China's Huawei"), as for a demonym. A country's coach or
+    manager ("Panama coach Hernan Dario Gomez", "Tunisia's coach Nabil Maaloul") is its team's,
+    whatever his own country."""
+    doc = name.doc
+    if any(t.lemma_.lower() in _TEAM_STAFF for t in doc[name.i + 1:min(len(doc), name.i + 4)]):
+        return None
     if name.dep_ == "compound" and name.head.pos_ == "NOUN":
         return _described_noun(reader, name.head)
     owner = reader.entities.token_cluster.get(name.head.i)

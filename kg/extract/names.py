@@ -40,12 +40,17 @@ __all__ = ["cluster_names", "described_names", "defined_aliases", "demonyms",
            "is_demonym_modifier"]
 
 
+_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+         "yesterday", "tomorrow"}  # not months: Theresa May
+
+
 def _name_span(ent: Span) -> Span | None:
     """The entity span without leading titles ("President") or trailing possessives."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_space):
-        end -= 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_space or
+                           (end - start > 1 and doc[end - 1].lower_ in _DAYS)):
+        end -= 1  # "Wikinews Saturday": the NER took the day into the name
     while start < end and doc[start].is_space:
         start += 1
     if ent.label_ == "PERSON":

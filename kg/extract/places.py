@@ -24,6 +24,11 @@ _COMPASS = {"northern", "southern", "eastern", "western", "central", "north", "s
             "lower", "far", "part", "the"}
 
 
+# place nouns whose "X noun of Y" goes both ways: "the Melbourne suburb of Preston" (Preston
+# in Melbourne), "the Williamsburg neighborhood of Brooklyn" (Williamsburg in Brooklyn)
+_EITHER_WAY = {"suburb", "neighborhood", "neighbourhood"}
+
+
 def place_links(entities: ArticleEntities) -> list[tuple[int, int, Token, float]]:
     """(inner, outer, anchor, confidence): places a sentence nests in each other.
 
@@ -70,7 +75,8 @@ def place_links(entities: ArticleEntities) -> list[tuple[int, int, Token, float]
         if not (comma or nested or of_noun) or (comma and c.type not in PLACES) or \
                 d.type not in ("GPE", "LOC"):
             continue  # nothing is inside an organisation or a building
-        if of_noun and doc[m.end - 1].head.i not in range(n.start - len(words), n.start):
+        if of_noun and (doc[m.end - 1].head.i not in range(n.start - len(words), n.start) or
+                        between[core - 2].lemma_.lower() in _EITHER_WAY):
             continue
         if _is_list(entities, n, gazetteer) or (comma and _is_series(entities, places, n, gazetteer)):
             continue  # "Paris, France, and Madrid"; "the crisis in Ukraine and Russia"
