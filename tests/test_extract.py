@@ -520,6 +520,16 @@ def test_coreference_names_roles_and_pronouns():
     assert ("Vladimir Putin", "president of", "Russia") in found
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Nonpartisan Paul Tse and Wong Kwok-kin of the FTU were successfully re-elected.", "Wong Kwok-kin"),
+    ("Lam Cheuk-ting from the Democratic Party was elected.", "Lam Cheuk-ting"),
+    ("The deal was signed by Tony Blair-style leaders.", "Tony Blair"),  # no "-style", no "-"
+])
+def test_a_name_joined_by_a_hyphen_is_whole(text, name):
+    graph, _ = extract(text)
+    assert name in {e.label for e in graph.entity_list()}, sorted(e.label for e in graph.entity_list())
+
+
 def test_a_day_the_ner_took_into_a_name_is_no_part_of_it():
     graph, _ = extract("It published its 50,000th article, and Wikinews interviewed the site's "
                        "founder, Jack Herrick, on Saturday.")

@@ -40,6 +40,7 @@ __all__ = ["cluster_names", "described_names", "defined_aliases", "demonyms",
            "is_demonym_modifier"]
 
 
+_MODIFIER_DEPS = ("amod", "compound", "nmod", "npadvmod")
 _DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
          "yesterday", "tomorrow"}  # not months: Theresa May
 
@@ -48,11 +49,15 @@ def _name_span(ent: Span) -> Span | None:
     """The entity span without leading titles ("President") or trailing possessives."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_space or
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_space or doc[end - 1].text == "-" or
                            (end - start > 1 and doc[end - 1].lower_ in _DAYS)):
         end -= 1  # "Wikinews Saturday": the NER took the day into the name
     while start < end and doc[start].is_space:
         start += 1
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and \
+            not doc[end].whitespace_ and doc[end + 1].is_alpha and not doc[end + 1].ent_type_ and \
+            doc[end - 1].head.i == end + 1 and doc[end + 1].dep_ not in _MODIFIER_DEPS:
+        end += 2  # "Wong Kwok-kin", "Lam Cheuk-ting": the NER stopped at the hyphen; not "Blair-style"
     if ent.label_ == "PERSON":
         while end - start > 1 and role_noun(doc[start]) and doc[start].is_title:
             start += 1
