@@ -43,6 +43,9 @@ TABLE = [
      [("K.C. Maurer", "officer at", "Andy Warhol Foundation", "employer")]),
     ("Pan-democrat veteran Cyd Ho from the Labour Party lost her seat in this constituency.",
      [("Cyd Ho", "member of", "Labour Party", "member_of")]),
+    # where a name is, set off by commas, however the parser attached the participle
+    ("The exhibit came from Duke University, located in Durham, and from Yale.",
+     [("Duke University", "locate in", "Durham", "located_in")]),
     ("Biden's daughter, Ashley Biden, said her father was tired.",
      [("Ashley Biden", "daughter of", "Joe Biden", "child_of")]),
     ("DAB's Starry Lee was elected in Kowloon.", [("Starry Lee", "member of", "DAB", "member_of")]),
@@ -424,6 +427,7 @@ ABSENT = [
     # "the Melbourne suburb of Preston" is Preston in Melbourne; the words go either way
     ("Wikinews caught up with her in a cafe in the leafy Melbourne suburb of Preston.",
      [("Melbourne", "Preston")]),
+    ("He left Paris, followed by his dog.", [("Paris", "dog")]),
 ]
 
 

@@ -46,6 +46,11 @@ def expand(token: Token) -> list[Token]:
     return found
 
 
+#: Participles that say where something is ("located", "based", "headquartered").
+_SITED_PARTICIPLES = {"locate", "located", "base", "based", "headquarter", "headquartered",
+                      "situate", "situated"}
+
+
 def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
     """The subjects of a verb, explicit or understood.
 
@@ -91,6 +96,11 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.i != head.i:
         # "Before being overtaken by X, Russia was ...": the verb the preposition hangs on
         return clause_subjects(head.head, depth + 1)
+    if verb.tag_ == "VBN" and verb.lemma_.lower() in _SITED_PARTICIPLES and verb.i >= 2 and \
+            verb.doc[verb.i - 1].text == "," and verb.doc[verb.i - 2].pos_ == "PROPN":
+        # "Duke University, located in Durham": where something is, is said of the name
+        # right before the comma, however the parser attached the participle
+        return [verb.doc[verb.i - 2]]
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and _after_comma(verb):
         # "Musk has ramped up his campaign to get Trump elected, rallying hard in ...":
         # a participle set off by a comma describes the main clause's subject, however
