@@ -22,7 +22,8 @@ company") overrules the NER's type, and "the town" or "the company" later joins 
 ``role`` mention); last, demonyms used as modifiers ("an American actor") become
 ``demonym`` mentions of their place.
 
-Each step has its module: names and demonyms :mod:`kg.extract.names`, lone surnames
+Each step has its module: names :mod:`kg.extract.names` (which name joins which:
+:mod:`kg.extract.name_joining`), demonyms :mod:`kg.extract.demonyms`, lone surnames
 :mod:`kg.extract.surnames`, types :mod:`kg.extract.entity_types`, appositions, titles and
 descriptions :mod:`kg.extract.roles`, pronouns :mod:`kg.extract.pronouns` and
 :mod:`kg.extract.speakers`, over the records of :mod:`kg.extract.mentions`. The rule-based
@@ -34,10 +35,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from kg.extract.demonyms import demonyms
 from kg.extract.entity_types import definite_things, types_from_descriptions
 from kg.extract.lexicon import ENTITY_LABELS
 from kg.extract.mentions import ArticleEntities, Cluster, MentionSpan, RoleFact, cluster_label, role_noun
-from kg.extract.names import cluster_names, defined_aliases, demonyms, described_names
+from kg.extract.names import cluster_names, defined_aliases, described_names
 from kg.extract.pronouns import Chooser, model_chooser, resolve_pronouns
 from kg.extract.roles import appositions_and_titles, descriptions, holder_cluster
 from kg.extract.speakers import quoted_speakers

@@ -5,7 +5,7 @@ A :class:`MentionSpan` is a stretch of tokens that names, describes or stands fo
 :class:`Cluster` holds one entity's mentions within an article; a :class:`RoleFact` records
 that the text says an entity holds a role ("the President of Russia, Vladimir Putin"); an
 :class:`ArticleEntities` is all of them for one article. The modules that fill it:
-:mod:`kg.extract.names` (finding names and demonyms), :mod:`kg.extract.entity_types` (what
+:mod:`kg.extract.names` (finding names), :mod:`kg.extract.demonyms`, :mod:`kg.extract.entity_types` (what
 the text says a name is), :mod:`kg.extract.roles` (appositions, titles, descriptions) and
 :mod:`kg.extract.pronouns`; :func:`kg.extract.coref.resolve_mentions` runs them in order.
 """

@@ -4,8 +4,8 @@
 joins "The Wall Street Journal" (same head word); "U.S." joins "United States" (same row of
 the alias table). Names the NER missed that the text says what they are ("Brigden is a
 community"), and acronyms in brackets ("the Olympic Council of Asia (OCA)"), are added.
-Last, demonyms used as modifiers ("an American actor") become ``demonym`` mentions of their
-place.
+Which cluster a name joins is :mod:`kg.extract.name_joining`; demonyms used as modifiers
+("an American actor") are :mod:`kg.extract.demonyms`.
 """
 
 from __future__ import annotations
@@ -28,16 +28,14 @@ from kg.extract.mentions import (
     compound_start,
     is_free,
     naming_noun,
-    place_cluster,
     role_noun,
-    singular,
     token_texts,
 )
+from kg.extract.name_joining import AMBIGUOUS, matching_cluster
 from kg.gazetteer import Gazetteer
 from kg.names import normalize_name
 
-__all__ = ["cluster_names", "described_names", "defined_aliases", "demonyms",
-           "is_demonym_modifier"]
+__all__ = ["cluster_names", "described_names", "defined_aliases", "is_demonym_modifier"]
 
 
 _MODIFIER_DEPS = ("amod", "compound", "nmod", "npadvmod")
@@ -81,7 +79,7 @@ def cluster_names(result: ArticleEntities, gazetteer: Gazetteer, labels) -> None
         words = _words(span)
         if not words:
             continue
-        cluster = _matching_cluster(result, known, words, label, names)
+        cluster = matching_cluster(result, known, words, label, names)
         if cluster is None or cluster is AMBIGUOUS:  # "Bernoulli" among three Bernoullis: its own
             cluster = result.new_cluster()
             names[cluster.id] = []
@@ -244,121 +242,6 @@ def is_demonym_modifier(span: Span, label: str, gazetteer: Gazetteer) -> bool:
         last.head.pos_ == "NOUN" and last.head.i > last.i and gazetteer.demonym(span.text) is not None
 
 
-#: What :func:`_matching_cluster` returns for a part of a name several people share.
-AMBIGUOUS = Cluster(-1)
-
-
-def _matching_cluster(result, known, words, label, names) -> Cluster | None:
-    """The cluster a name joins: the same alias-table row; the same words; a part of a
-    person's name (the article's one person so named, or the first-named of them, else
-    :data:`AMBIGUOUS`); or a shorter form of another name with the same last word."""
-    clusters = list(result.clusters.values())
-    if known:
-        for cluster in clusters:
-            if cluster.known and cluster.known.id == known.id:
-                return cluster
-    key = set(words)
-    comparable = [c for c in reversed(clusters)  # most recent first
-                  if not (c.known and known and c.known.id != known.id)]
-    for cluster in comparable:
-        if any(set(name) == key for name in names[cluster.id]):
-            return cluster
-    if label == "PERSON" and len(key) <= 2:
-        people = [c for c in comparable if c.type == "PERSON" and not _another_known_person(c, words)
-                  and (key <= set().union(*names[c.id]) or set().union(*names[c.id]) <= key)]
-        if people:
-            first_person = min((c for c in clusters if c.type == "PERSON"), key=lambda c: c.first_token())
-            return _one_person(people, names, first_person)
-    for cluster in comparable:
-        seen = set().union(*names[cluster.id])
-        same_head = any(name[-1] == words[-1] for name in names[cluster.id])
-        if label != "PERSON" and cluster.type != "PERSON" and same_head and \
-                (key <= seen or seen <= key) and not _place_and_organisation(label, cluster.type) \
-                and _may_shorten(key, seen, label, cluster.type, _capitals(result.doc)) and \
-                _shortened_by_its_head(words, names[cluster.id], label, cluster.type):
-            return cluster
-        if len(words) == 1 and words[0].isalpha() and len(words[0]) >= 2 and _is_acronym(
-            words[0], cluster, result.doc
-        ):
-            return cluster
-    return None
-
-
-def _one_person(people: list[Cluster], names: dict[int, list[tuple[str, ...]]],
-                first_person: Cluster) -> Cluster:
-    """Of the people a part of a name fits (most recent first), the one it means: the most
-    recent when all their names nest ("Daniel Bernoulli", "Daniel Bernoulli FRS"); else the
-    first person the article named, when that is one of them (in Zaha Hadid's biography,
-    "Hadid" is Zaha, not her father); else :data:`AMBIGUOUS`."""
-    full = [set().union(*names[c.id]) for c in people]
-    if all(a <= b or b <= a for a in full for b in full):
-        return people[0]
-    return first_person if first_person in people else AMBIGUOUS
-
-
-def _shortened_by_its_head(words: list[str], others: list[tuple[str, ...]], label: str,
-                           other: str) -> bool:
-    """An organisation's shorter name ends its longer one ("the Journal", "Security Council"
-    of "the UN Security Council"); "University of California" is not "University of Southern
-    California". Places have their own test (:func:`_may_shorten`)."""
-    if label in PLACE_TYPES or other in PLACE_TYPES:
-        return True
-    new = tuple(words)
-    for name in others:
-        shorter, longer = (new, name) if len(new) <= len(name) else (name, new)
-        if longer[len(longer) - len(shorter):] == shorter:
-            return True
-    return False
-
-
-def _another_known_person(cluster: Cluster, words: list[str]) -> bool:
-    """A full name the alias table does not give the known person the cluster is ("Ashley
-    Biden" after "Biden", known as Joe Biden): a relative, not the same person."""
-    if cluster.known is None or len(words) < 2:
-        return False
-    return " ".join(words) not in {normalize_name(n) for n in cluster.known.names}
-
-
-def _capitals(doc: Doc) -> set[str]:
-    """The words an article writes in capitals ("AI", "NATO"), lower-cased (kept on the Doc)."""
-    if not doc.user_data.get("kg_capitals_ready"):
-        doc.user_data["kg_capitals"] = {t.lower_ for t in doc if t.text.isupper() and len(t.text) > 1}
-        doc.user_data["kg_capitals_ready"] = True
-    return doc.user_data["kg_capitals"]
-
-
-def _may_shorten(key: set[str], seen: set[str], label: str, other: str,
-                 capitals: set[str] | None = None) -> bool:
-    """Whether the shorter of two names with the same last word can stand for the longer:
-    "the Journal" for "The Wall Street Journal", "Lambton" for "Lambton County". A place is
-    not shortened by dropping the words before its last ("Mexico" is not "New Mexico",
-    "Ireland" not "Northern Ireland"): only "of" or a type noun of the shorter name's own type
-    may go ("the Province of Rieti" is Rieti, "the Gulf of Mexico" is not Mexico). An acronym
-    stands only for the words it abbreviates ("AI" is not "Clipboard AI").
-
-    >>> _may_shorten({"mexico"}, {"new", "mexico"}, "GPE", "GPE")
-    False
-    >>> _may_shorten({"mexico"}, {"gulf", "of", "mexico"}, "GPE", "LOC")
-    False
-    >>> _may_shorten({"rieti"}, {"province", "of", "rieti"}, "GPE", "GPE")
-    True
-    >>> _may_shorten({"journal"}, {"wall", "street", "journal"}, "ORG", "ORG")
-    True
-    """
-    shorter, longer = (key, seen) if len(key) <= len(seen) else (seen, key)
-    shorter_type = label if len(key) <= len(seen) else other
-    extra = longer - shorter
-    if label in PLACE_TYPES or other in PLACE_TYPES:  # a province may be its city, a gulf not its country
-        return all(w in ("of", "the") or NOUN_TYPES.get(singular(w)) == shorter_type for w in extra)
-    return not (len(shorter) == 1 and capitals is not None and next(iter(shorter)) in capitals)
-
-
-def _place_and_organisation(label: str, other: str) -> bool:
-    """One is a place, the other an organisation: "Illinois" is not short for "the
-    University of Illinois", nor "Canada" for "HGTV Canada"."""
-    return {label in PLACE_TYPES, other in PLACE_TYPES} == {True, False} and "ORG" in (label, other)
-
-
 _ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&]*[A-Z0-9][A-Za-z0-9&]*")
 
 
@@ -420,71 +303,3 @@ def _alias_after(doc: Doc, mention: MentionSpan) -> tuple[int, int] | None:
     return None
 
 
-def _is_acronym(word: str, cluster: Cluster, doc: Doc) -> bool:
-    for mention in cluster.mentions:
-        initials = "".join(t.text[0] for t in mention.span(doc)
-                           if (t.is_title or t.is_upper) and t.dep_ != "det")
-        if len(initials) >= 2 and initials.lower() == word.lower():
-            return True
-    return False
-
-
-_DEMONYM_DEPS = ("amod", "compound", "nmod", "acomp", "npadvmod")
-
-
-def _starts_a_name(span: Span) -> bool:
-    """"the French Resistance", "a British Army officer", "the Asian Games": a demonym
-    modifying a capitalised name the NER missed is a word of that name, not a demonym.
-    A role or a person after it keeps it one ("Russian President Vladimir Putin", "the
-    Mughal Emperor").
-
-    >>> from kg.nlp import load_pipeline
-    >>> doc = load_pipeline()("The French Resistance fought on. The Russian President Vladimir Putin spoke.")
-    >>> _starts_a_name(doc[1:2]), _starts_a_name(doc[6:7])
-    (True, False)
-    """
-    doc = span.doc
-    head = span[-1].head
-    if head.i <= span.end - 1 or head.pos_ != "PROPN" or not head.is_title:
-        return False
-    following = doc[span.end:head.i + 1]
-    return all(t.is_title and t.is_alpha and t.pos_ == "PROPN" and not t.ent_type_ and
-               not role_noun(t) and NOUN_TYPES.get(t.lower_) != "PERSON" for t in following)
-
-
-def _describing(result: ArticleEntities, span: Span) -> bool:
-    """True when no name, pronoun or demonym covers the span (a description may)."""
-    kinds = {result.token_kind.get(t.i) for t in span}
-    return kinds <= {None, "appos", "role", "title"}
-
-
-def demonyms(result: ArticleEntities, gazetteer: Gazetteer) -> None:
-    """Demonyms used as modifiers ("an American actor", "a Turkish manufacturer", "he is
-    Swedish") become mentions of their place, so the graph knows the text ties the two.
-    Nouns ("the Russians"), languages ("in English") and words inside a name ("American
-    Airlines") are left alone."""
-    doc = result.doc
-    i = 0
-    while i < len(doc):
-        if not (doc[i].is_title or doc[i].is_upper):  # every demonym starts with a capital
-            i += 1
-            continue
-        for width in (2, 1):
-            span = doc[i:i + width]
-            if len(span) < width:
-                continue
-            last = span[-1]
-            if not all(t.is_title or t.is_upper for t in span) or last.dep_ not in _DEMONYM_DEPS or \
-                    not _describing(result, span):
-                continue
-            if last.ent_type_ and last.ent_type_ not in ("NORP", "GPE", "LOC") and \
-                    not is_demonym_modifier(span, last.ent_type_, gazetteer):
-                continue
-            if _starts_a_name(span):
-                continue
-            place = gazetteer.demonym(span.text)
-            if place is not None:
-                place_cluster(result, gazetteer, place, span.start, span.end)
-                i += width - 1
-                break
-        i += 1

@@ -1,0 +1,142 @@
+"""Which cluster a name joins within an article: step 1 of coreference, with
+:mod:`kg.extract.names`.
+
+A name joins the cluster of the same alias-table row; else one with the same words; else,
+for a part of a person's name ("Musk", "Elon"), the one person of the article so named, the
+first-named of several, or no one (:data:`AMBIGUOUS`); else, for a shorter form of another
+name with the same last word, that name ("the Journal" of "The Wall Street Journal"), when
+the words it drops may go (:func:`may_shorten`); else the name an acronym abbreviates.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.extract.lexicon import PLACE_TYPES
+from kg.extract.mentions import NOUN_TYPES, Cluster, singular
+from kg.names import normalize_name
+
+__all__ = ["AMBIGUOUS", "matching_cluster", "may_shorten", "is_acronym"]
+
+#: What :func:`matching_cluster` returns for a part of a name several people share.
+AMBIGUOUS = Cluster(-1)
+
+
+def matching_cluster(result, known, words, label, names) -> Cluster | None:
+    """The cluster a name joins: the same alias-table row; the same words; a part of a
+    person's name (the article's one person so named, or the first-named of them, else
+    :data:`AMBIGUOUS`); or a shorter form of another name with the same last word."""
+    clusters = list(result.clusters.values())
+    if known:
+        for cluster in clusters:
+            if cluster.known and cluster.known.id == known.id:
+                return cluster
+    key = set(words)
+    comparable = [c for c in reversed(clusters)  # most recent first
+                  if not (c.known and known and c.known.id != known.id)]
+    for cluster in comparable:
+        if any(set(name) == key for name in names[cluster.id]):
+            return cluster
+    if label == "PERSON" and len(key) <= 2:
+        people = [c for c in comparable if c.type == "PERSON" and not _another_known_person(c, words)
+                  and (key <= set().union(*names[c.id]) or set().union(*names[c.id]) <= key)]
+        if people:
+            first_person = min((c for c in clusters if c.type == "PERSON"), key=lambda c: c.first_token())
+            return _one_person(people, names, first_person)
+    for cluster in comparable:
+        seen = set().union(*names[cluster.id])
+        same_head = any(name[-1] == words[-1] for name in names[cluster.id])
+        if label != "PERSON" and cluster.type != "PERSON" and same_head and \
+                (key <= seen or seen <= key) and not _place_and_organisation(label, cluster.type) \
+                and may_shorten(key, seen, label, cluster.type, _capitals(result.doc)) and \
+                _shortened_by_its_head(words, names[cluster.id], label, cluster.type):
+            return cluster
+        if len(words) == 1 and words[0].isalpha() and len(words[0]) >= 2 and is_acronym(
+            words[0], cluster, result.doc
+        ):
+            return cluster
+    return None
+
+
+def _one_person(people: list[Cluster], names: dict[int, list[tuple[str, ...]]],
+                first_person: Cluster) -> Cluster:
+    """Of the people a part of a name fits (most recent first), the one it means: the most
+    recent when all their names nest ("Daniel Bernoulli", "Daniel Bernoulli FRS"); else the
+    first person the article named, when that is one of them (in Zaha Hadid's biography,
+    "Hadid" is Zaha, not her father); else :data:`AMBIGUOUS`."""
+    full = [set().union(*names[c.id]) for c in people]
+    if all(a <= b or b <= a for a in full for b in full):
+        return people[0]
+    return first_person if first_person in people else AMBIGUOUS
+
+
+def _shortened_by_its_head(words: list[str], others: list[tuple[str, ...]], label: str,
+                           other: str) -> bool:
+    """An organisation's shorter name ends its longer one ("the Journal", "Security Council"
+    of "the UN Security Council"); "University of California" is not "University of Southern
+    California". Places have their own test (:func:`may_shorten`)."""
+    if label in PLACE_TYPES or other in PLACE_TYPES:
+        return True
+    new = tuple(words)
+    for name in others:
+        shorter, longer = (new, name) if len(new) <= len(name) else (name, new)
+        if longer[len(longer) - len(shorter):] == shorter:
+            return True
+    return False
+
+
+def _another_known_person(cluster: Cluster, words: list[str]) -> bool:
+    """A full name the alias table does not give the known person the cluster is ("Ashley
+    Biden" after "Biden", known as Joe Biden): a relative, not the same person."""
+    if cluster.known is None or len(words) < 2:
+        return False
+    return " ".join(words) not in {normalize_name(n) for n in cluster.known.names}
+
+
+def _capitals(doc: Doc) -> set[str]:
+    """The words an article writes in capitals ("AI", "NATO"), lower-cased (kept on the Doc)."""
+    if not doc.user_data.get("kg_capitals_ready"):
+        doc.user_data["kg_capitals"] = {t.lower_ for t in doc if t.text.isupper() and len(t.text) > 1}
+        doc.user_data["kg_capitals_ready"] = True
+    return doc.user_data["kg_capitals"]
+
+
+def may_shorten(key: set[str], seen: set[str], label: str, other: str,
+                 capitals: set[str] | None = None) -> bool:
+    """Whether the shorter of two names with the same last word can stand for the longer:
+    "the Journal" for "The Wall Street Journal", "Lambton" for "Lambton County". A place is
+    not shortened by dropping the words before its last ("Mexico" is not "New Mexico",
+    "Ireland" not "Northern Ireland"): only "of" or a type noun of the shorter name's own type
+    may go ("the Province of Rieti" is Rieti, "the Gulf of Mexico" is not Mexico). An acronym
+    stands only for the words it abbreviates ("AI" is not "Clipboard AI").
+
+    >>> may_shorten({"mexico"}, {"new", "mexico"}, "GPE", "GPE")
+    False
+    >>> may_shorten({"mexico"}, {"gulf", "of", "mexico"}, "GPE", "LOC")
+    False
+    >>> may_shorten({"rieti"}, {"province", "of", "rieti"}, "GPE", "GPE")
+    True
+    >>> may_shorten({"journal"}, {"wall", "street", "journal"}, "ORG", "ORG")
+    True
+    """
+    shorter, longer = (key, seen) if len(key) <= len(seen) else (seen, key)
+    shorter_type = label if len(key) <= len(seen) else other
+    extra = longer - shorter
+    if label in PLACE_TYPES or other in PLACE_TYPES:  # a province may be its city, a gulf not its country
+        return all(w in ("of", "the") or NOUN_TYPES.get(singular(w)) == shorter_type for w in extra)
+    return not (len(shorter) == 1 and capitals is not None and next(iter(shorter)) in capitals)
+
+
+def _place_and_organisation(label: str, other: str) -> bool:
+    """One is a place, the other an organisation: "Illinois" is not short for "the
+    University of Illinois", nor "Canada" for "HGTV Canada"."""
+    return {label in PLACE_TYPES, other in PLACE_TYPES} == {True, False} and "ORG" in (label, other)
+
+
+def is_acronym(word: str, cluster: Cluster, doc: Doc) -> bool:
+    for mention in cluster.mentions:
+        initials = "".join(t.text[0] for t in mention.span(doc)
+                           if (t.is_title or t.is_upper) and t.dep_ != "det")
+        if len(initials) >= 2 and initials.lower() == word.lower():
+            return True
+    return False
