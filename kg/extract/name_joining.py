@@ -22,7 +22,8 @@ __all__ = ["AMBIGUOUS", "matching_cluster", "may_shorten", "is_acronym"]
 AMBIGUOUS = Cluster(-1)
 
 
-def matching_cluster(result, known, words, label, names) -> Cluster | None:
+def matching_cluster(result, known, words: list[str], label: str,
+                     names: dict[int, list[tuple[str, ...]]]) -> Cluster | None:
     """The cluster a name joins: the same alias-table row; the same words; a part of a
     person's name (the article's one person so named, or the first-named of them, else
     :data:`AMBIGUOUS`); or a shorter form of another name with the same last word."""
@@ -102,7 +103,7 @@ def _capitals(doc: Doc) -> set[str]:
 
 
 def may_shorten(key: set[str], seen: set[str], label: str, other: str,
-                 capitals: set[str] | None = None) -> bool:
+                capitals: set[str] | None = None) -> bool:
     """Whether the shorter of two names with the same last word can stand for the longer:
     "the Journal" for "The Wall Street Journal", "Lambton" for "Lambton County". A place is
     not shortened by dropping the words before its last ("Mexico" is not "New Mexico",
@@ -134,6 +135,8 @@ def _place_and_organisation(label: str, other: str) -> bool:
 
 
 def is_acronym(word: str, cluster: Cluster, doc: Doc) -> bool:
+    """Whether ``word`` is the initials of one of the cluster's mentions ("OCA" of "Olympic
+    Council of Asia")."""
     for mention in cluster.mentions:
         initials = "".join(t.text[0] for t in mention.span(doc)
                            if (t.is_title or t.is_upper) and t.dep_ != "det")
