@@ -534,6 +534,12 @@ def test_a_name_joined_by_a_hyphen_is_whole(text, name):
     assert name in {e.label for e in graph.entity_list()}, sorted(e.label for e in graph.entity_list())
 
 
+def test_the_noun_a_name_ends_in_refers_back_to_it():
+    graph, _ = extract("Jane Doe studied at Duke University in 1990. The university gave her a "
+                       "prize.")
+    assert "the university" in graph.entity("Duke University").aliases
+
+
 def test_a_day_the_ner_took_into_a_name_is_no_part_of_it():
     graph, _ = extract("It published its 50,000th article, and Wikinews interviewed the site's "
                        "founder, Jack Herrick, on Saturday.")
