@@ -3,16 +3,15 @@
 '"I have no doubt that the ban will be lifted," said Levitt.' A reader takes "I" for Levitt
 because the sentence attributes the quotation to her; kg does the same. For each quotation
 (the words between opening and closing quotation marks within a paragraph) the speaker is
-the person a reporting verb outside it names ("said Levitt", "Levitt told reporters", "she
-said", "according to Levitt"; :func:`kg.extract.qualifiers.attribution_token`), read at the
-quotation's first and last words, so a quotation of several sentences ending in '..., she
-said.' is hers throughout. Every first-person singular pronoun inside (I, me, my, mine,
-myself) then becomes a ``pronoun`` mention of that person, and a relation read inside the
-quotation is attributed to them. A quotation with no such
-speaker, or whose speaker is no person, is left alone; so is "we" (a speaker's "we" is a
-group whose members the text seldom says).
+the person a reporting verb right after or before it names ('"...," said Levitt', '"...,"
+Levitt told reporters', 'Levitt said: "..."', '"...," she said'), else the one the parse
+attributes its first or last words to (:func:`kg.extract.qualifiers.attribution_token`), so a
+quotation of several sentences ending in '..., she said.' is hers throughout. Every
+first-person singular pronoun inside (I, me, my, mine, myself) then becomes a ``pronoun``
+mention of that person, and a relation read inside the quotation is attributed to them. A
+quotation with no such speaker, or whose speaker is no person, is left alone; so is "we" (a
+speaker's "we" is a group whose members the text seldom says).
 
->>> import spacy
 >>> from kg.extract.coref import resolve_mentions
 >>> from kg.gazetteer import Gazetteer
 >>> from kg.nlp import load_pipeline
