@@ -3,7 +3,7 @@
 
 A name joins the cluster of the same alias-table row; else one with the same words; else,
 for a part of a person's name ("Musk", "Elon"), the one person of the article so named, the
-first-named of several, or no one (:data:`AMBIGUOUS`); else, for a shorter form of another
+first-named of several, or none (the name starts a cluster of its own); else, for a shorter form of another
 name with the same last word, that name ("the Journal" of "The Wall Street Journal"), when
 the words it drops may go (:func:`may_shorten`); else the name an acronym abbreviates.
 """
@@ -16,17 +16,15 @@ from kg.extract.lexicon import PLACE_TYPES
 from kg.extract.mentions import NOUN_TYPES, Cluster, singular
 from kg.names import normalize_name
 
-__all__ = ["AMBIGUOUS", "matching_cluster", "may_shorten", "is_acronym"]
-
-#: What :func:`matching_cluster` returns for a part of a name several people share.
-AMBIGUOUS = Cluster(-1)
+__all__ = ["matching_cluster", "may_shorten", "is_acronym"]
 
 
 def matching_cluster(result, known, words: list[str], label: str,
                      names: dict[int, list[tuple[str, ...]]]) -> Cluster | None:
     """The cluster a name joins: the same alias-table row; the same words; a part of a
-    person's name (the article's one person so named, or the first-named of them, else
-    :data:`AMBIGUOUS`); or a shorter form of another name with the same last word."""
+    person's name (the article's one person so named, or the first-named of them); or a
+    shorter form of another name with the same last word. None: a cluster of its own ("Jones"
+    after Tom Jones and Mary Jones)."""
     clusters = list(result.clusters.values())
     if known:
         for cluster in clusters:
@@ -60,15 +58,15 @@ def matching_cluster(result, known, words: list[str], label: str,
 
 
 def _one_person(people: list[Cluster], names: dict[int, list[tuple[str, ...]]],
-                first_person: Cluster) -> Cluster:
+                first_person: Cluster) -> Cluster | None:
     """Of the people a part of a name fits (most recent first), the one it means: the most
     recent when all their names nest ("Daniel Bernoulli", "Daniel Bernoulli FRS"); else the
     first person the article named, when that is one of them (in Zaha Hadid's biography,
-    "Hadid" is Zaha, not her father); else :data:`AMBIGUOUS`."""
+    "Hadid" is Zaha, not her father); else None."""
     full = [set().union(*names[c.id]) for c in people]
     if all(a <= b or b <= a for a in full for b in full):
         return people[0]
-    return first_person if first_person in people else AMBIGUOUS
+    return first_person if first_person in people else None
 
 
 def _shortened_by_its_head(words: list[str], others: list[tuple[str, ...]], label: str,

@@ -31,7 +31,7 @@ from kg.extract.mentions import (
     role_noun,
     token_texts,
 )
-from kg.extract.name_joining import AMBIGUOUS, matching_cluster
+from kg.extract.name_joining import matching_cluster
 from kg.gazetteer import Gazetteer
 from kg.names import normalize_name
 
@@ -80,7 +80,7 @@ def cluster_names(result: ArticleEntities, gazetteer: Gazetteer, labels) -> None
         if not words:
             continue
         cluster = matching_cluster(result, known, words, label, names)
-        if cluster is None or cluster is AMBIGUOUS:  # "Bernoulli" among three Bernoullis: its own
+        if cluster is None:  # a new name, or "Bernoulli" among three Bernoullis
             cluster = result.new_cluster()
             names[cluster.id] = []
         if known and cluster.known is None:

@@ -142,9 +142,9 @@ def extract_relations(entities: ArticleEntities,
         if s_id == o_id or not predicate or predicate in EMPTY_PREDICATES:
             return
         start, end = sentence_bounds(anchor)
-        source = attribution_token(anchor)
         attributed = entities.quoted.get(anchor.i)  # a quotation's speaker
-        if source is not None and attributed is None:
+        source = attribution_token(anchor) if attributed is None else None
+        if source is not None:
             words = source.doc[source.left_edge.i:source.right_edge.i + 1].text
             cluster = entities.cluster_of(source) or entities.find_by_name(words)
             attributed = cluster.id if cluster else words

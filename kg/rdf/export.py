@@ -60,11 +60,6 @@ def vocabulary_text() -> str:
     return (resources.files("kg") / "rdf" / "vocab.ttl").read_text(encoding="utf-8")
 
 
-def _nquads(dataset: Dataset) -> str:
-    lines = dataset.serialize(format="nquads").split("\n")  # not splitlines: U+2028 is no line end here
-    return "\n".join(sorted(set(line for line in lines if line.strip()))) + "\n"
-
-
 def nquads_text(graph: KnowledgeGraph, base: str | None = None, *, source_paths: bool = False) -> str:
     """The graph's RDF as sorted N-Quads, written by Oxigraph straight from kg's quads
     (:func:`kg.rdf.convert.quads`), with no rdflib Dataset in between (building one took
@@ -130,12 +125,8 @@ def _oxigraph_text(fmt: str, nquads: str, prefixes: dict[str, str]) -> str:
     return "\n".join(sorted(lines[:len(prefixes)]) + lines[len(prefixes):])
 
 
-def serialize(graph: KnowledgeGraph, fmt: str, base: str | None = None, *,
-              dataset: Dataset | None = None) -> str:
-    """One export format as text: ``trig``, ``nq``, ``ttl``, ``jsonld``, ``graphml``, ``json``.
-
-    ``dataset``, an rdflib Dataset, is written instead of the graph's own RDF when given.
-    """
+def serialize(graph: KnowledgeGraph, fmt: str, base: str | None = None) -> str:
+    """One export format as text: ``trig``, ``nq``, ``ttl``, ``jsonld``, ``graphml``, ``json``."""
     if fmt == "json":
         return json.dumps(graph.to_dict(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     if fmt == "graphml":
@@ -146,8 +137,7 @@ def serialize(graph: KnowledgeGraph, fmt: str, base: str | None = None, *,
         return vocabulary_text()
     if fmt not in ("trig", "ttl", "nq", "jsonld"):
         raise ValueError(f"unknown export format {fmt!r}; choose from {', '.join(EXPORT_FORMATS)}")
-    nquads = _nquads(dataset) if dataset is not None else nquads_text(graph, base)
-    return _rdf_text(fmt, nquads, base)
+    return _rdf_text(fmt, nquads_text(graph, base), base)
 
 
 def _rdf_text(fmt: str, nquads: str, base: str | None) -> str:
