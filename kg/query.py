@@ -154,19 +154,53 @@ def _bindings(named: NamedQuery, params: dict | None) -> dict:
     return {k: _term(k, named.params[k], v) for k, v in params.items()}
 
 
-def _check_syntax(named: NamedQuery) -> list[tuple[str, str]]:
+# one left-to-right pass over a query's tokens that can hide a keyword: IRIs, strings, comments
+_HIDING = re.compile(r'<[^\s<>"{}|^`\\]*>|"""(?:[^\\]|\\.)*?"""|\'\'\'(?:[^\\]|\\.)*?\'\'\''
+                     r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|#[^\n]*')
+_REACHING_OUT = re.compile(r"\b(?:SERVICE|FROM)\b", re.IGNORECASE)
+
+
+def reaches_out(text: str) -> bool:
+    """Whether a query's text holds the keyword ``SERVICE`` or ``FROM`` outside its IRIs,
+    strings and comments (then :func:`_check_syntax` parses it to see what it names).
+
+    >>> reaches_out('SELECT * WHERE { ?s ?p "from here" } # FROM nowhere')
+    False
+    >>> reaches_out("SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }")
+    True
+    """
+    return bool(_REACHING_OUT.search(_HIDING.sub(" ", text)))
+
+
+def _check_syntax(named: NamedQuery, engine: str = "rdflib") -> list[tuple[str, str]]:
     """Parse the query; return what it reaches for outside the dataset it runs on:
-    ("SERVICE", url) and ("FROM" / "FROM NAMED", iri) pairs."""
+    ("SERVICE", url) and ("FROM" / "FROM NAMED", iri) pairs. On Oxigraph a query without
+    those keywords is not parsed here (rdflib's parser took longer than most queries): it
+    reaches nowhere, and Oxigraph checks its syntax (:func:`_syntax_error`)."""
+    if engine == "oxigraph" and not reaches_out(named.text):
+        return []
+    return _parsed_outside(named.text, named.source)
+
+
+def _syntax_error(named: NamedQuery, error: Exception) -> QueryError:
+    """Oxigraph's syntax error, told as rdflib's parser tells it (line and column) where
+    rdflib fails too."""
+    _parsed_outside(named.text, named.source)  # raises the QueryError where rdflib cannot parse
+    return QueryError(f"{named.source}: SPARQL syntax error: {error}")
+
+
+@lru_cache(maxsize=64)
+def _parsed_outside(text: str, source: str) -> list[tuple[str, str]]:
     from pyparsing import ParseException
     from rdflib.plugins.sparql import prepareQuery
 
     try:
-        return _outside(prepareQuery(named.text).algebra)
+        return _outside(prepareQuery(text).algebra)
     except ParseException as error:
-        raise QueryError(f"{named.source}: SPARQL syntax error at line {error.lineno}, "
+        raise QueryError(f"{source}: SPARQL syntax error at line {error.lineno}, "
                          f"column {error.col}: {error.line.strip()!r}") from None
     except Exception as error:  # rdflib raises several kinds for bad prefixes etc.
-        raise QueryError(f"{named.source}: {type(error).__name__}: {error}") from None
+        raise QueryError(f"{source}: {type(error).__name__}: {error}") from None
 
 
 def _outside(algebra) -> list[tuple[str, str]]:
@@ -243,9 +277,9 @@ def query(source, query: str, *, params: dict | None = None, engine: str = "oxig
     [{'n': 3}]
     """
     named = load_query(query)
-    outside = [] if allow_remote else _check_syntax(named)
+    outside = _check_syntax(named, engine)
     if allow_remote:
-        _check_syntax(named)
+        outside = []
     bindings = _bindings(named, params)
     if timeout is not None:
         return _with_timeout(timeout, _run, source, named, bindings, engine, store, outside)
@@ -374,7 +408,10 @@ def _oxigraph(source, named: NamedQuery, bindings: dict, store_path: str | None,
     if outside:
         _refuse_outside(named, outside, {g.value for g in store.named_graphs()})
     # Oxigraph substitutes only projected variables, so parameters travel as VALUES
-    result = store.query(inject_values(named.text, bindings))
+    try:
+        result = store.query(inject_values(named.text, bindings))
+    except SyntaxError as error:
+        raise _syntax_error(named, error) from None
     variables = [v.value for v in result.variables]
     rows = []
     for solution in result:
@@ -382,13 +419,32 @@ def _oxigraph(source, named: NamedQuery, bindings: dict, store_path: str | None,
     return rows
 
 
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGERS = {_XSD + t for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
+                                "positiveInteger", "negativeInteger", "nonPositiveInteger",
+                                "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte")}
+_FLOATS = {_XSD + t for t in ("decimal", "double", "float")}
+
+
 def _ox_python(ox, term):
+    """An Oxigraph term as the Python value :func:`_python` gives for the same term
+    (read straight from the lexical form: building an rdflib Literal per cell took most of
+    a query's time)."""
     if term is None:
         return None
-    if isinstance(term, ox.Literal):
-        return _python(Literal(term.value, datatype=URIRef(term.datatype.value)
-                               if term.language is None else None, lang=term.language))
-    return term.value
+    if not isinstance(term, ox.Literal):
+        return term.value
+    value, datatype = term.value, term.datatype.value
+    try:
+        if datatype in _INTEGERS:
+            return int(value)
+        if datatype in _FLOATS:
+            return float(value)
+    except ValueError:  # an ill-formed lexical form stays text, as rdflib leaves it
+        return value
+    if datatype == _XSD + "boolean" and value in ("true", "false", "1", "0"):
+        return value in ("true", "1")
+    return value
 
 
 def inject_values(text: str, bindings: dict) -> str:
