@@ -41,7 +41,8 @@ def articles_per_file(folder: Path) -> dict[str, int]:
 
 
 def build(inputs: Path, out: Path) -> subprocess.Popen:
-    command = [sys.executable, "-m", "kg", "build", str(inputs), "-o", str(out), "-q", "--fresh"]
+    command = [sys.executable, "-m", "kg", "build", str(inputs), "-o", str(out), "-q", "--fresh",
+               "--formats", "all"]
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
 
 

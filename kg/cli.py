@@ -55,8 +55,8 @@ def build(
     labels: str = typer.Option(",".join(ENTITY_LABELS), "--labels",
                                help="Comma-separated spaCy entity labels that become nodes."),
     formats: str = typer.Option(",".join(EXPORT_FORMATS), "--formats",
-                                help="Comma-separated export formats (add 'store' for an on-disk "
-                                     "Oxigraph store that kg query opens instead of loading)."),
+                                help="Comma-separated export formats, or 'all' (also TriG, Turtle "
+                                     f"and JSON-LD): {', '.join(ALL_FORMATS)}."),
     n_process: int = typer.Option(1, "--n-process", help="Worker processes for spaCy."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes",
                                   help="Skip (and report) larger input files."),
@@ -91,6 +91,7 @@ def build(
     Example: kg build seeds/ -o exports/
     """
     chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
+    chosen = ALL_FORMATS if chosen == ("all",) else chosen
     unknown = [f for f in chosen if f not in ALL_FORMATS]
     if unknown:
         _fail(f"unknown export format {unknown[0]!r}; choose from {', '.join(ALL_FORMATS)}", 2)

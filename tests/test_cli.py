@@ -36,8 +36,22 @@ def test_build_summary_and_files(exports):
     assert "articles read: 3" in output and "articles skipped: 0" in output
     assert re.search(r"entities: \d+", output) and re.search(r"relations: \d+", output)
     names = {p.name for p in out.iterdir()}
-    assert {"graph.trig", "graph.nq", "graph.ttl", "graph.jsonld", "graph.graphml",
-            "graph.json", "vocab.ttl"} <= names
+    assert {"graph.nq", "graph.graphml", "graph.json", "vocab.ttl", "store"} <= names
+    assert not {"graph.trig", "graph.ttl", "graph.jsonld"} & names  # on request
+
+
+def test_build_formats_all_then_default_leaves_no_stale_export(tmp_path):
+    seed = "seeds/000_f041676349017ce9.txt"
+    every = runner.invoke(app, ["build", seed, "-o", str(tmp_path), "-q", "--formats", "all",
+                                "--no-diagram"])
+    assert every.exit_code == 0
+    assert {"graph.trig", "graph.ttl", "graph.jsonld", "store"} <= {p.name for p in tmp_path.iterdir()}
+    fewer = runner.invoke(app, ["build", seed, "-o", str(tmp_path), "-q", "--formats", "nq,json",
+                                "--no-diagram"])
+    assert fewer.exit_code == 0
+    names = {p.name for p in tmp_path.iterdir()}
+    assert {"graph.nq", "graph.json"} <= names
+    assert not {"graph.trig", "graph.ttl", "graph.jsonld", "store", "graph.graphml"} & names
 
 
 def test_build_reports_bad_files_and_builds_the_rest(tmp_path):
@@ -68,7 +82,7 @@ def test_stats_and_show(exports):
     out, _ = exports
     stats = runner.invoke(app, ["stats", str(out)])
     assert stats.exit_code == 0 and "articles: 3" in stats.output
-    show = runner.invoke(app, ["show", str(out / "graph.trig"), "the tesla c.e.o."])
+    show = runner.invoke(app, ["show", str(out / "graph.nq"), "the tesla c.e.o."])
     assert show.exit_code == 0
     assert show.output.startswith("Elon Musk (PERSON, wikidata Q317521)")
     # the default threshold keeps Musk's "tie to" Putin (the contact statements are below it)

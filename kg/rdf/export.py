@@ -11,10 +11,15 @@ same graph:
 ``graph.graphml``  GraphML for Gephi, yEd, Cytoscape (one edge per evidence)
 ``graph.json``     kg's own lossless format (``KnowledgeGraph.save``)
 ``vocab.ttl``      the kg vocabulary, with labels and comments
-``store/``         on request (``formats=(..., "store")``): an on-disk Oxigraph store of
-                   the same quads, bulk-loaded, which ``kg query`` opens instead of
-                   loading the N-Quads (a binary index: not byte-identical run to run)
+``store/``         an on-disk Oxigraph store of the same quads, bulk-loaded, which
+                   ``kg query`` opens instead of loading the N-Quads (a binary index: not
+                   byte-identical run to run)
 =================  ===========================================================
+
+By default (:data:`EXPORT_FORMATS`) N-Quads, GraphML, JSON, the vocabulary and the store;
+TriG, Turtle and JSON-LD on request (:data:`ALL_FORMATS` names every format). An export of
+kg's that a set leaves out is removed from the folder, so no file of an earlier build
+lingers beside the new ones.
 
 Examples
 --------
@@ -22,7 +27,7 @@ Examples
 >>> from kg.build import build
 >>> out = tempfile.mkdtemp()
 >>> graph = build(["seeds/"])
->>> sorted(p.name for p in write_exports(graph, out))[:3]
+>>> sorted(p.name for p in write_exports(graph, out, formats=ALL_FORMATS))[:3]
 ['graph.graphml', 'graph.json', 'graph.jsonld']
 >>> load(f"{out}/graph.nq") == graph == load(f"{out}/graph.trig")
 True
@@ -49,8 +54,11 @@ from kg.rdf.namespaces import DataNamespaces, kg_prefixes
 __all__ = ["write_exports", "load", "EXPORT_FORMATS", "ALL_FORMATS", "serialize", "nquads_text",
            "vocabulary_text", "check_base", "write_store"]
 
-EXPORT_FORMATS = ("trig", "nq", "ttl", "jsonld", "graphml", "json", "vocab")
-ALL_FORMATS = (*EXPORT_FORMATS, "store")  # the store only on request
+# what kg build writes unless told otherwise: N-Quads and the store that kg query opens (a
+# query on it takes milliseconds where loading the N-Quads took seconds), GraphML, kg's own
+# JSON and the vocabulary; TriG, Turtle and JSON-LD (a tenth of a large build's time) on request
+EXPORT_FORMATS = ("nq", "graphml", "json", "vocab", "store")
+ALL_FORMATS = ("trig", "nq", "ttl", "jsonld", "graphml", "json", "vocab", "store")
 _RDF_SUFFIXES = {".trig": "trig", ".nq": "nquads", ".nquads": "nquads", ".ttl": "turtle",
                  ".jsonld": "json-ld", ".nt": "nt", ".rdf": "xml", ".xml": "xml"}
 
@@ -136,7 +144,7 @@ def serialize(graph: KnowledgeGraph, fmt: str, base: str | None = None) -> str:
     if fmt == "vocab":
         return vocabulary_text()
     if fmt not in ("trig", "ttl", "nq", "jsonld"):
-        raise ValueError(f"unknown export format {fmt!r}; choose from {', '.join(EXPORT_FORMATS)}")
+        raise ValueError(f"unknown export format {fmt!r}; choose from {', '.join(ALL_FORMATS)}")
     return _rdf_text(fmt, nquads_text(graph, base), base)
 
 
@@ -147,7 +155,7 @@ def _rdf_text(fmt: str, nquads: str, base: str | None) -> str:
 
 _FILE_NAMES = {"trig": "graph.trig", "nq": "graph.nq", "ttl": "graph.ttl",
                "jsonld": "graph.jsonld", "graphml": "graph.graphml", "json": "graph.json",
-               "vocab": "vocab.ttl"}
+               "vocab": "vocab.ttl", "store": "store"}
 
 
 def write_exports(
@@ -179,9 +187,13 @@ def write_exports(
     nquads = nquads_text(graph, base, source_paths=source_paths) if rdf & set(formats) else ""
     names = []
     with export_set(out, wait=wait) as folder:
+        for fmt in set(ALL_FORMATS) - set(formats):  # left out now: no stale copy stays
+            left_out = folder / _FILE_NAMES.get(fmt, fmt)
+            shutil.rmtree(left_out) if left_out.is_dir() else left_out.unlink(missing_ok=True)
         for fmt in formats:
-            if fmt == "store":
-                write_store(nquads, folder / "store")
+            if fmt == "store":  # bulk-loaded from graph.nq where the set has it
+                nq_file = folder / _FILE_NAMES["nq"]
+                write_store(nq_file if "nq" in formats and nq_file.is_file() else nquads, folder / "store")
                 names.append("store")
                 continue
             text = _rdf_text(fmt, nquads, base) if fmt in rdf else serialize(graph, fmt, base)
@@ -227,13 +239,17 @@ def _remote_contexts(value) -> list[str]:
     return found
 
 
-def write_store(nquads: str, folder: Path) -> None:
-    """A fresh on-disk Oxigraph store of ``nquads`` in ``folder`` (replacing what is there)."""
+def write_store(nquads: str | Path, folder: Path) -> None:
+    """A fresh on-disk Oxigraph store in ``folder`` (replacing what is there) of ``nquads``:
+    N-Quads text, or the path of an N-Quads file."""
     import pyoxigraph as ox
 
     shutil.rmtree(folder, ignore_errors=True)
     store = ox.Store(str(folder))
-    store.bulk_load(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+    if isinstance(nquads, Path):
+        store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+    else:
+        store.bulk_load(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
     store.flush()
     del store  # closed, so that readers may open it
 
