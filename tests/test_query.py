@@ -181,6 +181,19 @@ def test_oxigraph_on_disk_store(export, tmp_path):
     assert len(rows) == len(query(export, "entities"))
 
 
+def test_the_store_a_build_writes_holds_that_build_whatever_the_order_of_formats(seed_graph, tmp_path):
+    from kg.graph import KnowledgeGraph
+    from kg.model import Article
+
+    one = KnowledgeGraph()
+    one.add_article(Article("x", "A title", "Some text."))
+    count = "SELECT (COUNT(?a) AS ?n) WHERE { ?a a <https://schema.org/NewsArticle> }"
+    write_exports(seed_graph, tmp_path, formats=("nq", "store"))
+    assert query(tmp_path, count) == [{"n": 3}]
+    write_exports(one, tmp_path, formats=("store", "nq"))  # the old graph.nq is still there
+    assert query(tmp_path, count) == [{"n": 1}]
+
+
 def test_virtuoso_loaded_by_kg_push_gives_the_same_rows(export, virtuoso):
     with pytest.raises(PushError, match="--default-graph"):
         push(export, f"{virtuoso}/sparql-graph-crud")

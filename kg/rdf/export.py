@@ -191,9 +191,9 @@ def write_exports(
             left_out = folder / _FILE_NAMES.get(fmt, fmt)
             shutil.rmtree(left_out) if left_out.is_dir() else left_out.unlink(missing_ok=True)
         for fmt in formats:
-            if fmt == "store":  # bulk-loaded from graph.nq where the set has it
-                nq_file = folder / _FILE_NAMES["nq"]
-                write_store(nq_file if "nq" in formats and nq_file.is_file() else nquads, folder / "store")
+            if fmt == "store":  # bulk-loaded from the graph.nq this set wrote, if it did yet
+                written = _FILE_NAMES["nq"] in names
+                write_store(folder / _FILE_NAMES["nq"] if written else nquads, folder / "store")
                 names.append("store")
                 continue
             text = _rdf_text(fmt, nquads, base) if fmt in rdf else serialize(graph, fmt, base)
