@@ -17,22 +17,36 @@ import ctypes.util
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["atomic_write_bytes", "atomic_write_text", "export_set", "FolderBusy"]
+__all__ = ["atomic_write_bytes", "atomic_write_chunks", "atomic_write_text", "export_set", "FolderBusy"]
 
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically, creating parent folders."""
+    atomic_write_chunks(path, [data])
+
+
+def atomic_write_chunks(path: str | Path, chunks: Iterable[bytes]) -> None:
+    """Write ``chunks`` one after another to ``path`` atomically, creating parent folders:
+    a large file is never whole in memory.
+
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "two.txt"
+    >>> atomic_write_chunks(target, (part for part in [b"one\\n", b"two\\n"]))
+    >>> target.read_text()
+    'one\\ntwo\\n'
+    """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         os.chmod(temp, 0o666 & ~_umask())
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            for chunk in chunks:
+                stream.write(chunk)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temp, target)

@@ -48,7 +48,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
-from kg.graph import KnowledgeGraph
+from kg.graph import KnowledgeGraph, statement_id
 from kg.model import Article, Entity, Evidence, Mention, Relation
 from kg.names import normalize_name, slugify
 from kg.rdf.namespaces import (
@@ -104,11 +104,22 @@ def _time_literal(value: str) -> Literal:
 def quads(graph: KnowledgeGraph, base: str | None = None, *,
           source_paths: bool = False) -> Iterator[tuple[URIRef, URIRef, Node, URIRef | None]]:
     """Every quad of the graph's RDF, as rdflib terms: (subject, predicate, object, the
-    article's named graph, or None for the default graph). :func:`to_dataset` and the
-    exports (:func:`kg.rdf.export.nquads_text`) are both made of these.
+    article's named graph, or None for the default graph): the default graph's
+    (:func:`default_quads`), then each article's graph in id order (:func:`article_quads`).
+    :func:`to_dataset` and the exports (:func:`kg.rdf.export.nquads_blocks`) are made of
+    these.
 
     The local path each article was read from (``kg:sourcePath``) is left out unless
     ``source_paths``: published data should not depend on where a file sat."""
+    yield from default_quads(graph, base, source_paths=source_paths)
+    by_article = graph.by_article()
+    for article_id in sorted(by_article):
+        yield from article_quads(graph, *by_article[article_id], base)
+
+
+def default_quads(graph: KnowledgeGraph, base: str | None = None, *,
+                  source_paths: bool = False) -> Iterator[tuple[URIRef, URIRef, Node, None]]:
+    """The default graph's quads: every article's metadata and text, every entity."""
     data = DataNamespaces(base) if base else DataNamespaces()
 
     for article in sorted(graph.articles.values(), key=lambda a: a.id):
@@ -143,7 +154,14 @@ def quads(graph: KnowledgeGraph, base: str | None = None, *,
         if entity.wikidata:
             yield node, OWL.sameAs, WD[entity.wikidata], None
 
-    for mention in graph.mentions:
+
+def article_quads(graph: KnowledgeGraph, mentions: list[Mention], relations: list[Relation],
+                  base: str | None = None) -> Iterator[tuple[URIRef, URIRef, Node, URIRef]]:
+    """One article's named graph: its ``mentions`` and the statements of its ``relations``
+    (as :meth:`KnowledgeGraph.by_article` gives them), each with its evidence."""
+    data = DataNamespaces(base) if base else DataNamespaces()
+
+    for mention in mentions:
         named = data.article(mention.article)
         node = data.mention(_mention_id(mention))
         yield node, RDF.type, KG.Mention, named
@@ -156,7 +174,8 @@ def quads(graph: KnowledgeGraph, base: str | None = None, *,
         yield node, KG.sentenceBegin, Literal(mention.sentence_start), named
         yield node, KG.sentenceEnd, Literal(mention.sentence_end), named
 
-    for key, relation in graph.iter_statements():
+    for relation in relations:
+        key = statement_id(relation)
         ev = relation.evidence
         named = data.article(ev.article)
         subject, obj = data.entity(relation.subject), data.entity(relation.object)

@@ -5,7 +5,8 @@ same graph:
 
 =================  ===========================================================
 ``graph.trig``     TriG: default graph + one named graph per article
-``graph.nq``       N-Quads: the same quads, one per line, sorted
+``graph.nq``       N-Quads: the default graph, then each article's, one quad per line, sorted
+                   within each graph; written one article at a time
 ``graph.ttl``      Turtle: every triple in one graph (provenance stays in PROV/NIF)
 ``graph.jsonld``   JSON-LD of the dataset, with named graphs
 ``graph.graphml``  GraphML for Gephi, yEd, Cytoscape (one edge per evidence)
@@ -39,7 +40,7 @@ import io
 import json
 import re
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
 
@@ -47,12 +48,12 @@ import networkx as nx
 from rdflib import Dataset, Graph, Literal
 
 from kg.graph import KnowledgeGraph
-from kg.io import atomic_write_text, export_set
-from kg.rdf.convert import from_rdf, quads
+from kg.io import atomic_write_chunks, atomic_write_text, export_set
+from kg.rdf.convert import article_quads, default_quads, from_rdf
 from kg.rdf.namespaces import DataNamespaces, kg_prefixes
 
 __all__ = ["write_exports", "load", "EXPORT_FORMATS", "ALL_FORMATS", "serialize", "nquads_text",
-           "vocabulary_text", "check_base", "write_store"]
+           "nquads_blocks", "vocabulary_text", "check_base", "write_store"]
 
 # what kg build writes unless told otherwise: N-Quads and the store that kg query opens (a
 # query on it takes milliseconds where loading the N-Quads took seconds), GraphML, kg's own
@@ -69,9 +70,7 @@ def vocabulary_text() -> str:
 
 
 def nquads_text(graph: KnowledgeGraph, base: str | None = None, *, source_paths: bool = False) -> str:
-    """The graph's RDF as sorted N-Quads, written by Oxigraph straight from kg's quads
-    (:func:`kg.rdf.convert.quads`), with no rdflib Dataset in between (building one took
-    most of the exports' time on large graphs).
+    """The graph's RDF as N-Quads (:func:`nquads_blocks`, joined).
 
     >>> from kg.graph import KnowledgeGraph
     >>> from kg.model import Article
@@ -81,6 +80,23 @@ def nquads_text(graph: KnowledgeGraph, base: str | None = None, *, source_paths:
     >>> first.startswith("<https://example.org/kg/data/article/x> "), first.endswith(' "Some text." .')
     (True, True)
     """
+    return b"".join(nquads_blocks(graph, base, source_paths=source_paths)).decode("utf-8")
+
+
+def nquads_blocks(graph: KnowledgeGraph, base: str | None = None, *,
+                  source_paths: bool = False) -> Iterator[bytes]:
+    """The graph's RDF as N-Quads, one block at a time: the default graph (articles and
+    entities), then each article's named graph in id order, each block's lines sorted.
+    Written by Oxigraph straight from kg's quads (:mod:`kg.rdf.convert`), with no rdflib
+    Dataset in between, and one article at a time, so that writing the N-Quads of an
+    archive never holds more than one article's quads beside the default graph's."""
+    yield _sorted_block(default_quads(graph, base, source_paths=source_paths))
+    by_article = graph.by_article()
+    for article_id in sorted(by_article):
+        yield _sorted_block(article_quads(graph, *by_article[article_id], base))
+
+
+def _sorted_block(found) -> bytes:
     import pyoxigraph as ox
 
     nodes: dict[str, ox.NamedNode] = {}
@@ -99,10 +115,11 @@ def nquads_text(graph: KnowledgeGraph, base: str | None = None, *, source_paths:
         return node
 
     default = ox.DefaultGraph()
-    found = [ox.Quad(term(s), term(p), term(o), default if g is None else term(g))
-             for s, p, o, g in quads(graph, base, source_paths=source_paths)]
-    lines = ox.serialize(found, format=ox.RdfFormat.N_QUADS).decode("utf-8").split("\n")
-    return "\n".join(sorted(set(line for line in lines if line.strip()))) + "\n"
+    block = [ox.Quad(term(s), term(p), term(o), default if g is None else term(g)) for s, p, o, g in found]
+    if not block:
+        return b""
+    lines = ox.serialize(block, format=ox.RdfFormat.N_QUADS).split(b"\n")
+    return b"\n".join(sorted(set(line for line in lines if line.strip()))) + b"\n"
 
 
 def _oxigraph_text(fmt: str, nquads: str, prefixes: dict[str, str]) -> str:
@@ -183,22 +200,25 @@ def write_exports(
     if base is not None:
         check_base(base)
     rdf = {"trig", "nq", "ttl", "jsonld", "store"}
-    # once: every RDF format, and the store, start from it
-    nquads = nquads_text(graph, base, source_paths=source_paths) if rdf & set(formats) else ""
     names = []
     with export_set(out, wait=wait) as folder:
         for fmt in set(ALL_FORMATS) - set(formats):  # left out now: no stale copy stays
             left_out = folder / _FILE_NAMES.get(fmt, fmt)
             shutil.rmtree(left_out) if left_out.is_dir() else left_out.unlink(missing_ok=True)
+        nq_file = folder / _FILE_NAMES["nq"]
+        if rdf & set(formats):  # first, article by article: every RDF format starts from it
+            atomic_write_chunks(nq_file, nquads_blocks(graph, base, source_paths=source_paths))
         for fmt in formats:
-            if fmt == "store":  # bulk-loaded from the graph.nq this set wrote, if it did yet
-                written = _FILE_NAMES["nq"] in names
-                write_store(folder / _FILE_NAMES["nq"] if written else nquads, folder / "store")
-                names.append("store")
-                continue
-            text = _rdf_text(fmt, nquads, base) if fmt in rdf else serialize(graph, fmt, base)
-            atomic_write_text(folder / _FILE_NAMES[fmt], text)
+            if fmt == "store":
+                write_store(nq_file, folder / "store")
+            elif fmt in ("trig", "ttl", "jsonld"):  # on request; whole in memory
+                atomic_write_text(folder / _FILE_NAMES[fmt],
+                                  _rdf_text(fmt, nq_file.read_text(encoding="utf-8"), base))
+            elif fmt != "nq":
+                atomic_write_text(folder / _FILE_NAMES[fmt], serialize(graph, fmt, base))
             names.append(_FILE_NAMES[fmt])
+        if "nq" not in formats:
+            nq_file.unlink(missing_ok=True)
         if skipped is not None or cut is not None:
             report = {"skipped": [{"source": source, "reason": reason} for source, reason in skipped or []],
                       "cut": [{"source": source, "how": how} for source, how in cut or []]}
