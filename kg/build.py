@@ -38,7 +38,7 @@ DEFAULT_MAX_CHARS = 300_000  # about 50,000 words: a long report, in about 0.7 G
 
 __all__ = ["build", "build_articles", "extract_articles", "graph_of", "Extracted", "cut_text",
            "DEFAULT_MAX_CHARS", "ArticleExtraction", "extract_article", "assemble",
-           "assemble_with_ids", "local_to_relation"]
+           "assemble_with_ids", "local_to_relation", "shards_of", "read_shard"]
 
 Progress = Callable[[int, int], None]
 
@@ -106,7 +106,9 @@ def build(
     labels
         The spaCy entity labels that become graph entities.
     n_process
-        Worker processes for ``nlp.pipe`` on large runs.
+        Worker processes on large runs, each parsing and reading its shards of the articles
+        (with a ``gazetteer`` of your own, spaCy's ``nlp.pipe`` workers parse and this
+        process reads).
     progress
         Called as ``progress(done, total)`` after each article.
     infer
@@ -144,11 +146,11 @@ def build_articles(
 
     An article longer than ``max_chars`` characters is cut at the last paragraph or
     sentence end before the limit, and the cut reported (``graph.report.cut``)."""
-    gazetteer = gazetteer or Gazetteer.bundled()
     extracted = extract_articles(articles, model=model, labels=labels, gazetteer=gazetteer,
                                  batch_size=batch_size, n_process=n_process, progress=progress,
                                  max_chars=max_chars)
-    return graph_of(extracted, gazetteer=gazetteer, min_confidence=min_confidence, infer=infer)
+    return graph_of(extracted, gazetteer=gazetteer or Gazetteer.bundled(),
+                    min_confidence=min_confidence, infer=infer)
 
 
 @dataclass
@@ -174,9 +176,12 @@ def extract_articles(
 ) -> Extracted:
     """Parse and read each article: its entities' clusters, mentions and every relation the
     rules read, whatever its confidence (:func:`graph_of` applies the threshold)."""
-    gazetteer = gazetteer or Gazetteer.bundled()
     if not articles:  # nothing to parse: no pipeline to load (an incremental build with nothing new)
         return Extracted([], [], [], resolve_model(model)[0])
+    if n_process > 1 and gazetteer is None and len(articles) >= 2 * n_process:
+        return _extract_in_processes(articles, n_process, model=model, labels=labels,
+                                     max_chars=max_chars, progress=progress)
+    gazetteer = gazetteer or Gazetteer.bundled()
     nlp = load_pipeline(model)
     problems: list[tuple[str, str]] = []
     cut: list[tuple[str, str]] = []
@@ -199,6 +204,55 @@ def extract_articles(
         if progress:
             progress(done, len(usable))
     return Extracted(extractions, problems, cut, resolve_model(model)[0])
+
+
+def shards_of(articles: list, shards: int) -> list[list]:
+    """``articles`` cut into at most ``shards`` runs of consecutive articles, in order.
+
+    >>> [len(s) for s in shards_of([None] * 7, 3)]
+    [3, 2, 2]
+    """
+    shards = max(1, min(shards, len(articles)))
+    size, extra = divmod(len(articles), shards)
+    out, start = [], 0
+    for index in range(shards):
+        end = start + size + (1 if index < extra else 0)
+        out.append(articles[start:end])
+        start = end
+    return [shard for shard in out if shard]
+
+
+def read_shard(articles: list[Article], model, labels: tuple[str, ...], max_chars: int) -> Extracted:
+    """One worker's part of a build: :func:`extract_articles` of a shard, in one process."""
+    return extract_articles(articles, model=model, labels=labels, max_chars=max_chars)
+
+
+def _extract_in_processes(articles: list[Article], n_process: int, *, model, labels: tuple[str, ...],
+                          max_chars: int, progress: Progress | None) -> Extracted:
+    """:func:`extract_articles` in ``n_process`` worker processes (the standard library's
+    process pool), each parsing *and reading* shards of consecutive articles, so that the
+    rules run in parallel too (spaCy's own ``n_process`` parses in workers but leaves the
+    reading, and unpickling every parsed document, to the parent). The records come back in
+    the articles' order: the same as one process reads."""
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    pieces = shards_of(articles, max(4 * n_process, len(articles) // 50))
+    results: list[Extracted | None] = [None] * len(pieces)
+    done = 0
+    with ProcessPoolExecutor(max_workers=n_process) as pool:
+        futures = {pool.submit(read_shard, piece, model, tuple(labels), max_chars): i
+                   for i, piece in enumerate(pieces)}
+        for future in as_completed(futures):
+            results[futures[future]] = future.result()
+            done += len(pieces[futures[future]])
+            if progress:
+                progress(done, len(articles))
+    merged = Extracted([], [], [], resolve_model(model)[0])
+    for result in results:
+        merged.extractions += result.extractions
+        merged.problems += result.problems
+        merged.cut += result.cut
+    return merged
 
 
 def graph_of(extracted: Extracted, *, gazetteer: Gazetteer | None = None,

@@ -57,7 +57,8 @@ def build(
     formats: str = typer.Option(",".join(EXPORT_FORMATS), "--formats",
                                 help="Comma-separated export formats, or 'all' (also TriG, Turtle "
                                      f"and JSON-LD): {', '.join(ALL_FORMATS)}."),
-    n_process: int = typer.Option(1, "--n-process", help="Worker processes for spaCy."),
+    n_process: int = typer.Option(1, "--n-process", help="Worker processes, each parsing and "
+                                  "reading shards of the articles."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes",
                                   help="Skip (and report) larger input files."),
     diagram: bool = typer.Option(True, "--diagram/--no-diagram",

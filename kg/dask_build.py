@@ -27,7 +27,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from pathlib import Path
 
-from kg.build import DEFAULT_MAX_CHARS, Extracted, Progress, extract_articles
+from kg.build import DEFAULT_MAX_CHARS, Extracted, Progress, read_shard, shards_of
 from kg.extract.lexicon import ENTITY_LABELS
 from kg.model import Article
 from kg.nlp.pipeline import resolve_model
@@ -37,26 +37,6 @@ __all__ = ["extract_on_dask", "shards_of", "DaskUnavailable"]
 
 class DaskUnavailable(RuntimeError):
     """Dask is not installed, or the scheduler cannot be reached."""
-
-
-def shards_of(articles: list[Article], shards: int) -> list[list[Article]]:
-    """``articles`` cut into at most ``shards`` runs of consecutive articles, in order.
-
-    >>> [len(s) for s in shards_of([None] * 7, 3)]
-    [3, 2, 2]
-    """
-    shards = max(1, min(shards, len(articles)))
-    size, extra = divmod(len(articles), shards)
-    out, start = [], 0
-    for index in range(shards):
-        end = start + size + (1 if index < extra else 0)
-        out.append(articles[start:end])
-        start = end
-    return [shard for shard in out if shard]
-
-
-def _read_shard(articles: list[Article], model, labels: tuple[str, ...], max_chars: int) -> Extracted:
-    return extract_articles(articles, model=model, labels=labels, max_chars=max_chars)
 
 
 @contextmanager
@@ -99,7 +79,7 @@ def extract_on_dask(
 
         workers = max(1, len(client.scheduler_info().get("workers", {})) or n_workers)
         pieces = shards_of(articles, shards or 4 * workers)
-        futures = [client.submit(_read_shard, piece, model, tuple(labels), max_chars, pure=False)
+        futures = [client.submit(read_shard, piece, model, tuple(labels), max_chars, pure=False)
                    for piece in pieces]
         index = {future.key: i for i, future in enumerate(futures)}
         results: list[Extracted | None] = [None] * len(futures)

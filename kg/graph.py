@@ -30,7 +30,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.io import atomic_write_text
+from kg.io import atomic_write_json
 from kg.model import Article, Entity, Evidence, Mention, Relation
 from kg.names import normalize_name
 
@@ -303,8 +303,7 @@ class KnowledgeGraph:
         >>> KnowledgeGraph.load_json(path) == graph
         True
         """
-        text = json.dumps(self.to_dict(), ensure_ascii=False, indent=1, sort_keys=True)
-        atomic_write_text(path, text + "\n")
+        atomic_write_json(path, self.to_dict())
 
     @classmethod
     def load_json(cls, path: str | Path) -> KnowledgeGraph:

@@ -100,13 +100,18 @@ def model_identity(model=None) -> str:
     return name
 
 
-def records_text(extractions: list[ArticleExtraction], settings: dict, exports: dict | None = None) -> str:
+def records_text(extractions: list[ArticleExtraction], settings: dict, exports: dict | None = None,
+                 kept_lines: dict[str, str] | None = None) -> str:
     """The records file: settings (and the export options), then one JSON line per article
-    in id order."""
+    in id order. ``kept_lines`` are the lines of kept records as the file held them (the
+    same text, not made again)."""
     head = {"settings": settings, "exports": exports or {}}
     lines = [json.dumps(head, sort_keys=True, ensure_ascii=False)]
+    kept_lines = kept_lines or {}
     for extraction in sorted(extractions, key=lambda e: e.article.id):
-        lines.append(json.dumps(asdict(extraction), sort_keys=True, ensure_ascii=False))
+        line = kept_lines.get(extraction.article.id)
+        lines.append(line if line is not None else
+                     json.dumps(asdict(extraction), sort_keys=True, ensure_ascii=False))
     return "\n".join(lines) + "\n"
 
 
@@ -117,6 +122,7 @@ class Records:
     settings: dict
     exports: dict
     by_id: dict[str, ArticleExtraction]
+    lines: dict[str, str] = field(default_factory=dict)  # each record's line, as read
 
 
 def read_records(folder: str | Path) -> Records | None:
@@ -130,7 +136,7 @@ def read_records(folder: str | Path) -> Records | None:
         return None
     try:
         head = json.loads(lines[0])
-        records = {}
+        records, raw = {}, {}
         for line in lines[1:]:
             data = json.loads(line)
             extraction = ArticleExtraction(
@@ -140,7 +146,8 @@ def read_records(folder: str | Path) -> Records | None:
                 [LocalRelation(**r) for r in data["relations"]],
             )
             records[extraction.article.id] = extraction
-        return Records(head["settings"], head.get("exports", {}), records)
+            raw[extraction.article.id] = line
+        return Records(head["settings"], head.get("exports", {}), records, raw)
     except (ValueError, KeyError, TypeError) as error:
         raise RecordsError(f"{path}: not a records file kg can read ({error}); "
                          "build again with --fresh") from None
@@ -189,7 +196,8 @@ def update(folder: str | Path, articles: list[Article], *, model=None,
                          extracted.model)
     exports = {"min_confidence": min_confidence, "infer": infer,
                "formats": list(formats or EXPORT_FORMATS), **export_options}
-    return _write(folder, combined, settings, exports), report
+    kept_lines = {e.article.id: found.lines[e.article.id] for e in keep} if kept else {}
+    return _write(folder, combined, settings, exports, kept_lines), report
 
 
 def remove(folder: str | Path, article_ids: list[str], **changes) -> tuple[KnowledgeGraph, UpdateReport]:
@@ -205,17 +213,18 @@ def remove(folder: str | Path, article_ids: list[str], **changes) -> tuple[Knowl
     keep = [e for i, e in sorted(found.by_id.items()) if i not in set(article_ids)]
     extracted = Extracted(keep, [], [], found.settings["model"])
     exports = {**found.exports, **{k: v for k, v in changes.items() if v is not None}}
-    graph = _write(folder, extracted, found.settings, exports)
+    graph = _write(folder, extracted, found.settings, exports, found.lines)
     return graph, UpdateReport(kept=len(keep), removed=sorted(article_ids))
 
 
-def _write(folder, extracted: Extracted, settings: dict, exports: dict) -> KnowledgeGraph:
+def _write(folder, extracted: Extracted, settings: dict, exports: dict,
+           kept_lines: dict[str, str] | None = None) -> KnowledgeGraph:
     kept = {k: v for k, v in exports.items() if k != "wait"}  # a callback: used, never kept
     options = dict(kept)
     graph = graph_of(extracted, min_confidence=options.pop("min_confidence", None),
                      infer=options.pop("infer", False))
     formats = tuple(options.pop("formats", EXPORT_FORMATS))
-    records = {RECORDS: records_text(extracted.extractions, settings, kept)}
+    records = {RECORDS: records_text(extracted.extractions, settings, kept, kept_lines)}
     write_exports(graph, folder, formats=formats, extra=records, skipped=graph.report.problems,
                   cut=graph.report.cut, wait=exports.get("wait"), **options)
     return graph

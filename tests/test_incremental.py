@@ -3,6 +3,7 @@ exports a full rebuild of the same articles gives."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -73,7 +74,8 @@ def test_remove_writes_the_exports_as_the_build_did(tmp_path):
     build(out, *SEEDS, extra=("--infer", "--base", "https://news.example/", "--min-confidence", "0"))
     removed = runner.invoke(app, ["remove", SEEDS[0].stem, "-o", str(out)])
     assert removed.exit_code == 0, removed.output
-    assert sorted(p.name for p in out.iterdir()) == sorted(FILES)  # the same formats, no others
+    # the same formats, no others
+    assert sorted(p.name for p in out.iterdir()) == sorted([*FILES, "graph.nq.blocks.json"])
     assert "https://news.example/" in (out / "graph.nq").read_text(encoding="utf-8")
     fewer = tmp_path / "fewer"
     build(fewer, *SEEDS[1:], extra=("--infer", "--base", "https://news.example/", "--min-confidence", "0"))
@@ -106,3 +108,56 @@ def test_records_of_other_reading_code_are_read_again(tmp_path, monkeypatch):
     fresh = tmp_path / "fresh"
     build(fresh, *SEEDS)
     assert (out / "graph.nq").read_bytes() == (fresh / "graph.nq").read_bytes()
+
+
+def test_unchanged_articles_keep_their_n_quads_blocks(seed_graph, tmp_path, monkeypatch):
+    from kg.rdf import nquads
+    from kg.rdf.export import nquads_text
+
+    made = []
+    real = nquads.article_quads
+    monkeypatch.setattr(nquads, "article_quads", lambda graph, ms, rs, base=None: (
+        made.append(ms[0].article if ms else rs[0].evidence.article), real(graph, ms, rs, base))[1])
+    first = seed_graph.remove_article(sorted(seed_graph.articles)[2])
+    path = tmp_path / "graph.nq"
+    nquads.write_nquads(first, path)
+    assert len(made) == 2
+    made.clear()
+    nquads.write_nquads(seed_graph, path)  # the third article added: only its block is made
+    assert made == [sorted(seed_graph.articles)[2]]
+    assert path.read_text(encoding="utf-8") == nquads_text(seed_graph)
+    index = (tmp_path / "graph.nq.blocks.json").read_text(encoding="utf-8")
+    first_block = json.loads(index)["articles"][sorted(seed_graph.articles)[0]]
+    data = bytearray(path.read_bytes())
+    data[first_block[1] + 5] ^= 1  # an edited block is made again, not copied
+    path.write_bytes(bytes(data[:-10]))  # and so is a cut one
+    made.clear()
+    nquads.write_nquads(seed_graph, path)
+    assert made == [sorted(seed_graph.articles)[0], sorted(seed_graph.articles)[2]]
+    assert path.read_text(encoding="utf-8") == nquads_text(seed_graph)
+    assert (tmp_path / "graph.nq.blocks.json").read_text(encoding="utf-8") == index
+
+
+def test_the_store_brought_up_to_date_holds_what_a_fresh_one_holds(tmp_path):
+    import pyoxigraph
+
+    def stored(out: Path) -> list[str]:
+        store = pyoxigraph.Store.read_only(str(out / "store"))
+        quads = sorted(str(q) for q in store)
+        del store
+        return quads
+
+    def run(out: Path, *inputs: Path) -> None:
+        result = runner.invoke(app, ["build", *map(str, inputs), "-o", str(out), "--no-diagram", "-q"])
+        assert result.exit_code == 0, result.output
+
+    full, step = tmp_path / "full", tmp_path / "step"
+    run(full, *SEEDS)
+    run(step, *SEEDS[:2])
+    first_store = stored(step)
+    run(step, SEEDS[2])  # the store of the first two, updated
+    assert (step / "store" / "kg-source.txt").is_file()
+    assert stored(step) == stored(full) != first_store
+    removed = runner.invoke(app, ["remove", SEEDS[2].stem, "-o", str(step)])
+    assert removed.exit_code == 0, removed.output
+    assert stored(step) == first_store

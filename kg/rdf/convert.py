@@ -106,7 +106,7 @@ def quads(graph: KnowledgeGraph, base: str | None = None, *,
     """Every quad of the graph's RDF, as rdflib terms: (subject, predicate, object, the
     article's named graph, or None for the default graph): the default graph's
     (:func:`default_quads`), then each article's graph in id order (:func:`article_quads`).
-    :func:`to_dataset` and the exports (:func:`kg.rdf.export.nquads_blocks`) are made of
+    :func:`to_dataset` and the exports (:func:`kg.rdf.nquads.nquads_blocks`) are made of
     these.
 
     The local path each article was read from (``kg:sourcePath``) is left out unless

@@ -6,7 +6,9 @@ same graph:
 =================  ===========================================================
 ``graph.trig``     TriG: default graph + one named graph per article
 ``graph.nq``       N-Quads: the default graph, then each article's, one quad per line, sorted
-                   within each graph; written one article at a time
+                   within each graph; written one article at a time, an unchanged article's
+                   block taken from the earlier file (:mod:`kg.rdf.nquads`, whose index
+                   ``graph.nq.blocks.json`` lies beside it)
 ``graph.ttl``      Turtle: every triple in one graph (provenance stays in PROV/NIF)
 ``graph.jsonld``   JSON-LD of the dataset, with named graphs
 ``graph.graphml``  GraphML for Gephi, yEd, Cytoscape (one edge per evidence)
@@ -40,20 +42,22 @@ import io
 import json
 import re
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
 import networkx as nx
-from rdflib import Dataset, Graph, Literal
+from rdflib import Dataset, Graph
 
 from kg.graph import KnowledgeGraph
-from kg.io import atomic_write_chunks, atomic_write_text, export_set
-from kg.rdf.convert import article_quads, default_quads, from_rdf
+from kg.io import atomic_write_text, export_set
+from kg.rdf.convert import from_rdf
 from kg.rdf.namespaces import DataNamespaces, kg_prefixes
+from kg.rdf.nquads import BLOCKS_SUFFIX, nquads_blocks, write_nquads
+from kg.rdf.store import write_store
 
 __all__ = ["write_exports", "load", "EXPORT_FORMATS", "ALL_FORMATS", "serialize", "nquads_text",
-           "nquads_blocks", "vocabulary_text", "check_base", "write_store"]
+           "vocabulary_text", "check_base", "write_store"]
 
 # what kg build writes unless told otherwise: N-Quads and the store that kg query opens (a
 # query on it takes milliseconds where loading the N-Quads took seconds), GraphML, kg's own
@@ -70,7 +74,8 @@ def vocabulary_text() -> str:
 
 
 def nquads_text(graph: KnowledgeGraph, base: str | None = None, *, source_paths: bool = False) -> str:
-    """The graph's RDF as N-Quads (:func:`nquads_blocks`, joined).
+    """The graph's RDF as N-Quads (:func:`kg.rdf.nquads.nquads_blocks`, joined): the default
+    graph, then each article's, each sorted.
 
     >>> from kg.graph import KnowledgeGraph
     >>> from kg.model import Article
@@ -80,46 +85,8 @@ def nquads_text(graph: KnowledgeGraph, base: str | None = None, *, source_paths:
     >>> first.startswith("<https://example.org/kg/data/article/x> "), first.endswith(' "Some text." .')
     (True, True)
     """
-    return b"".join(nquads_blocks(graph, base, source_paths=source_paths)).decode("utf-8")
-
-
-def nquads_blocks(graph: KnowledgeGraph, base: str | None = None, *,
-                  source_paths: bool = False) -> Iterator[bytes]:
-    """The graph's RDF as N-Quads, one block at a time: the default graph (articles and
-    entities), then each article's named graph in id order, each block's lines sorted.
-    Written by Oxigraph straight from kg's quads (:mod:`kg.rdf.convert`), with no rdflib
-    Dataset in between, and one article at a time, so that writing the N-Quads of an
-    archive never holds more than one article's quads beside the default graph's."""
-    yield _sorted_block(default_quads(graph, base, source_paths=source_paths))
-    by_article = graph.by_article()
-    for article_id in sorted(by_article):
-        yield _sorted_block(article_quads(graph, *by_article[article_id], base))
-
-
-def _sorted_block(found) -> bytes:
-    import pyoxigraph as ox
-
-    nodes: dict[str, ox.NamedNode] = {}
-
-    def term(value):
-        if isinstance(value, Literal):
-            if value.language:
-                return ox.Literal(str(value), language=value.language)
-            if value.datatype is not None:
-                return ox.Literal(str(value), datatype=term(value.datatype))
-            return ox.Literal(str(value))
-        key = str(value)
-        node = nodes.get(key)
-        if node is None:
-            node = nodes[key] = ox.NamedNode(key)
-        return node
-
-    default = ox.DefaultGraph()
-    block = [ox.Quad(term(s), term(p), term(o), default if g is None else term(g)) for s, p, o, g in found]
-    if not block:
-        return b""
-    lines = ox.serialize(block, format=ox.RdfFormat.N_QUADS).split(b"\n")
-    return b"\n".join(sorted(set(line for line in lines if line.strip()))) + b"\n"
+    blocks = nquads_blocks(graph, base, source_paths=source_paths)
+    return b"".join(block for _, block in blocks).decode("utf-8")
 
 
 def _oxigraph_text(fmt: str, nquads: str, prefixes: dict[str, str]) -> str:
@@ -206,19 +173,25 @@ def write_exports(
             left_out = folder / _FILE_NAMES.get(fmt, fmt)
             shutil.rmtree(left_out) if left_out.is_dir() else left_out.unlink(missing_ok=True)
         nq_file = folder / _FILE_NAMES["nq"]
+        change = None
         if rdf & set(formats):  # first, article by article: every RDF format starts from it
-            atomic_write_chunks(nq_file, nquads_blocks(graph, base, source_paths=source_paths))
+            change = write_nquads(graph, nq_file, base, source_paths=source_paths)
         for fmt in formats:
-            if fmt == "store":
-                write_store(nq_file, folder / "store")
+            if fmt == "store":  # brought up to date where it was made from the earlier graph.nq
+                write_store(nq_file, folder / "store", change, base)
             elif fmt in ("trig", "ttl", "jsonld"):  # on request; whole in memory
                 atomic_write_text(folder / _FILE_NAMES[fmt],
                                   _rdf_text(fmt, nq_file.read_text(encoding="utf-8"), base))
+            elif fmt == "json":  # streamed
+                graph.save(folder / _FILE_NAMES[fmt])
             elif fmt != "nq":
                 atomic_write_text(folder / _FILE_NAMES[fmt], serialize(graph, fmt, base))
             names.append(_FILE_NAMES[fmt])
         if "nq" not in formats:
             nq_file.unlink(missing_ok=True)
+            nq_file.with_name(nq_file.name + BLOCKS_SUFFIX).unlink(missing_ok=True)
+        else:
+            names.append(nq_file.name + BLOCKS_SUFFIX)
         if skipped is not None or cut is not None:
             report = {"skipped": [{"source": source, "reason": reason} for source, reason in skipped or []],
                       "cut": [{"source": source, "how": how} for source, how in cut or []]}
@@ -257,21 +230,6 @@ def _remote_contexts(value) -> list[str]:
         for item in value:
             found += _remote_contexts(item)
     return found
-
-
-def write_store(nquads: str | Path, folder: Path) -> None:
-    """A fresh on-disk Oxigraph store in ``folder`` (replacing what is there) of ``nquads``:
-    N-Quads text, or the path of an N-Quads file."""
-    import pyoxigraph as ox
-
-    shutil.rmtree(folder, ignore_errors=True)
-    store = ox.Store(str(folder))
-    if isinstance(nquads, Path):
-        store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
-    else:
-        store.bulk_load(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
-    store.flush()
-    del store  # closed, so that readers may open it
 
 
 def check_base(base: str) -> None:

@@ -1,0 +1,199 @@
+"""A graph's N-Quads, one graph at a time, reusing the blocks of unchanged articles.
+
+``graph.nq`` holds the default graph (articles' metadata and text, every entity) first, then
+each article's named graph in id order, each block's lines sorted. Beside it,
+``graph.nq.blocks.json`` says where each article's block lies in the file, a digest of its
+bytes, and what it was made from (a hash of the article's mentions and relations, its text,
+which attributions name an entity, and the base IRI). When kg writes the N-Quads into a
+folder that holds earlier ones, an article whose hash is unchanged gets its old block back,
+read from the old file and checked against its digest, instead of being turned into quads
+again: adding one article to an archive makes one article's block and the default graph's,
+not every article's.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> from kg.graph import KnowledgeGraph
+>>> from kg.model import Article
+>>> g = KnowledgeGraph()
+>>> g.add_article(Article("x", "A title", "Some text."))
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> write_nquads(g, folder / "graph.nq").made  # no article has a graph of its own
+[]
+>>> (folder / "graph.nq").read_text().splitlines()[0].endswith(' "Some text." .')
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Literal
+
+from kg.graph import KnowledgeGraph
+from kg.io import atomic_write_chunks, atomic_write_text
+from kg.model import Mention, Relation
+from kg.rdf.convert import article_quads, default_quads
+
+__all__ = ["nquads_blocks", "write_nquads", "NquadsChange", "BLOCKS_SUFFIX"]
+
+BLOCKS_SUFFIX = ".blocks.json"
+
+
+def nquads_blocks(graph: KnowledgeGraph, base: str | None = None, *, source_paths: bool = False,
+                  reuse: Callable[[str, str], bytes | None] | None = None,
+                  made: dict[str, str] | None = None) -> Iterator[tuple[str, bytes]]:
+    """(graph, block) pairs: ``""`` and the default graph's N-Quads, then each article's id
+    and its named graph's, in id order, each block's lines sorted. ``reuse(article_id,
+    hash)`` gives an earlier build's block of an article whose hash is unchanged (else None);
+    ``made`` collects each article's hash."""
+    yield "", _sorted_block(default_quads(graph, base, source_paths=source_paths))
+    by_article = graph.by_article()
+    for article_id in sorted(by_article):
+        mentions, relations = by_article[article_id]
+        key = block_hash(graph, article_id, mentions, relations, base)
+        if made is not None:
+            made[article_id] = key
+        earlier = reuse(article_id, key) if reuse else None
+        yield article_id, earlier if earlier is not None else _sorted_block(
+            article_quads(graph, mentions, relations, base))
+
+
+def block_hash(graph: KnowledgeGraph, article_id: str, mentions: list[Mention],
+               relations: list[Relation], base: str | None) -> str:
+    """A hash of everything an article's named graph is made from."""
+    article = graph.articles.get(article_id)
+    attributed = sorted({r.evidence.attributed_to for r in relations
+                         if r.evidence.attributed_to and r.evidence.attributed_to in graph.graph})
+    digest = hashlib.sha256(repr((base, article.sha256 if article else None, mentions, relations,
+                                  attributed)).encode("utf-8"))
+    return digest.hexdigest()[:32]
+
+
+@dataclass
+class NquadsChange:
+    """What writing ``graph.nq`` changed against the file it replaced: the articles whose
+    block was made (new or changed; every article's when there was no earlier file), those
+    the earlier file had and this one has not, and digests of both indexes (``earlier`` is
+    None where there was none), by which a store made from the earlier file is known."""
+
+    made: list[str]
+    gone: list[str]
+    blocks: dict[str, list]  # article id -> [hash, offset, length, digest]
+    digest: str
+    earlier: str | None
+    # the default graph's lines (N-Quads) the earlier file had and this one has not, and
+    # the other way round; None where there was no earlier file
+    default_removed: list[bytes] | None = None
+    default_added: list[bytes] | None = None
+
+
+def write_nquads(graph: KnowledgeGraph, path: Path, base: str | None = None, *,
+                 source_paths: bool = False) -> NquadsChange:
+    """Write ``graph.nq`` and its blocks index at ``path`` atomically, reusing the blocks of
+    the N-Quads already there (read, one at a time, before they are replaced) where an
+    article is unchanged; say what changed."""
+    index_path = path.with_name(path.name + BLOCKS_SUFFIX)
+    earlier, earlier_default, earlier_digest = _earlier_index(index_path, base, source_paths)
+    made: dict[str, str] = {}
+    reused: set[str] = set()
+    where: dict[str, list] = {}
+    default: list = [0, 0, ""]
+    lines: dict[str, list[bytes]] = {}
+
+    def chunks() -> Iterator[bytes]:
+        offset = 0
+        stream = path.open("rb") if earlier else None
+
+        def reuse(article_id: str, key: str) -> bytes | None:
+            found = earlier.get(article_id)
+            if stream is None or found is None or found[0] != key:
+                return None
+            stream.seek(found[1])
+            block = stream.read(found[2])
+            if _digest(block) != found[3]:  # changed since it was written: make it again
+                return None
+            reused.add(article_id)
+            return block
+
+        try:
+            for name, block in nquads_blocks(graph, base, source_paths=source_paths, reuse=reuse,
+                                             made=made):
+                if name:
+                    where[name] = [made[name], offset, len(block), _digest(block)]
+                else:
+                    default[:] = [offset, len(block), _digest(block)]
+                    if stream is not None and earlier_default is not None:
+                        stream.seek(earlier_default[0])
+                        old = stream.read(earlier_default[1])
+                        if _digest(old) == earlier_default[2]:  # what the earlier store holds
+                            before, after = set(old.splitlines()), set(block.splitlines())
+                            lines["removed"] = sorted(before - after)
+                            lines["added"] = sorted(after - before)
+                offset += len(block)
+                yield block
+        finally:
+            if stream is not None:
+                stream.close()  # before the new file takes the old one's place
+
+    atomic_write_chunks(path, chunks())
+    index = json.dumps({"base": base, "source_paths": source_paths, "default": list(default),
+                        "articles": where}, sort_keys=True) + "\n"
+    atomic_write_text(index_path, index)
+    return NquadsChange(sorted(set(where) - reused), sorted(set(earlier) - set(where)), where,
+                        _digest(index.encode("utf-8")), earlier_digest if lines else None,
+                        lines.get("removed"), lines.get("added"))
+
+
+def _earlier_index(index_path: Path, base: str | None,
+                   source_paths: bool) -> tuple[dict[str, list], list | None, str | None]:
+    """Where the earlier build's article blocks lie, with their hashes; where its default
+    graph's block lies; and the digest of its index. Nothing where there is no earlier build
+    (or its N-Quads), it is damaged, or it had another base or options."""
+    try:
+        text = index_path.read_text(encoding="utf-8")
+        index = json.loads(text)
+        if index.get("base") != base or index.get("source_paths") != source_paths:
+            return {}, None, None
+        if not index_path.with_name(index_path.name[: -len(BLOCKS_SUFFIX)]).is_file():
+            return {}, None, None
+        blocks = {str(k): [str(v[0]), int(v[1]), int(v[2]), str(v[3])]
+                  for k, v in index["articles"].items()}
+        default = [int(index["default"][0]), int(index["default"][1]), str(index["default"][2])]
+        return blocks, default, _digest(text.encode("utf-8"))
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        return {}, None, None
+
+
+def _digest(block: bytes) -> str:
+    return hashlib.sha256(block).hexdigest()[:16]
+
+
+def _sorted_block(found) -> bytes:
+    import pyoxigraph as ox
+
+    nodes: dict[str, ox.NamedNode] = {}
+
+    def term(value):
+        if isinstance(value, Literal):
+            if value.language:
+                return ox.Literal(str(value), language=value.language)
+            if value.datatype is not None:
+                return ox.Literal(str(value), datatype=term(value.datatype))
+            return ox.Literal(str(value))
+        key = str(value)
+        node = nodes.get(key)
+        if node is None:
+            node = nodes[key] = ox.NamedNode(key)
+        return node
+
+    default = ox.DefaultGraph()
+    block = [ox.Quad(term(s), term(p), term(o), default if g is None else term(g)) for s, p, o, g in found]
+    if not block:
+        return b""
+    lines = ox.serialize(block, format=ox.RdfFormat.N_QUADS).split(b"\n")
+    return b"\n".join(sorted(set(line for line in lines if line.strip()))) + b"\n"
