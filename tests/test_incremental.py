@@ -161,3 +161,6 @@ def test_the_store_brought_up_to_date_holds_what_a_fresh_one_holds(tmp_path):
     removed = runner.invoke(app, ["remove", SEEDS[2].stem, "-o", str(step)])
     assert removed.exit_code == 0, removed.output
     assert stored(step) == first_store
+    (step / "store" / "CURRENT").unlink()  # a damaged store is made afresh, not updated
+    run(step, SEEDS[2])
+    assert stored(step) == stored(full)

@@ -53,17 +53,21 @@ def write_store(nquads: str | Path, folder: Path, change: NquadsChange | None = 
                 and earlier == change.earlier)
     fresh = folder.with_name(folder.name + ".new")
     shutil.rmtree(fresh, ignore_errors=True)
+    store = None
     if updating:  # a RocksDB checkpoint: table files hard-linked (never written again), the
         # files RocksDB appends to copied, so the store in ``folder`` is left as it was
-        ox.Store.read_only(str(folder)).backup(str(fresh))
-    store = ox.Store(str(fresh))
-    if updating:
-        _apply(store, nquads, change, base)
-    elif isinstance(nquads, Path):
-        with nquads.open("rb") as stream:
+        try:
+            ox.Store.read_only(str(folder)).backup(str(fresh))
+            store = ox.Store(str(fresh))
+            _apply(store, nquads, change, base)
+        except (OSError, ValueError, SyntaxError):  # a damaged store: made afresh instead
+            store, updating = None, False
+            shutil.rmtree(fresh, ignore_errors=True)
+    if store is None:
+        store = ox.Store(str(fresh))
+        text = nquads.open("rb") if isinstance(nquads, Path) else io.BytesIO(nquads.encode("utf-8"))
+        with text as stream:
             _bulk_load(store, stream)
-    else:
-        _bulk_load(store, io.BytesIO(nquads.encode("utf-8")))
     store.flush()
     del store  # closed, so that readers may open it
     if change is not None:
