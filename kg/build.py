@@ -162,6 +162,13 @@ class Extracted:
     cut: list[tuple[str, str]]
     model: str
 
+    @classmethod
+    def joined(cls, parts: list[Extracted], model: str) -> Extracted:
+        """What shards of the articles gave, one after another (workers' results, in the
+        articles' order)."""
+        return cls([e for p in parts for e in p.extractions], [x for p in parts for x in p.problems],
+                   [c for p in parts for c in p.cut], model)
+
 
 def extract_articles(
     articles: list[Article],
@@ -247,12 +254,7 @@ def _extract_in_processes(articles: list[Article], n_process: int, *, model, lab
             done += len(pieces[futures[future]])
             if progress:
                 progress(done, len(articles))
-    merged = Extracted([], [], [], resolve_model(model)[0])
-    for result in results:
-        merged.extractions += result.extractions
-        merged.problems += result.problems
-        merged.cut += result.cut
-    return merged
+    return Extracted.joined(results, resolve_model(model)[0])
 
 
 def graph_of(extracted: Extracted, *, gazetteer: Gazetteer | None = None,

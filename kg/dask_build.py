@@ -89,9 +89,4 @@ def extract_on_dask(
             done += len(pieces[index[future.key]])
             if progress:
                 progress(done, len(articles))
-    merged = Extracted([], [], [], resolve_model(model)[0])
-    for result in results:  # in the articles' order, as the local path reads them
-        merged.extractions += result.extractions
-        merged.problems += result.problems
-        merged.cut += result.cut
-    return merged
+    return Extracted.joined(results, resolve_model(model)[0])  # in the articles' order

@@ -427,14 +427,25 @@ _FLOATS = {_XSD + t for t in ("decimal", "double", "float")}
 
 
 def _ox_python(ox, term):
-    """An Oxigraph term as the Python value :func:`_python` gives for the same term
-    (read straight from the lexical form: building an rdflib Literal per cell took most of
-    a query's time)."""
+    """An Oxigraph term as the Python value :func:`_python` gives for the same term."""
     if term is None:
         return None
     if not isinstance(term, ox.Literal):
         return term.value
-    value, datatype = term.value, term.datatype.value
+    return _literal_python(term.value, term.datatype.value)
+
+
+def _literal_python(value: str, datatype: str | None):
+    """A literal's Python value, read straight from its lexical form and datatype, as
+    :func:`_python` gives it for the rdflib term (building an rdflib Literal per cell took
+    most of a query's time): integers, floats (decimals too) and booleans; anything else
+    stays its text.
+
+    >>> _literal_python("3", _XSD + "integer"), _literal_python("0.85", _XSD + "decimal")
+    (3, 0.85)
+    >>> _literal_python("true", _XSD + "boolean"), _literal_python("2022", _XSD + "gYear")
+    (True, '2022')
+    """
     try:
         if datatype in _INTEGERS:
             return int(value)
@@ -509,7 +520,5 @@ def _json_python(binding: dict | None):
     if binding is None:
         return None
     if binding["type"] in ("literal", "typed-literal"):
-        datatype = binding.get("datatype")
-        return _python(Literal(binding["value"], datatype=URIRef(datatype) if datatype else None,
-                               lang=binding.get("xml:lang")))
+        return _literal_python(binding["value"], binding.get("datatype"))
     return binding["value"]
