@@ -66,15 +66,18 @@ def test_a_second_writer_waits_for_the_first(tmp_path):
             order.append("first in")
             time.sleep(0.5)
             atomic_write_text(folder / "a.txt", "first\n")
-        order.append("first out")
+            order.append("first written")
 
     thread = threading.Thread(target=first)
     thread.start()
     while not order:
         time.sleep(0.01)
     with export_set(out, wait=lambda: waited.append(True)) as folder:
+        # the first set is whole and in place before the second starts from it (the first
+        # thread's own return after releasing the lock may come before or after this)
         order.append("second in")
+        assert (folder / "a.txt").read_text() == "first\n"
         atomic_write_text(folder / "b.txt", "second\n")
     thread.join()
-    assert order == ["first in", "first out", "second in"] and waited == [True]
+    assert order == ["first in", "first written", "second in"] and waited == [True]
     assert sorted(p.name for p in out.iterdir()) == ["a.txt", "b.txt"]
