@@ -200,7 +200,7 @@ def gap_decisions(spacy_docs, gap: list[dict], gazetteer, decisions: list) -> No
 
 # --- fitting ---------------------------------------------------------------------------
 
-def fit(decisions: list) -> dict[str, float]:
+def fit(decisions: list, l2: float = L2) -> dict[str, float]:
     """A mention-ranking model: per decision, a softmax over its candidates and "no
     antecedent"; maximise the probability of the right ones (all of them together, when kg
     holds the referent in two clusters), with an L2 penalty. scipy's L-BFGS."""
@@ -231,8 +231,8 @@ def fit(decisions: list) -> dict[str, float]:
         np.maximum.at(top, group, scores)
         e = np.exp(scores - top[group])
         total, right = np.bincount(group, e, count), np.bincount(group, e * gold, count)
-        value = -(np.log(right) - np.log(total)).sum() + L2 / 2 * w @ w
-        gradient = x.T @ (e / total[group] - e * gold / right[group]) + L2 * w
+        value = -(np.log(right) - np.log(total)).sum() + l2 / 2 * w @ w
+        gradient = x.T @ (e / total[group] - e * gold / right[group]) + l2 * w
         return value, gradient
 
     weights = minimize(loss, np.zeros(len(names)), jac=True, method="L-BFGS-B").x

@@ -18,16 +18,19 @@ Four kinds of mention are grouped into clusters, in this order:
    :mod:`kg.extract.speakers`).
 
 Along the way: what a sentence says a named thing is ("X is a town", "X, a software
-company") overrules the NER's type, and "the town" or "the company" later joins it (as a
-``role`` mention); last, demonyms used as modifiers ("an American actor") become
-``demonym`` mentions of their place.
+company") overrules the NER's type; definite descriptions of things ("the town", "the
+company") join the thing a learned mention-ranking model finds they stand for, or stay
+alone when it is unsure (:mod:`kg.extract.definites`, as a ``role`` mention); last,
+demonyms used as modifiers ("an American actor") become ``demonym`` mentions of their
+place.
 
 Each step has its module: names :mod:`kg.extract.names` (which name joins which:
 :mod:`kg.extract.name_joining`), demonyms :mod:`kg.extract.demonyms`, lone surnames
 :mod:`kg.extract.surnames`, types :mod:`kg.extract.entity_types`, appositions, titles and
-descriptions :mod:`kg.extract.roles`, pronouns :mod:`kg.extract.pronouns` and
-:mod:`kg.extract.speakers`, over the records of :mod:`kg.extract.mentions`. The rule-based
-steps are transparent, fast, and wrong in ways one can read; the pronoun step is learned.
+descriptions :mod:`kg.extract.roles`, descriptions of things :mod:`kg.extract.definites`,
+pronouns :mod:`kg.extract.pronouns` and :mod:`kg.extract.speakers`, over the records of
+:mod:`kg.extract.mentions`. The rule-based steps are transparent, fast, and wrong in ways
+one can read; the pronoun and definite description steps are learned.
 :func:`resolve_mentions` runs them and returns an :class:`ArticleEntities`.
 """
 
@@ -35,8 +38,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from kg.extract.definites import Chooser as DefiniteChooser
+from kg.extract.definites import model_chooser as definite_chooser
+from kg.extract.definites import resolve_definites
 from kg.extract.demonyms import demonyms
-from kg.extract.entity_types import definite_things, types_from_descriptions
+from kg.extract.entity_types import types_from_descriptions
 from kg.extract.lexicon import ENTITY_LABELS
 from kg.extract.mentions import ArticleEntities, Cluster, MentionSpan, RoleFact, cluster_label, role_noun
 from kg.extract.names import cluster_names, defined_aliases, described_names
@@ -57,11 +63,14 @@ def resolve_mentions(
     labels: tuple[str, ...] = ENTITY_LABELS,
     *,
     choose_pronoun: Chooser | None = None,
+    choose_definite: DefiniteChooser | None = None,
 ) -> ArticleEntities:
     """Group the mentions of ``doc`` into per-entity clusters.
 
     ``choose_pronoun`` picks a pronoun's antecedent among its candidates; by default the
-    bundled resolution model (:mod:`kg.extract.pronouns`)."""
+    bundled resolution model (:mod:`kg.extract.pronouns`). ``choose_definite`` picks what
+    "the city" or "the company" stands for; by default the bundled definite model
+    (:mod:`kg.extract.definites`)."""
     result = ArticleEntities(doc)
     # (cluster, role noun, holder token, start, end, via), resolved once pronouns are
     holder_tokens: list[tuple[int, str, int, int, int, str, str]] = []
@@ -73,7 +82,7 @@ def resolve_mentions(
     types_from_descriptions(result, gazetteer)
     title_patterns(result, holder_tokens, gazetteer)  # once types are known: no person holds
     descriptions(result, gazetteer)
-    definite_things(result)
+    resolve_definites(result, choose_definite or definite_chooser())
     resolve_pronouns(result, choose_pronoun or model_chooser())
     quoted_speakers(result)  # after the pronouns: '"...," he said' has a speaker then
     demonyms(result, gazetteer)

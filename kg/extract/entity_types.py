@@ -1,8 +1,9 @@
 """What a sentence says a named thing is: types from the text, not only from the NER.
 
 "X is a town", "X, a software company", "the village of X", lists of one kind, what is
-directed, published or acquired: this evidence overrules the NER's type, and "the town" or
-"the company" later joins the thing it named (as a ``role`` mention).
+directed, published or acquired: this evidence overrules the NER's type, and what the text
+calls a thing ("town", "company") helps :mod:`kg.extract.definites` resolve "the town" or
+"the company" later.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from kg.extract.mentions import (
 )
 from kg.gazetteer import Gazetteer
 
-__all__ = ["types_from_descriptions", "definite_things", "first_conjunct"]
+__all__ = ["types_from_descriptions", "first_conjunct"]
 
 
 def types_from_descriptions(result: ArticleEntities, gazetteer: Gazetteer) -> None:
@@ -323,41 +324,3 @@ def _inside_of(doc: Doc, mention: MentionSpan, cluster: Cluster) -> bool:
         return False
     said_person = bool(cluster.ner_labels) and cluster.ner_labels.most_common(1)[0][0] == "PERSON"
     return said_person or root.head.head.lemma_.lower() in _SITING_WORDS
-
-
-def definite_things(result: ArticleEntities) -> None:
-    """"The town", "the company": the nearest thing before it that the text called a town
-    or a company ("Westmere is a hamlet ... The hamlet's school ..."), or whose name begins
-    or ends with the noun ("Duke University ... the university"). People are left to the
-    role descriptions of step 3."""
-    doc = result.doc
-    for token in doc:
-        noun = token.lemma_.lower()
-        if token.pos_ != "NOUN" or token.i in result.token_cluster or \
-                NOUN_TYPES.get(noun) in (None, "PERSON"):
-            continue
-        determiners = [c for c in token.children if c.dep_ in ("det", "poss", "amod", "compound")]
-        if [c.lower_ for c in determiners] != ["the"] or token.tag_ != "NN":
-            continue  # only a bare "the town", not "the old town" or "the towns" ("this town":
-            # on GUM dev as often wrong as right)
-        if any(c.dep_ in ("prep", "appos", "acl", "relcl") and c.lower_ not in ("in", "on", "at")
-               for c in token.children):
-            continue  # "the town of Guilderland", "the company Havelsan" name their own
-        before = [(m.start, c) for c in result.clusters.values()
-                  if noun in c.kinds or _named_so(result, c, noun)
-                  for m in c.mentions if m.start < token.i]
-        if before:
-            _, cluster = max(before, key=lambda item: item[0])
-            result.add_mention(cluster, determiners[0].i, token.i + 1, "role")
-
-
-def _named_so(result: ArticleEntities, cluster, noun: str) -> bool:
-    """Whether the cluster's name begins or ends with the noun ("the university" of "Duke
-    University" or "the University of Helsinki")."""
-    doc = result.doc
-    for mention in cluster.mentions:
-        if mention.kind == "name":
-            words = [t.lower_ for t in doc[mention.start:mention.end] if t.lower_ != "the"]
-            if words and noun in (words[0], words[-1]) and len(words) > 1:
-                return True
-    return False
