@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -29,6 +31,14 @@ def test_every_command_has_help_and_an_example():
         assert result.exit_code == 0
         doc = command.callback.__doc__
         assert doc and re.search(rf"Example: kg {name} ", doc), name
+
+
+def test_reading_commands_do_not_load_spacy():
+    """kg query, stats, show and draw read exports: importing the command line and the query
+    module must not import spaCy (a second of start-up for every query)."""
+    code = "import sys, kg.cli, kg.query, kg.report; print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
 
 
 def test_build_summary_and_files(exports):

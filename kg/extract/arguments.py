@@ -12,7 +12,7 @@ what it finds into relations.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from kg.extract.clauses import expand, inverted_subjects
 from kg.extract.coref import ArticleEntities, role_noun
@@ -22,6 +22,9 @@ from kg.extract.lexicon import (
 )
 from kg.extract.places import PLACE_NOUNS, PLACES
 from kg.names import normalize_name
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = ["ArgumentReader", "word_lemma", "is_possessor", "OBJECT_DEPS", "NOT_ARGUMENTS"]
 

@@ -17,10 +17,12 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from kg.extract.lexicon import COPULAS, OBJECT_CONTROL_VERBS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["acts_as_verb", "clause_subjects", "expand", "inverted_subjects", "open_tuples", "OpenTuple"]
 

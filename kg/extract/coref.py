@@ -36,7 +36,7 @@ one can read; the pronoun and definite description steps are learned.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from kg.extract.definites import Chooser as DefiniteChooser
 from kg.extract.definites import model_chooser as definite_chooser
@@ -52,6 +52,9 @@ from kg.extract.speakers import quoted_speakers
 from kg.extract.surnames import repeated_surnames
 from kg.extract.title_patterns import title_patterns
 from kg.gazetteer import Gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["MentionSpan", "Cluster", "RoleFact", "ArticleEntities", "resolve_mentions",
            "role_noun"]

@@ -30,13 +30,15 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from kg.extract.mentions import NOUN_TYPES, ArticleEntities, Cluster
 from kg.extract.pronouns import sentence_numbers
 from kg.gazetteer import Gazetteer
 from kg.learned import LogisticModel, bundled_model
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = ["MODEL_FILE", "WINDOW", "Candidate", "Chooser", "definite_model", "description_nouns",
            "candidates", "no_antecedent", "model_chooser", "resolve_definites"]
@@ -56,7 +58,7 @@ class Candidate:
 
 
 #: Given a description's noun and its candidates, the cluster it joins, or None.
-Chooser = Callable[[Token, list[Candidate]], Cluster | None]
+Chooser = Callable[["Token", list[Candidate]], "Cluster | None"]
 
 
 def definite_model() -> LogisticModel:

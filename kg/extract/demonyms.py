@@ -4,11 +4,14 @@ Swedish") become ``demonym`` mentions of their place: the last step of coreferen
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from typing import TYPE_CHECKING
 
 from kg.extract.mentions import NOUN_TYPES, ArticleEntities, place_cluster, role_noun
 from kg.extract.names import is_demonym_modifier
 from kg.gazetteer import Gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 __all__ = ["demonyms"]
 

@@ -6,7 +6,7 @@ nationality, location, membership and employer relations.
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from kg.extract.arguments import ArgumentReader
 from kg.extract.clauses import clause_subjects
@@ -18,6 +18,9 @@ from kg.extract.lexicon import (
     ROLE_NOUNS,
 )
 from kg.gazetteer import Gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 __all__ = ["described_by", "described_by_country", "described_from", "affiliated_by",
            "organisations_of"]

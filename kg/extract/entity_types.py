@@ -9,8 +9,7 @@ calls a thing ("town", "company") helps :mod:`kg.extract.definites` resolve "the
 from __future__ import annotations
 
 from collections import Counter
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from kg.extract.lexicon import (
     COMPASS_POINTS,
@@ -27,6 +26,9 @@ from kg.extract.mentions import (
     singular,
 )
 from kg.gazetteer import Gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 __all__ = ["types_from_descriptions", "first_conjunct"]
 

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from kg.extract.lexicon import (
     AFFILIATION_NOUNS,
@@ -25,6 +24,9 @@ from kg.extract.lexicon import (
 )
 from kg.gazetteer import Gazetteer, KnownEntity
 from kg.names import normalize_name
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["MentionSpan", "Cluster", "RoleFact", "ArticleEntities", "role_noun", "cluster_label",
            "cluster_labelled", "place_cluster", "is_free", "token_texts", "singular", "compound_start",

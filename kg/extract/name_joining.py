@@ -10,11 +10,14 @@ the words it drops may go (:func:`may_shorten`); else the name an acronym abbrev
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from kg.extract.lexicon import PLACE_TYPES
 from kg.extract.mentions import NOUN_TYPES, Cluster, singular
 from kg.names import normalize_name
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["matching_cluster", "may_shorten", "is_acronym"]
 

@@ -11,8 +11,7 @@ Which cluster a name joins is :mod:`kg.extract.name_joining`; demonyms used as m
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
 
 from kg.extract.lexicon import (
     COPULAS,
@@ -34,6 +33,9 @@ from kg.extract.mentions import (
 from kg.extract.name_joining import matching_cluster
 from kg.gazetteer import Gazetteer
 from kg.names import normalize_name
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 __all__ = ["cluster_names", "described_names", "defined_aliases", "is_demonym_modifier"]
 

@@ -7,12 +7,15 @@ turns them into ``located in`` relations.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from kg.extract.coref import ArticleEntities
 from kg.extract.lexicon import PLACE_TYPES
 from kg.gazetteer import Gazetteer
 from kg.schema import RELATION_TYPES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = ["PLACES", "PLACE_NOUNS", "place_links"]
 

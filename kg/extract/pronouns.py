@@ -31,11 +31,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from kg.extract.clauses import is_misparsed_subject
 from kg.learned import LogisticModel, bundled_model
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 __all__ = ["PRONOUN_GENDER", "Candidate", "Chooser", "resolve_pronouns", "choice",
            "no_antecedent", "model_chooser", "resolution_model", "first_name_gender",
@@ -73,7 +75,7 @@ class Candidate:
 
 
 #: Given a pronoun and its candidates, the cluster it joins, or None.
-Chooser = Callable[[Token, list[Candidate]], object]
+Chooser = Callable[["Token", list[Candidate]], object]
 
 
 def resolution_model() -> LogisticModel:

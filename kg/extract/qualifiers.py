@@ -16,8 +16,7 @@ Examples
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from kg.extract.lexicon import (
     HEDGE_ADJECTIVES,
@@ -26,6 +25,9 @@ from kg.extract.lexicon import (
     HEDGE_MODALS,
     REPORTING_VERBS,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = ["is_negated", "is_hedged", "attribution_token", "time_phrase", "parse_time",
            "ancestors_in_clause", "reporter_of"]

@@ -28,8 +28,7 @@ token stands for and which entities a verb's objects lead to is
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from kg.extract.arguments import ArgumentReader, is_possessor, word_lemma
 from kg.extract.clauses import acts_as_verb, clause_subjects, expand
@@ -56,6 +55,9 @@ from kg.extract.qualifiers import (
 from kg.gazetteer import Gazetteer
 from kg.learned import LogisticModel
 from kg.schema import relation_type
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = ["LocalRelation", "extract_relations", "EXTRACTOR", "sentence_bounds"]
 

@@ -9,7 +9,7 @@ not already named in the same sentence.
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from kg.extract.lexicon import (
     KIN_NOUNS,
@@ -29,6 +29,9 @@ from kg.extract.mentions import (
 )
 from kg.gazetteer import Gazetteer
 from kg.names import normalize_name
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 __all__ = ["appositions_and_titles", "descriptions", "record_role", "titles", "holder_token",
            "holder_cluster", "np_span"]

@@ -23,10 +23,13 @@ speaker's "we" is a group whose members the text seldom says).
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from kg.extract.lexicon import REPORTING_VERBS
 from kg.extract.qualifiers import attribution_token, reporter_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 __all__ = ["quotations", "quoted_speakers", "FIRST_PERSON"]
 

@@ -15,10 +15,12 @@ alone.
 from __future__ import annotations
 
 from collections import defaultdict
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from kg.extract.mentions import ArticleEntities, Cluster, is_free, naming_noun, role_noun
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = ["repeated_surnames"]
 

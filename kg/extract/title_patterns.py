@@ -18,11 +18,14 @@ words between may be at most a few modifiers ("interior and overseas", "Shadow H
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from kg.extract.lexicon import AFFILIATION_NOUNS, ROLE_NOUNS
 from kg.extract.mentions import ArticleEntities
 from kg.gazetteer import Gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["title_patterns", "role_at"]
 

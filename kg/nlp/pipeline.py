@@ -31,12 +31,12 @@ from __future__ import annotations
 import os
 from functools import cache
 from pathlib import Path
-
-import spacy
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from kg.gazetteer import Gazetteer
-from kg.nlp import components  # noqa: F401  (registers kg_line_sentences)
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 __all__ = ["BUNDLED_MODEL", "ModelError", "resolve_model", "load_pipeline"]
 
@@ -76,6 +76,12 @@ def load_pipeline(model: str | Path | None = None, *, ruler: bool = True) -> Lan
 
 @cache
 def _load(name: str, origin: str, ruler: bool) -> Language:
+    # spaCy is imported here, not with the module: commands that only read exports
+    # (kg query, stats, show, draw) start a second faster without it
+    import spacy
+
+    from kg.nlp import components  # noqa: F401  (registers kg_line_sentences and the name filler)
+
     path = Path(name)
     if not path.exists() and not spacy.util.is_package(name):
         raise ModelError(
@@ -110,6 +116,8 @@ def _adjust_tokenizer(nlp: Language) -> None:
     """Split the full stop off names like "SpaceX." (spaCy keeps it after a capital), split
     "Putin?Credit…Doug" at the question mark and ellipsis (captions glued to headlines), and
     read "(;" as a bracket and a semicolon, not an emoticon."""
+    import spacy
+
     suffixes = [*nlp.Defaults.suffixes, r"(?<=[a-z][A-Z])\."]
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])[?!…](?=[A-Z])"]

@@ -42,11 +42,11 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
-from rdflib.term import Node
 
 from kg.graph import KnowledgeGraph, statement_id
 from kg.model import Article, Entity, Evidence, Mention, Relation
@@ -64,6 +64,9 @@ from kg.rdf.namespaces import (
     P,
     bind_all,
 )
+
+if TYPE_CHECKING:
+    from rdflib.term import Node
 
 __all__ = ["to_dataset", "quads", "from_rdf", "predicate_slug", "name_keys", "TYPE_CLASSES"]
 
