@@ -136,6 +136,8 @@ def add_entity_ruler(nlp: Language, gazetteer: Gazetteer) -> None:
     but never cut a longer name the model found ("North America", "Nikola Tesla").
     Matching is case-sensitive, so "musk" the scent is left alone.
     """
+    from kg.nlp import components  # noqa: F401  (registers kg_name_filler)
+
     long_names, single_words = [], []
     for entity in sorted(gazetteer.entities.values(), key=lambda e: e.id):
         for name in entity.names:
