@@ -37,8 +37,7 @@ from kg.learned import LogisticModel  # noqa: E402
 from kg.nlp.pipeline import load_pipeline  # noqa: E402
 
 DATA = ROOT / "kg/data"
-TARGET = 0.8  # dev precision the threshold must reach: issue #16 asks 0.85, which no threshold
-#               resolving more than a handful reaches on GUM dev (0.80-0.85 from 0.45 to 0.8)
+TARGET = 0.85  # dev precision the threshold must reach (issue #16 asks 0.85 on dev and test)
 L2 = 0.3  # penalty on the squared weights (0.1-3.0 tried: 0.3 best on train, all alike on dev)
 
 

@@ -32,7 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.extract.mentions import NOUN_TYPES, ArticleEntities, Cluster
+from kg.extract.mentions import NOUN_TYPES, ArticleEntities, Cluster, cluster_label
 from kg.extract.pronouns import sentence_numbers
 from kg.gazetteer import Gazetteer
 from kg.learned import LogisticModel, bundled_model
@@ -101,7 +101,8 @@ def candidates(result: ArticleEntities, token: Token, sentence_of: dict[int, int
                     key=lambda i: -last[i])
     modified = any(c.dep_ in ("amod", "compound") for c in token.children)
     found, fitting_nearer = [], 0
-    first = min(result.clusters.values(), key=lambda c: c.first_token(), default=None)
+    things = [c for c in result.clusters.values() if c.type != "PERSON"]
+    first = min(things, key=lambda c: c.first_token(), default=None)  # the article's first thing
     for cluster_id in recent:
         cluster = result.clusters[cluster_id]
         called = noun in cluster.kinds
@@ -121,10 +122,10 @@ def candidates(result: ArticleEntities, token: Token, sentence_of: dict[int, int
         if fits:
             features["type fits"] = 1.0
             features[f"type fits, modified={modified}"] = 1.0
-        if Gazetteer.bundled().place_kind(cluster.label) == noun:
+        if Gazetteer.bundled().place_kind(cluster_label(cluster, result.doc)) == noun:
             features["a known " + ("country" if noun == "country" else "place of that kind")] = 1.0
         if cluster is first:
-            features["first entity of the article"] = 1.0
+            features["first thing of the article"] = 1.0
         if back == 0:
             features["same sentence"] = 1.0
         fitting_nearer += fits or called or named
