@@ -45,7 +45,8 @@ def decisions_of(spacy_docs, docs: list[GumDocument], gazetteer, decisions: list
                  outcomes: list | None = None, model: LogisticModel | None = None) -> None:
     """Record each description's candidates and which are right (none: "no antecedent"), then
     follow the gold answer; or, with ``model``, record its best candidate's probability and
-    whether it is right, and resolve as kg would at that probability."""
+    whether it is right, resolving it only at the model's threshold (the dev pass gives a
+    threshold above 1, so every description is scored against the same candidates)."""
     for doc, spacy_doc in zip(docs, spacy_docs, strict=True):
         head_chain = {doc.tokens[m.head].start: m.chain for m in doc.mentions if m.kind != "pronoun"}
         cache: dict = {}
