@@ -63,6 +63,23 @@ class LogisticModel:
         total = sum(exps)
         return [e / total for e in exps]
 
+    def best_option(self, options: list[dict[str, float]],
+                    none: dict[str, float]) -> tuple[float, int | None]:
+        """For a ranking model: the most probable of ``options`` (the first of equals) and its
+        probability, with "none of them" (``none``'s features) competing in the same softmax;
+        index None when there are no options.
+
+        >>> model = LogisticModel({"near": 2.0, "none": 1.0})
+        >>> probability, index = model.best_option([{}, {"near": 1.0}], {"none": 1.0})
+        >>> round(probability, 3), index
+        (0.665, 1)
+        """
+        if not options:
+            return 0.0, None
+        probabilities = self.choice_probabilities([*options, none])
+        best = max(range(len(options)), key=lambda i: (probabilities[i], -i))
+        return probabilities[best], best
+
     def explain(self, features: dict[str, float]) -> list[tuple[str, float]]:
         """Each feature's contribution to the score, largest first."""
         parts = [(name, self.weights.get(name, 0.0) * value) for name, value in features.items()]

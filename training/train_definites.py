@@ -62,9 +62,8 @@ def decisions_of(spacy_docs, docs: list[GumDocument], gazetteer, decisions: list
                 outcomes.append((probability, best in right))
                 return found[best].cluster if probability >= model.threshold else None
             if found:
-                modified = any(c.dep_ in ("amod", "compound") for c in token.children)
-                decisions.append(([c.features for c in found],
-                                  definites.no_antecedent(token.lemma_.lower(), modified, found), right))
+                decisions.append(([c.features for c in found], definites.no_antecedent(token, found),
+                                  right))
             return found[right[0]].cluster if right else None
 
         resolve_mentions(spacy_doc, gazetteer, choose_definite=choose)

@@ -20,20 +20,19 @@ threshold, chosen on GUM's dev documents for precision.
 
 Examples
 --------
->>> from kg.extract.definites import no_antecedent
->>> sorted(no_antecedent("city", modified=False, found=[]))[:2]
-['no antecedent', 'no antecedent, candidates=0']
+>>> from kg.extract.definites import definite_model
+>>> definite_model().about["threshold chosen on"].startswith("GUM dev")
+True
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.extract.mentions import NOUN_TYPES, ArticleEntities, Cluster, cluster_label
-from kg.extract.pronouns import sentence_numbers
+from kg.extract.pronouns import Candidate, sentence_numbers
 from kg.gazetteer import Gazetteer
 from kg.learned import LogisticModel, bundled_model
 
@@ -47,14 +46,6 @@ MODEL_FILE = "definite_model.json"
 WINDOW = 8  # sentences back (the description's own and the eight before it)
 _GROUPS = {"ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
 _DETERMINERS = ("the", "this", "that")
-
-
-@dataclass
-class Candidate:
-    """A cluster that may be a description's referent, with the features of the pair."""
-
-    cluster: Cluster
-    features: dict[str, float]
 
 
 #: Given a description's noun and its candidates, the cluster it joins, or None.
@@ -99,7 +90,7 @@ def candidates(result: ArticleEntities, token: Token, sentence_of: dict[int, int
             last[cluster.id] = max(starts)
     recent = sorted((i for i in last if here - sentence_of[last[i]] <= WINDOW),
                     key=lambda i: -last[i])
-    modified = any(c.dep_ in ("amod", "compound") for c in token.children)
+    modified = _modified(token)
     found, fitting_nearer = [], 0
     things = [c for c in result.clusters.values() if c.type != "PERSON"]
     first = min(things, key=lambda c: c.first_token(), default=None)  # the article's first thing
@@ -133,11 +124,11 @@ def candidates(result: ArticleEntities, token: Token, sentence_of: dict[int, int
     return found
 
 
-def no_antecedent(noun: str, modified: bool, found: list[Candidate]) -> dict[str, float]:
+def no_antecedent(token: Token, found: list[Candidate]) -> dict[str, float]:
     """The features of the option "none of these candidates" (a city never named)."""
     features = {"no antecedent": 1.0, f"no antecedent, candidates={min(len(found), 4)}": 1.0,
-                f"no antecedent, modified={modified}": 1.0,
-                f"no antecedent, noun type {NOUN_TYPES.get(noun)}": 1.0}
+                f"no antecedent, modified={_modified(token)}": 1.0,
+                f"no antecedent, noun type {NOUN_TYPES.get(token.lemma_.lower())}": 1.0}
     if not any("called so" in c.features or "named so" in c.features for c in found):
         features["no antecedent, none called or named so"] = 1.0
     return features
@@ -145,13 +136,7 @@ def no_antecedent(noun: str, modified: bool, found: list[Candidate]) -> dict[str
 
 def choice(model: LogisticModel, token: Token, found: list[Candidate]) -> tuple[float, int | None]:
     """The most probable candidate's probability and index (None when there is none)."""
-    if not found:
-        return 0.0, None
-    modified = any(c.dep_ in ("amod", "compound") for c in token.children)
-    options = [c.features for c in found] + [no_antecedent(token.lemma_.lower(), modified, found)]
-    probabilities = model.choice_probabilities(options)
-    best = max(range(len(found)), key=lambda i: (probabilities[i], -i))
-    return probabilities[best], best
+    return model.best_option([c.features for c in found], no_antecedent(token, found))
 
 
 def model_chooser(model: LogisticModel | None = None) -> Chooser:
@@ -172,6 +157,11 @@ def resolve_definites(result: ArticleEntities, choose: Chooser) -> None:
         cluster = choose(token, candidates(result, token, sentence_of))
         if cluster is not None:
             result.add_mention(cluster, start, token.i + 1, "role")
+
+
+def _modified(token: Token) -> bool:
+    """Whether the description's noun has modifiers ("the old town", "the USI gallery")."""
+    return any(c.dep_ in ("amod", "compound") for c in token.children)
 
 
 def _named_so(result: ArticleEntities, cluster: Cluster, noun: str) -> bool:

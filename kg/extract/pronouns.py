@@ -68,7 +68,8 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 @dataclass
 class Candidate:
-    """A cluster that may be a pronoun's antecedent, with the features of the pair."""
+    """A cluster that may be what a pronoun (or a description, :mod:`kg.extract.definites`)
+    refers to, with the features of the pair."""
 
     cluster: object  # kg.extract.coref.Cluster
     features: dict[str, float]
@@ -94,11 +95,7 @@ def no_antecedent(token: Token, found: list[Candidate]) -> dict[str, float]:
 
 def choice(model: LogisticModel, token: Token, found: list[Candidate]) -> tuple[float, int | None]:
     """The most probable candidate's probability and index (None when there is none)."""
-    if not found:
-        return 0.0, None
-    probabilities = model.choice_probabilities([c.features for c in found] + [no_antecedent(token, found)])
-    best = max(range(len(found)), key=lambda i: (probabilities[i], -i))
-    return probabilities[best], best
+    return model.best_option([c.features for c in found], no_antecedent(token, found))
 
 
 def model_chooser(model: LogisticModel | None = None) -> Chooser:
