@@ -25,12 +25,12 @@ import difflib
 import hashlib
 import json
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, is_dataclass
 from pathlib import Path
 
 import networkx as nx
 
-from kg.io import atomic_write_json
+from kg.io import atomic_write_chunks
 from kg.model import Article, Entity, Evidence, Mention, Relation
 from kg.names import normalize_name
 
@@ -49,6 +49,13 @@ class AmbiguousEntity(LookupError):
         self.candidates = candidates
 
 FORMAT_VERSION = 1
+
+
+def _plain(item) -> dict:
+    """A record (article, entity, mention, relation) as the dict ``dataclasses.asdict``
+    gives, without its deep copies: kg's records hold strings, numbers, tuples and, in a
+    relation, its evidence."""
+    return {key: _plain(value) if is_dataclass(value) else value for key, value in vars(item).items()}
 
 
 def statement_id(relation: Relation) -> str:
@@ -270,10 +277,10 @@ class KnowledgeGraph:
         articles, entities, mentions, relations = self._content()
         return {
             "kg_format": FORMAT_VERSION,
-            "articles": [asdict(a) for a in articles],
-            "entities": [asdict(e) for e in entities],
-            "mentions": [asdict(m) for m in mentions],
-            "relations": [asdict(r) for r in relations],
+            "articles": [_plain(a) for a in articles],
+            "entities": [_plain(e) for e in entities],
+            "mentions": [_plain(m) for m in mentions],
+            "relations": [_plain(r) for r in relations],
         }
 
     @classmethod
@@ -295,7 +302,8 @@ class KnowledgeGraph:
         return graph
 
     def save(self, path: str | Path) -> None:
-        """Write the graph as JSON (atomically; byte-identical for the same graph).
+        """Write the graph as JSON (atomically; byte-identical for the same graph): the dict
+        of :meth:`to_dict`, one article, entity, mention or relation per line, streamed.
 
         >>> import tempfile
         >>> path = tempfile.mkdtemp() + "/graph.json"
@@ -303,7 +311,23 @@ class KnowledgeGraph:
         >>> KnowledgeGraph.load_json(path) == graph
         True
         """
-        atomic_write_json(path, self.to_dict())
+        atomic_write_chunks(path, self.json_lines())
+
+    def json_lines(self) -> Iterator[bytes]:
+        """The bytes :meth:`save` writes, in pieces: one compact line per article, entity,
+        mention and relation, by json's C encoder (the indenting encoder is pure Python: it
+        made this file cost more than the parse of a large archive)."""
+        encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+        names = ("articles", "entities", "mentions", "relations")
+        yield f'{{"kg_format": {FORMAT_VERSION}'.encode()
+        for name, items in zip(names, self._content(), strict=True):
+            yield f',\n"{name}": ['.encode()
+            separator = "\n"
+            for item in items:
+                yield (separator + encode(_plain(item))).encode("utf-8")
+                separator = ",\n"
+            yield b"\n]"
+        yield b"}\n"
 
     @classmethod
     def load_json(cls, path: str | Path) -> KnowledgeGraph:

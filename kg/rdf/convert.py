@@ -1,4 +1,6 @@
-"""KnowledgeGraph <-> RDF, following the statement model of ``docs`` and ``vocab.ttl``.
+"""KnowledgeGraph <-> RDF, following the statement model of ``docs`` and ``vocab.ttl``: the
+graph as an rdflib Dataset (:func:`to_dataset`, made from the Oxigraph quads of
+:mod:`kg.rdf.quads`, which every export is written from) and back (:func:`from_rdf`).
 
 Per article, a named graph (the article's IRI) holds its statements, evidence and
 mentions::
@@ -39,199 +41,33 @@ True
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterator
-from decimal import Decimal
-from typing import TYPE_CHECKING
-
+import pyoxigraph as ox
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS
 
-from kg.graph import KnowledgeGraph, statement_id
+from kg.graph import KnowledgeGraph
 from kg.model import Article, Entity, Evidence, Mention, Relation
-from kg.names import normalize_name, slugify
 from kg.rdf.namespaces import (
     KG,
-    KGT,
     NIF,
     PQ,
-    PS,
-    REL,
     SCHEMA,
-    WD,
     DataNamespaces,
-    P,
     bind_all,
 )
+from kg.rdf.quads import quads
 
-if TYPE_CHECKING:
-    from rdflib.term import Node
-
-__all__ = ["to_dataset", "quads", "from_rdf", "predicate_slug", "name_keys", "TYPE_CLASSES"]
-
-TYPE_CLASSES = {
-    "PERSON": SCHEMA.Person, "ORG": SCHEMA.Organization, "GPE": SCHEMA.Place,
-    "LOC": SCHEMA.Place, "FAC": SCHEMA.Place, "NORP": KG.Group, "PRODUCT": SCHEMA.Product,
-    "EVENT": SCHEMA.Event, "WORK_OF_ART": SCHEMA.CreativeWork,
-}
-
-
-def predicate_slug(predicate: str) -> str:
-    """The IRI-safe local name of a readable predicate: "be in contact with" -> "be-in-contact-with"."""
-    return slugify(predicate)
-
-
-def name_keys(entity: Entity) -> list[str]:
-    """Normalised names SPARQL queries match on: label, aliases, and a person's single names.
-
-    >>> name_keys(Entity("xi-jinping", "Xi Jinping", "PERSON", aliases=("the Chinese leader",)))
-    ['chinese leader', 'jinping', 'xi', 'xi jinping']
-    """
-    keys = {normalize_name(n) for n in (entity.label, *entity.aliases)}
-    if entity.type == "PERSON":
-        keys.update(normalize_name(entity.label).split())
-    return sorted(k for k in keys if k)
-
-
-def _mention_id(mention: Mention) -> str:
-    key = f"{mention.article}\x1f{mention.start}\x1f{mention.end}\x1f{mention.entity}"
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
-
-
-def _time_literal(value: str) -> Literal:
-    datatype = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}.get(len(value), XSD.string)
-    return Literal(value, datatype=datatype)
-
-
-def quads(graph: KnowledgeGraph, base: str | None = None, *,
-          source_paths: bool = False) -> Iterator[tuple[URIRef, URIRef, Node, URIRef | None]]:
-    """Every quad of the graph's RDF, as rdflib terms: (subject, predicate, object, the
-    article's named graph, or None for the default graph): the default graph's
-    (:func:`default_quads`), then each article's graph in id order (:func:`article_quads`).
-    :func:`to_dataset` and the exports (:func:`kg.rdf.nquads.nquads_blocks`) are made of
-    these.
-
-    The local path each article was read from (``kg:sourcePath``) is left out unless
-    ``source_paths``: published data should not depend on where a file sat."""
-    yield from default_quads(graph, base, source_paths=source_paths)
-    by_article = graph.by_article()
-    for article_id in sorted(by_article):
-        yield from article_quads(graph, *by_article[article_id], base)
-
-
-def default_quads(graph: KnowledgeGraph, base: str | None = None, *,
-                  source_paths: bool = False) -> Iterator[tuple[URIRef, URIRef, Node, None]]:
-    """The default graph's quads: every article's metadata and text, every entity."""
-    data = DataNamespaces(base) if base else DataNamespaces()
-
-    for article in sorted(graph.articles.values(), key=lambda a: a.id):
-        doc = data.article(article.id)
-        yield doc, RDF.type, SCHEMA.NewsArticle, None
-        yield doc, KG.articleId, Literal(article.id), None
-        yield doc, SCHEMA.headline, Literal(article.title), None
-        yield doc, NIF.isString, Literal(article.text), None
-        yield doc, KG.sha256, Literal(article.sha256), None
-        if source_paths and article.source:
-            yield doc, KG.sourcePath, Literal(article.source), None
-        if article.url:
-            yield doc, SCHEMA.url, Literal(article.url), None
-        if article.published:
-            yield doc, SCHEMA.datePublished, Literal(article.published), None
-        if article.publisher:
-            yield doc, KG.publisherName, Literal(article.publisher), None
-
-    for entity in graph.entity_list():
-        node = data.entity(entity.id)
-        yield node, RDF.type, TYPE_CLASSES.get(entity.type, KG.Entity), None
-        yield node, KG.entityId, Literal(entity.id), None
-        yield node, KG.entityType, Literal(entity.type), None
-        yield node, RDFS.label, Literal(entity.label), None
-        yield node, KG.mentionCount, Literal(entity.mention_count), None
-        for alias in entity.aliases:
-            yield node, SKOS.altLabel, Literal(alias), None
-        for key in name_keys(entity):
-            yield node, KG.nameKey, Literal(key), None
-        for article_id in entity.articles:
-            yield node, KG.mentionedIn, data.article(article_id), None
-        if entity.wikidata:
-            yield node, OWL.sameAs, WD[entity.wikidata], None
-
-
-def article_quads(graph: KnowledgeGraph, mentions: list[Mention], relations: list[Relation],
-                  base: str | None = None) -> Iterator[tuple[URIRef, URIRef, Node, URIRef]]:
-    """One article's named graph: its ``mentions`` and the statements of its ``relations``
-    (as :meth:`KnowledgeGraph.by_article` gives them), each with its evidence."""
-    data = DataNamespaces(base) if base else DataNamespaces()
-
-    for mention in mentions:
-        named = data.article(mention.article)
-        node = data.mention(_mention_id(mention))
-        yield node, RDF.type, KG.Mention, named
-        yield node, KG.refersTo, data.entity(mention.entity), named
-        yield node, NIF.referenceContext, data.article(mention.article), named
-        yield node, NIF.anchorOf, Literal(mention.text), named
-        yield node, NIF.beginIndex, Literal(mention.start), named
-        yield node, NIF.endIndex, Literal(mention.end), named
-        yield node, KG.mentionKind, Literal(mention.kind), named
-        yield node, KG.sentenceBegin, Literal(mention.sentence_start), named
-        yield node, KG.sentenceEnd, Literal(mention.sentence_end), named
-
-    for relation in relations:
-        key = statement_id(relation)
-        ev = relation.evidence
-        named = data.article(ev.article)
-        subject, obj = data.entity(relation.subject), data.entity(relation.object)
-        slug = predicate_slug(relation.predicate)
-        statement, evidence = data.statement(key), data.evidence(key)
-        if not ev.negated and not ev.inferred:
-            yield subject, REL[slug], obj, named
-        yield subject, P[slug], statement, named
-        yield statement, RDF.type, KG.Statement, named
-        yield statement, PS[slug], obj, named
-        yield statement, KG.subject, subject, named
-        yield statement, KG.object, obj, named
-        yield statement, KG.predicateLabel, Literal(relation.predicate), named
-        if relation.type:
-            yield statement, KG.relationType, KGT[relation.type], named
-        yield statement, PQ.negated, Literal(ev.negated), named
-        yield statement, PQ.hedged, Literal(ev.hedged), named
-        yield statement, PQ.confidence, Literal(Decimal(str(ev.confidence))), named
-        if ev.attributed_to:
-            if ev.attributed_to in graph.graph:
-                yield statement, PQ.accordingTo, data.entity(ev.attributed_to), named
-            else:
-                yield statement, PQ.accordingToText, Literal(ev.attributed_to), named
-        if ev.time:
-            since = (ev.time_text or "").lower().startswith("since")
-            yield statement, PQ.since if since else PQ.pointInTime, _time_literal(ev.time), named
-        if ev.time_text:
-            yield statement, PQ.timeText, Literal(ev.time_text), named
-        yield statement, PROV.wasDerivedFrom, evidence, named
-        yield evidence, RDF.type, KG.Evidence, named
-        yield evidence, PROV.wasQuotedFrom, data.article(ev.article), named
-        article = graph.articles.get(ev.article)
-        if article is None or article.text[ev.start:ev.end] != ev.sentence:
-            yield evidence, NIF.anchorOf, Literal(ev.sentence), named
-        yield evidence, NIF.beginIndex, Literal(ev.start), named
-        yield evidence, NIF.endIndex, Literal(ev.end), named
-        yield evidence, KG.extractor, Literal(ev.extractor), named
-        if ev.inferred:
-            yield statement, KG.inferred, Literal(True), named
+__all__ = ["to_dataset", "from_rdf"]
 
 
 def to_dataset(graph: KnowledgeGraph, base: str | None = None, *,
                source_paths: bool = False) -> Dataset:
-    """The graph as an rdflib Dataset: default graph + one named graph per article
-    (:func:`quads`)."""
+    """The graph as an rdflib Dataset: default graph + one named graph per article, the
+    quads of :func:`kg.rdf.quads.quads` (read through their N-Quads)."""
+    text = ox.serialize(quads(graph, base, source_paths=source_paths), format=ox.RdfFormat.N_QUADS)
     dataset = Dataset()
     bind_all(dataset, DataNamespaces(base) if base else DataNamespaces())
-    graphs = {None: dataset.graph(DATASET_DEFAULT_GRAPH_ID)}
-    for subject, predicate, obj, name in quads(graph, base, source_paths=source_paths):
-        target = graphs.get(name)
-        if target is None:
-            target = graphs[name] = dataset.graph(name)
-        target.add((subject, predicate, obj))
+    dataset.parse(data=text.decode("utf-8"), format="nquads")
     return dataset
 
 

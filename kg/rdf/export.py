@@ -120,7 +120,7 @@ def _oxigraph_text(fmt: str, nquads: str, prefixes: dict[str, str]) -> str:
 def serialize(graph: KnowledgeGraph, fmt: str, base: str | None = None) -> str:
     """One export format as text: ``trig``, ``nq``, ``ttl``, ``jsonld``, ``graphml``, ``json``."""
     if fmt == "json":
-        return json.dumps(graph.to_dict(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        return b"".join(graph.json_lines()).decode("utf-8")
     if fmt == "graphml":
         buffer = io.BytesIO()
         nx.write_graphml(graph.to_networkx(), buffer, encoding="utf-8", prettyprint=True)

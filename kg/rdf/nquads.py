@@ -28,16 +28,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Literal
+import pyoxigraph as ox
 
 from kg.graph import KnowledgeGraph
 from kg.io import atomic_write_chunks, atomic_write_text
 from kg.model import Mention, Relation
-from kg.rdf.convert import article_quads, default_quads
+from kg.rdf.quads import article_quads, default_quads
 
 __all__ = ["nquads_blocks", "write_nquads", "NquadsChange", "BLOCKS_SUFFIX"]
 
@@ -173,26 +173,9 @@ def _digest(block: bytes) -> str:
     return hashlib.sha256(block).hexdigest()[:16]
 
 
-def _sorted_block(found) -> bytes:
-    import pyoxigraph as ox
-
-    nodes: dict[str, ox.NamedNode] = {}
-
-    def term(value):
-        if isinstance(value, Literal):
-            if value.language:
-                return ox.Literal(str(value), language=value.language)
-            if value.datatype is not None:
-                return ox.Literal(str(value), datatype=term(value.datatype))
-            return ox.Literal(str(value))
-        key = str(value)
-        node = nodes.get(key)
-        if node is None:
-            node = nodes[key] = ox.NamedNode(key)
-        return node
-
-    default = ox.DefaultGraph()
-    block = [ox.Quad(term(s), term(p), term(o), default if g is None else term(g)) for s, p, o, g in found]
+def _sorted_block(found: Iterable[ox.Quad]) -> bytes:
+    """Quads as N-Quads (Oxigraph's serialiser), lines sorted, each once."""
+    block = list(found)
     if not block:
         return b""
     lines = ox.serialize(block, format=ox.RdfFormat.N_QUADS).split(b"\n")
