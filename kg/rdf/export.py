@@ -38,7 +38,6 @@ True
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import shutil
@@ -46,10 +45,10 @@ from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
-import networkx as nx
 from rdflib import Dataset, Graph
 
 from kg.graph import KnowledgeGraph
+from kg.graphml import graphml_text, write_graphml
 from kg.io import atomic_write_text, export_set
 from kg.rdf.convert import from_rdf
 from kg.rdf.namespaces import DataNamespaces, kg_prefixes
@@ -122,9 +121,7 @@ def serialize(graph: KnowledgeGraph, fmt: str, base: str | None = None) -> str:
     if fmt == "json":
         return b"".join(graph.json_lines()).decode("utf-8")
     if fmt == "graphml":
-        buffer = io.BytesIO()
-        nx.write_graphml(graph.to_networkx(), buffer, encoding="utf-8", prettyprint=True)
-        return buffer.getvalue().decode("utf-8")
+        return graphml_text(graph)
     if fmt == "vocab":
         return vocabulary_text()
     if fmt not in ("trig", "ttl", "nq", "jsonld"):
@@ -184,6 +181,8 @@ def write_exports(
                                   _rdf_text(fmt, nq_file.read_text(encoding="utf-8"), base))
             elif fmt == "json":  # streamed
                 graph.save(folder / _FILE_NAMES[fmt])
+            elif fmt == "graphml":  # streamed
+                write_graphml(graph, folder / _FILE_NAMES[fmt])
             elif fmt != "nq":
                 atomic_write_text(folder / _FILE_NAMES[fmt], serialize(graph, fmt, base))
             names.append(_FILE_NAMES[fmt])
