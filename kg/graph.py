@@ -25,7 +25,7 @@ import difflib
 import hashlib
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field, is_dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
@@ -53,9 +53,12 @@ FORMAT_VERSION = 1
 
 def _plain(item) -> dict:
     """A record (article, entity, mention, relation) as the dict ``dataclasses.asdict``
-    gives, without its deep copies: kg's records hold strings, numbers, tuples and, in a
-    relation, its evidence."""
-    return {key: _plain(value) if is_dataclass(value) else value for key, value in vars(item).items()}
+    gives, without its deep copies: kg's records hold strings, numbers and tuples, and a
+    relation its evidence."""
+    data = dict(vars(item))
+    if "evidence" in data:
+        data["evidence"] = dict(vars(data["evidence"]))
+    return data
 
 
 def statement_id(relation: Relation) -> str:
