@@ -53,46 +53,44 @@ def _attribute(value: str) -> str:  # as ElementTree escapes attribute values
 
 
 def graphml_lines(graph: KnowledgeGraph) -> Iterator[str]:
-    """The GraphML document of ``graph``, a line at a time."""
+    """The GraphML document of ``graph``, a line at a time: the keys first (a pass over the
+    attributes finds them), then each node and edge as it is written, never the whole
+    document at once."""
     plain = graph.to_networkx()
     keys: dict[tuple[str, str], str] = {}  # (scope, name) -> key id, in the order first seen
     declared: list[str] = []
+    for scope, items in (("node", plain.nodes(data=True)), ("edge", plain.edges(data=True))):
+        for *_, data in items:
+            for name, value in data.items():
+                if (scope, name) not in keys:
+                    keys[(scope, name)] = f"d{len(keys)}"
+                    declared.append(f'  <key id="{keys[(scope, name)]}" for="{scope}" '
+                                    f'attr.name="{_attribute(name)}" '
+                                    f'attr.type="{_TYPES.get(type(value), "string")}" />\n')
 
-    def key(scope: str, name: str, value) -> str:
-        found = keys.get((scope, name))
-        if found is None:
-            found = keys[(scope, name)] = f"d{len(keys)}"
-            declared.append(f'  <key id="{found}" for="{scope}" attr.name="{_attribute(name)}" '
-                            f'attr.type="{_TYPES.get(type(value), "string")}" />\n')
-        return found
-
-    def element(tag: str, attributes: str, data: dict) -> list[str]:
+    def element(tag: str, attributes: str, data: dict) -> str:
         if not data:
-            return [f"    <{tag} {attributes} />\n"]
+            return f"    <{tag} {attributes} />\n"
         lines = [f"    <{tag} {attributes}>\n"]
         for name, value in data.items():
-            text = _text(str(value))
-            at = key(tag, name, value)
+            text, at = _text(str(value)), keys[(tag, name)]
             lines.append(f'      <data key="{at}">{text}</data>\n' if text
                          else f'      <data key="{at}" />\n')
         lines.append(f"    </{tag}>\n")
-        return lines
+        return "".join(lines)
 
-    body = []
-    for node, data in plain.nodes(data=True):
-        body += element("node", f'id="{_attribute(str(node))}"', data)
-    for source, target, edge_key, data in plain.edges(data=True, keys=True):
-        body += element("edge", f'source="{_attribute(str(source))}" target="{_attribute(str(target))}" '
-                                f'id="{_attribute(str(edge_key))}"', data)
     yield _HEAD + "\n"
     yield from reversed(declared)
-    if body:
-        yield '  <graph edgedefault="directed">\n'
-        yield from body
-        yield "  </graph>\n"
-    else:
-        yield '  <graph edgedefault="directed" />\n'
-    yield "</graphml>\n"
+    if not plain:
+        yield '  <graph edgedefault="directed" />\n</graphml>\n'
+        return
+    yield '  <graph edgedefault="directed">\n'
+    for node, data in plain.nodes(data=True):
+        yield element("node", f'id="{_attribute(str(node))}"', data)
+    for source, target, edge_key, data in plain.edges(data=True, keys=True):
+        yield element("edge", f'source="{_attribute(str(source))}" target="{_attribute(str(target))}" '
+                              f'id="{_attribute(str(edge_key))}"', data)
+    yield "  </graph>\n</graphml>\n"
 
 
 def graphml_text(graph: KnowledgeGraph) -> str:
@@ -101,5 +99,5 @@ def graphml_text(graph: KnowledgeGraph) -> str:
 
 
 def write_graphml(graph: KnowledgeGraph, path: str | Path) -> None:
-    """Write ``graph``'s GraphML to ``path`` atomically, in pieces."""
+    """Write ``graph``'s GraphML to ``path`` atomically, an element at a time."""
     atomic_write_chunks(path, (line.encode("utf-8") for line in graphml_lines(graph)))
