@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -41,7 +42,7 @@ from kg.rdf.export import EXPORT_FORMATS, write_exports
 from kg.resolve import ClusterSummary
 
 __all__ = ["RECORDS", "Records", "RecordsError", "UpdateReport", "update", "remove", "read_records",
-           "records_text"]
+           "records_lines"]
 
 RECORDS = "extractions.jsonl"
 
@@ -100,19 +101,19 @@ def model_identity(model=None) -> str:
     return name
 
 
-def records_text(extractions: list[ArticleExtraction], settings: dict, exports: dict | None = None,
-                 kept_lines: dict[str, str] | None = None) -> str:
-    """The records file: settings (and the export options), then one JSON line per article
-    in id order. ``kept_lines`` are the lines of kept records as the file held them (the
-    same text, not made again)."""
+def records_lines(extractions: list[ArticleExtraction], settings: dict, exports: dict | None = None,
+                  kept_lines: dict[str, str] | None = None) -> Iterator[bytes]:
+    """The records file, a line at a time: settings (and the export options), then one JSON
+    line per article in id order. ``kept_lines`` are the lines of kept records as the file
+    held them (the same text, not made again)."""
     head = {"settings": settings, "exports": exports or {}}
-    lines = [json.dumps(head, sort_keys=True, ensure_ascii=False)]
+    yield (json.dumps(head, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
     kept_lines = kept_lines or {}
     for extraction in sorted(extractions, key=lambda e: e.article.id):
         line = kept_lines.get(extraction.article.id)
-        lines.append(line if line is not None else
-                     json.dumps(asdict(extraction), sort_keys=True, ensure_ascii=False))
-    return "\n".join(lines) + "\n"
+        if line is None:
+            line = json.dumps(asdict(extraction), sort_keys=True, ensure_ascii=False)
+        yield (line + "\n").encode("utf-8")
 
 
 @dataclass
@@ -224,7 +225,7 @@ def _write(folder, extracted: Extracted, settings: dict, exports: dict,
     graph = graph_of(extracted, min_confidence=options.pop("min_confidence", None),
                      infer=options.pop("infer", False))
     formats = tuple(options.pop("formats", EXPORT_FORMATS))
-    records = {RECORDS: records_text(extracted.extractions, settings, kept, kept_lines)}
+    records = {RECORDS: records_lines(extracted.extractions, settings, kept, kept_lines)}
     write_exports(graph, folder, formats=formats, extra=records, skipped=graph.report.problems,
                   cut=graph.report.cut, wait=exports.get("wait"), **options)
     return graph

@@ -41,7 +41,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
 
@@ -49,7 +49,7 @@ from rdflib import Dataset, Graph
 
 from kg.graph import KnowledgeGraph
 from kg.graphml import graphml_text, write_graphml
-from kg.io import atomic_write_text, export_set
+from kg.io import atomic_write_chunks, atomic_write_text, export_set
 from kg.rdf.convert import from_rdf
 from kg.rdf.namespaces import DataNamespaces, kg_prefixes
 from kg.rdf.nquads import BLOCKS_SUFFIX, nquads_blocks, write_nquads
@@ -150,7 +150,7 @@ def write_exports(
     source_paths: bool = False,
     skipped: list[tuple[str, str]] | None = None,
     cut: list[tuple[str, str]] | None = None,
-    extra: dict[str, str] | None = None,
+    extra: dict[str, str | Iterable[bytes]] | None = None,
 ) -> list[Path]:
     """Write the chosen export formats (and, with ``overview``, the overview diagrams) into
     ``out_dir`` as one set (:func:`kg.io.export_set`: all replaced at once, one writer at a
@@ -159,7 +159,8 @@ def write_exports(
     ``source_paths`` puts the local path each article was read from into the RDF
     (``kg:sourcePath``; left out by default). ``skipped`` (source, reason) pairs, and ``cut``
     (source, how) ones, are written as ``skipped.json``, the build's report of its inputs.
-    ``extra`` files (name -> text) join the set (the build's records, say)."""
+    ``extra`` files (name -> text, or its bytes in pieces) join the set (the build's
+    records, say)."""
     out = Path(out_dir)
     if base is not None:
         check_base(base)
@@ -198,7 +199,10 @@ def write_exports(
             atomic_write_text(folder / "skipped.json", text)
             names.append("skipped.json")
         for name, text in (extra or {}).items():
-            atomic_write_text(folder / name, text)
+            if isinstance(text, str):
+                atomic_write_text(folder / name, text)
+            else:  # streamed
+                atomic_write_chunks(folder / name, text)
             names.append(name)
         if overview:
             from kg.draw import write_overview
