@@ -37,9 +37,9 @@ import pyoxigraph as ox
 from kg.graph import KnowledgeGraph
 from kg.io import atomic_write_chunks, atomic_write_text
 from kg.model import Mention, Relation
-from kg.rdf.quads import article_quads, default_quads
+from kg.rdf.quads import article_quads, default_subjects
 
-__all__ = ["nquads_blocks", "write_nquads", "NquadsChange", "BLOCKS_SUFFIX"]
+__all__ = ["nquads_blocks", "default_pieces", "write_nquads", "NquadsChange", "BLOCKS_SUFFIX"]
 
 BLOCKS_SUFFIX = ".blocks.json"
 
@@ -47,11 +47,13 @@ BLOCKS_SUFFIX = ".blocks.json"
 def nquads_blocks(graph: KnowledgeGraph, base: str | None = None, *, source_paths: bool = False,
                   reuse: Callable[[str, str], bytes | None] | None = None,
                   made: dict[str, str] | None = None) -> Iterator[tuple[str, bytes]]:
-    """(graph, block) pairs: ``""`` and the default graph's N-Quads, then each article's id
-    and its named graph's, in id order, each block's lines sorted. ``reuse(article_id,
-    hash)`` gives an earlier build's block of an article whose hash is unchanged (else None);
-    ``made`` collects each article's hash."""
-    yield "", _sorted_block(default_quads(graph, base, source_paths=source_paths))
+    """(graph, block) pairs: ``""`` and the default graph's N-Quads, a subject at a time
+    (several pairs), then each article's id and its named graph's, in id order; the lines of
+    the default graph, and of each article's, sorted. ``reuse(article_id, hash)`` gives an
+    earlier build's block of an article whose hash is unchanged (else None); ``made``
+    collects each article's hash."""
+    for piece in default_pieces(graph, base, source_paths=source_paths):
+        yield "", piece
     by_article = graph.by_article()
     for article_id in sorted(by_article):
         mentions, relations = by_article[article_id]
@@ -61,6 +63,18 @@ def nquads_blocks(graph: KnowledgeGraph, base: str | None = None, *, source_path
         earlier = reuse(article_id, key) if reuse else None
         yield article_id, earlier if earlier is not None else _sorted_block(
             article_quads(graph, mentions, relations, base))
+
+
+def default_pieces(graph: KnowledgeGraph, base: str | None = None, *,
+                   source_paths: bool = False) -> Iterator[bytes]:
+    """The default graph's N-Quads, its lines sorted, one subject's lines at a time (never
+    the whole graph, which holds every article's text, at once). Every line starts with its
+    subject's ``<IRI>`` and no IRI holds a ``>``, so subjects in the order of ``<IRI>``, each
+    with its lines sorted, are all the lines sorted."""
+    subjects = sorted(default_subjects(graph, base, source_paths=source_paths),
+                      key=lambda pair: str(pair[0]))
+    for _, facts in subjects:
+        yield _sorted_block(facts())
 
 
 def block_hash(graph: KnowledgeGraph, article_id: str, mentions: list[Mention],
@@ -108,6 +122,8 @@ def write_nquads(graph: KnowledgeGraph, path: Path, base: str | None = None, *,
     def chunks() -> Iterator[bytes]:
         offset = 0
         stream = path.open("rb") if earlier else None
+        default_digest = hashlib.sha256()
+        diff = _LineDiff(path, earlier_default) if stream is not None and earlier_default else None
 
         def reuse(article_id: str, key: str) -> bytes | None:
             found = earlier.get(article_id)
@@ -124,18 +140,21 @@ def write_nquads(graph: KnowledgeGraph, path: Path, base: str | None = None, *,
             for name, block in nquads_blocks(graph, base, source_paths=source_paths, reuse=reuse,
                                              made=made):
                 if name:
+                    if diff is not None:  # the default graph is whole: what came and went
+                        if diff.finish():  # the earlier file's default graph was intact
+                            lines["removed"], lines["added"] = diff.removed, diff.added
+                        diff = None
                     where[name] = [made[name], offset, len(block), _digest(block)]
                 else:
-                    default[:] = [offset, len(block), _digest(block)]
-                    if stream is not None and earlier_default is not None:
-                        stream.seek(earlier_default[0])
-                        old = stream.read(earlier_default[1])
-                        if _digest(old) == earlier_default[2]:  # what the earlier store holds
-                            before, after = set(old.splitlines()), set(block.splitlines())
-                            lines["removed"] = sorted(before - after)
-                            lines["added"] = sorted(after - before)
+                    default_digest.update(block)
+                    default[1] += len(block)
+                    if diff is not None:
+                        diff.feed(block.splitlines())
                 offset += len(block)
                 yield block
+            if diff is not None and diff.finish():  # a graph of no article
+                lines["removed"], lines["added"] = diff.removed, diff.added
+            default[2] = default_digest.hexdigest()[:16]
         finally:
             if stream is not None:
                 stream.close()  # before the new file takes the old one's place
@@ -147,6 +166,48 @@ def write_nquads(graph: KnowledgeGraph, path: Path, base: str | None = None, *,
     return NquadsChange(sorted(set(where) - reused), sorted(set(earlier) - set(where)), where,
                         _digest(index.encode("utf-8")), earlier_digest if lines else None,
                         lines.get("removed"), lines.get("added"))
+
+
+class _LineDiff:
+    """The lines of an earlier file's default graph that are gone, and the new ones that
+    were not there: a merge of the two sorted runs of lines, the earlier one read from the
+    file a line at a time, the new one fed as it is made."""
+
+    def __init__(self, path: Path, where: list) -> None:
+        self.removed: list[bytes] = []
+        self.added: list[bytes] = []
+        self._digest, self._expected = hashlib.sha256(), where[2]
+        self._old = self._read(path, where[0], where[1])
+        self._next = next(self._old, None)
+
+    def _read(self, path: Path, start: int, length: int) -> Iterator[bytes]:
+        with path.open("rb") as stream:  # its own handle: the blocks are read apart
+            stream.seek(start)
+            while length > 0:
+                line = stream.readline(length)
+                if not line:
+                    return
+                length -= len(line)
+                self._digest.update(line)
+                yield line.rstrip(b"\n")
+
+    def feed(self, new_lines: list[bytes]) -> None:
+        for line in new_lines:
+            while self._next is not None and self._next < line:
+                self.removed.append(self._next)
+                self._next = next(self._old, None)
+            if self._next == line:
+                self._next = next(self._old, None)
+            else:
+                self.added.append(line)
+
+    def finish(self) -> bool:
+        """Take the rest of the earlier lines as gone; say whether the earlier block was
+        what its index says (else the diff is not to be trusted)."""
+        while self._next is not None:
+            self.removed.append(self._next)
+            self._next = next(self._old, None)
+        return self._digest.hexdigest()[:16] == self._expected
 
 
 def _earlier_index(index_path: Path, base: str | None,

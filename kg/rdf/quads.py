@@ -21,19 +21,20 @@ Examples
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import pyoxigraph as ox
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.graph import KnowledgeGraph, statement_id
-from kg.model import Entity, Mention, Relation
+from kg.model import Article, Entity, Mention, Relation
 from kg.names import normalize_name, slugify
 from kg.rdf.namespaces import DEFAULT_BASE, KG, KGT, NIF, PQ, PS, REL, SCHEMA, WD, P
 
-__all__ = ["quads", "default_quads", "article_quads", "name_keys", "predicate_slug", "TYPE_CLASSES"]
+__all__ = ["quads", "default_quads", "default_subjects", "article_quads", "name_keys",
+           "predicate_slug", "TYPE_CLASSES"]
 
 
 class _Terms:
@@ -141,42 +142,59 @@ def quads(graph: KnowledgeGraph, base: str | None = None, *,
 def default_quads(graph: KnowledgeGraph, base: str | None = None, *,
                   source_paths: bool = False) -> Iterator[ox.Quad]:
     """The default graph's quads: every article's metadata and text, every entity."""
+    for _, facts in default_subjects(graph, base, source_paths=source_paths):
+        yield from facts()
+
+
+def default_subjects(graph: KnowledgeGraph, base: str | None = None, *, source_paths: bool = False
+                     ) -> Iterator[tuple[ox.NamedNode, Callable[[], Iterator[ox.Quad]]]]:
+    """The default graph a subject at a time: each article's and each entity's IRI, with
+    what makes its quads (articles in id order, then entities)."""
     data = _Data(base)
-
-    def fact(subject, predicate, obj) -> ox.Quad:
-        return ox.Quad(subject, predicate, obj, _DEFAULT)
-
     for article in sorted(graph.articles.values(), key=lambda a: a.id):
-        doc = data.article[article.id]
-        yield fact(doc, _RDF.type, _SCHEMA.NewsArticle)
-        yield fact(doc, _KG.articleId, _text(article.id))
-        yield fact(doc, _SCHEMA.headline, _text(article.title))
-        yield fact(doc, _NIF.isString, _text(article.text))
-        yield fact(doc, _KG.sha256, _text(article.sha256))
-        if source_paths and article.source:
-            yield fact(doc, _KG.sourcePath, _text(article.source))
-        if article.url:
-            yield fact(doc, _SCHEMA.url, _text(article.url))
-        if article.published:
-            yield fact(doc, _SCHEMA.datePublished, _text(article.published))
-        if article.publisher:
-            yield fact(doc, _KG.publisherName, _text(article.publisher))
-
+        node = data.article[article.id]
+        yield node, partial(_article_facts, article, node, source_paths)
     for entity in graph.entity_list():
         node = data.entity[entity.id]
-        yield fact(node, _RDF.type, TYPE_CLASSES.get(entity.type, _KG.Entity))
-        yield fact(node, _KG.entityId, _text(entity.id))
-        yield fact(node, _KG.entityType, _text(entity.type))
-        yield fact(node, _RDFS.label, _text(entity.label))
-        yield fact(node, _KG.mentionCount, _integer(entity.mention_count))
-        for alias in entity.aliases:
-            yield fact(node, _SKOS.altLabel, _text(alias))
-        for key in name_keys(entity):
-            yield fact(node, _KG.nameKey, _text(key))
-        for article_id in entity.articles:
-            yield fact(node, _KG.mentionedIn, data.article[article_id])
-        if entity.wikidata:
-            yield fact(node, _OWL.sameAs, _WD[entity.wikidata])
+        yield node, partial(_entity_facts, entity, node, data)
+
+
+def _article_facts(article: Article, doc: ox.NamedNode, source_paths: bool) -> Iterator[ox.Quad]:
+    def fact(predicate, obj) -> ox.Quad:
+        return ox.Quad(doc, predicate, obj, _DEFAULT)
+
+    yield fact(_RDF.type, _SCHEMA.NewsArticle)
+    yield fact(_KG.articleId, _text(article.id))
+    yield fact(_SCHEMA.headline, _text(article.title))
+    yield fact(_NIF.isString, _text(article.text))
+    yield fact(_KG.sha256, _text(article.sha256))
+    if source_paths and article.source:
+        yield fact(_KG.sourcePath, _text(article.source))
+    if article.url:
+        yield fact(_SCHEMA.url, _text(article.url))
+    if article.published:
+        yield fact(_SCHEMA.datePublished, _text(article.published))
+    if article.publisher:
+        yield fact(_KG.publisherName, _text(article.publisher))
+
+
+def _entity_facts(entity: Entity, node: ox.NamedNode, data: _Data) -> Iterator[ox.Quad]:
+    def fact(predicate, obj) -> ox.Quad:
+        return ox.Quad(node, predicate, obj, _DEFAULT)
+
+    yield fact(_RDF.type, TYPE_CLASSES.get(entity.type, _KG.Entity))
+    yield fact(_KG.entityId, _text(entity.id))
+    yield fact(_KG.entityType, _text(entity.type))
+    yield fact(_RDFS.label, _text(entity.label))
+    yield fact(_KG.mentionCount, _integer(entity.mention_count))
+    for alias in entity.aliases:
+        yield fact(_SKOS.altLabel, _text(alias))
+    for key in name_keys(entity):
+        yield fact(_KG.nameKey, _text(key))
+    for article_id in entity.articles:
+        yield fact(_KG.mentionedIn, data.article[article_id])
+    if entity.wikidata:
+        yield fact(_OWL.sameAs, _WD[entity.wikidata])
 
 
 def article_quads(graph: KnowledgeGraph, mentions: list[Mention], relations: list[Relation],
