@@ -164,3 +164,17 @@ def test_the_store_brought_up_to_date_holds_what_a_fresh_one_holds(tmp_path):
     (step / "store" / "CURRENT").unlink()  # a damaged store is made afresh, not updated
     run(step, SEEDS[2])
     assert stored(step) == stored(full)
+
+
+def test_a_graph_read_back_from_its_json_reuses_every_article_block(seed_graph, tmp_path):
+    from kg.graph import KnowledgeGraph
+    from kg.rdf.export import write_exports
+    from kg.rdf.nquads import write_nquads
+
+    write_exports(seed_graph, tmp_path, formats=("nq", "json"))
+    before = (tmp_path / "graph.nq").read_bytes()
+    again = KnowledgeGraph.load_json(tmp_path / "graph.json")  # mentions in another order
+    change = write_nquads(again, tmp_path / "graph.nq")
+    assert change.made == [] and change.gone == []
+    assert change.default_removed == [] and change.default_added == []
+    assert (tmp_path / "graph.nq").read_bytes() == before

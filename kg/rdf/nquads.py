@@ -79,12 +79,15 @@ def default_pieces(graph: KnowledgeGraph, base: str | None = None, *,
 
 def block_hash(graph: KnowledgeGraph, article_id: str, mentions: list[Mention],
                relations: list[Relation], base: str | None) -> str:
-    """A hash of everything an article's named graph is made from."""
+    """A hash of everything an article's named graph is made from, whatever order its
+    mentions and relations come in (a graph read from ``graph.json`` holds them sorted, one
+    just built in the order they were read; both make the same block)."""
     article = graph.articles.get(article_id)
     attributed = sorted({r.evidence.attributed_to for r in relations
                          if r.evidence.attributed_to and r.evidence.attributed_to in graph.graph})
-    digest = hashlib.sha256(repr((base, article.sha256 if article else None, mentions, relations,
-                                  attributed)).encode("utf-8"))
+    made_from = (base, article.sha256 if article else None, sorted(map(repr, mentions)),
+                 sorted(map(repr, relations)), attributed)
+    digest = hashlib.sha256(repr(made_from).encode("utf-8"))
     return digest.hexdigest()[:32]
 
 
