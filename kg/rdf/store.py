@@ -44,13 +44,14 @@ def write_store(nquads: str | Path, folder: Path, change: NquadsChange | None = 
     With ``change`` (what :func:`kg.rdf.nquads.write_nquads` wrote into that ``graph.nq``)
     and a store in ``folder`` made from the file it replaced, the store is updated (in a
     checkpoint of it: the one in ``folder`` may be shared, hard-linked, with the exports it
-    belongs to); otherwise it is made afresh."""
+    belongs to); otherwise, or where more than half of the articles' graphs changed, it is
+    made afresh."""
     import pyoxigraph as ox
 
     marker = folder / MARKER
     earlier = marker.read_text(encoding="utf-8").strip() if marker.is_file() else None
     updating = (change is not None and isinstance(nquads, Path) and change.earlier is not None
-                and earlier == change.earlier)
+                and earlier == change.earlier and not _mostly_changed(change))
     fresh = folder.with_name(folder.name + ".new")
     shutil.rmtree(fresh, ignore_errors=True)
     store = None
@@ -75,6 +76,17 @@ def write_store(nquads: str | Path, folder: Path, change: NquadsChange | None = 
     shutil.rmtree(folder, ignore_errors=True)
     fresh.rename(folder)
     return "updated" if updating else "fresh"
+
+
+def _mostly_changed(change: NquadsChange) -> bool:
+    """Whether more than half of the articles' graphs changed: then a fresh bulk load is
+    cheaper than replacing them one by one (on 20,000 articles whose blocks were all made
+    again, replacing took ten minutes and 3.4 GB).
+
+    >>> _mostly_changed(NquadsChange(["a", "b"], [], {"a": [], "b": [], "c": []}, "", None))
+    True
+    """
+    return 2 * (len(change.made) + len(change.gone)) > max(len(change.blocks), 1)
 
 
 def _bulk_load(store, stream, piece: int = 8 << 20) -> None:
