@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import json
 import os
 import shutil
 import tempfile
@@ -22,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["atomic_write_bytes", "atomic_write_chunks", "atomic_write_json", "atomic_write_text",
+__all__ = ["atomic_write_bytes", "atomic_write_chunks", "atomic_write_text",
            "export_set", "FolderBusy"]
 
 
@@ -55,33 +54,6 @@ def atomic_write_chunks(path: str | Path, chunks: Iterable[bytes]) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
-
-
-def atomic_write_json(path: str | Path, value) -> None:
-    """Write ``value`` as JSON (indented by one, keys sorted, then a line break), atomically
-    and as ``json.dumps`` would, but streamed in pieces of about a megabyte: the indenting
-    encoder's millions of small strings are never held at once.
-
-    >>> import tempfile, pathlib, json
-    >>> target = pathlib.Path(tempfile.mkdtemp()) / "v.json"
-    >>> atomic_write_json(target, {"b": [1, "é"], "a": None})
-    >>> target.read_text(encoding="utf-8") == json.dumps({"b": [1, "é"], "a": None},
-    ...     ensure_ascii=False, indent=1, sort_keys=True) + "\\n"
-    True
-    """
-    encoder = json.JSONEncoder(ensure_ascii=False, indent=1, sort_keys=True)
-
-    def pieces() -> Iterator[bytes]:
-        buffer, size = [], 0
-        for chunk in encoder.iterencode(value):
-            buffer.append(chunk)
-            size += len(chunk)
-            if size >= 1 << 20:
-                yield "".join(buffer).encode("utf-8")
-                buffer, size = [], 0
-        yield ("".join(buffer) + "\n").encode("utf-8")
-
-    atomic_write_chunks(path, pieces())
 
 
 def _umask() -> int:
