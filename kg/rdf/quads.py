@@ -31,7 +31,7 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 from kg.graph import KnowledgeGraph, statement_id
 from kg.model import Article, Entity, Mention, Relation
 from kg.names import normalize_name, slugify
-from kg.rdf.namespaces import DEFAULT_BASE, KG, KGT, NIF, PQ, PS, REL, SCHEMA, WD, P
+from kg.rdf.namespaces import KG, KGT, NIF, PQ, PS, REL, SCHEMA, WD, DataNamespaces, P
 
 __all__ = ["quads", "default_quads", "default_subjects", "article_quads", "name_keys",
            "predicate_slug", "TYPE_CLASSES"]
@@ -77,13 +77,14 @@ TYPE_CLASSES = {
 
 
 class _Data:
-    """Oxigraph IRIs of the data under a base (as :class:`kg.rdf.namespaces.DataNamespaces`)."""
+    """Oxigraph IRIs of the data under a base: :class:`kg.rdf.namespaces.DataNamespaces`'
+    namespaces, as :class:`_Terms`."""
 
     def __init__(self, base: str | None) -> None:
-        base = base or DEFAULT_BASE
-        self.entity, self.article = _Terms(base + "entity/"), _Terms(base + "article/")
-        self.statement, self.evidence = _Terms(base + "statement/"), _Terms(base + "evidence/")
-        self.mention = _Terms(base + "mention/")
+        namespaces = (DataNamespaces(base) if base else DataNamespaces()).prefixes()
+        self.entity, self.article = _Terms(namespaces["ent"]), _Terms(namespaces["doc"])
+        self.statement, self.evidence = _Terms(namespaces["st"]), _Terms(namespaces["ev"])
+        self.mention = _Terms(namespaces["mn"])
 
 
 def predicate_slug(predicate: str) -> str:
