@@ -124,8 +124,13 @@ def _is_passive(verb: Token) -> bool:
     if verb.tag_ == "VBN" and verb.dep_ in ("acomp", "xcomp", "attr") and \
             verb.head.lemma_.lower() == "be":
         return True
-    # "a label started by Julie Doiron": a participle on a noun, with an agent
-    return verb.tag_ == "VBN" and verb.dep_ == "acl" and any(c.dep_ == "agent" for c in verb.children)
+    # "a label started by Julie Doiron", "a writer born in 1958", "the only candidate born and
+    # raised in Virginia": a participle on a noun is passive unless it has an object of its own
+    participle = verb
+    while participle.dep_ == "conj" and participle.head.tag_ == "VBN":
+        participle = participle.head
+    return verb.tag_ == "VBN" and participle.dep_ == "acl" and \
+        not any(c.dep_ in ("dobj", "obj") for c in verb.children)
 
 
 def extract_relations(entities: ArticleEntities,
