@@ -155,10 +155,10 @@ def _print(report: dict) -> None:
     for split in SPLITS:
         for name, kinds in report["splits"].get(split, {}).get("resolution_summary", {}).items():
             for kind, r in kinds.items():
-                if kind != "other pronoun":
-                    print(f"{split:>5} {name:>19} {kind:>20} {r['total']:>6} {r['right']:>6} "
-                          f"{r['wrong']:>6} {r['precision'] if r['precision'] is not None else '-':>9} "
-                          f"{r['right_share'] if r['right_share'] is not None else '-':>11}")
+                shown = {"other pronoun": "I, you ... pronoun"}.get(kind, kind)
+                print(f"{split:>5} {name:>19} {shown:>20} {r['total']:>6} {r['right']:>6} "
+                      f"{r['wrong']:>6} {r['precision'] if r['precision'] is not None else '-':>9} "
+                      f"{r['right_share'] if r['right_share'] is not None else '-':>11}")
     print(f"\n{'split':>5} {'entities: nodes with a link':>28} {'wrong merges':>13} "
           f"{'splits in doc':>14} {'splits in corpus':>17}")
     for split in SPLITS:

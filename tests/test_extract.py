@@ -206,8 +206,13 @@ TABLE = [
     # agent it is a passive
     ("Sappy Records is an independent record label based in Sackville, started by Julie "
      "Doiron in 1990.",
-     [("Sappy Records", "base in", "Sackville", "located_in"),
+     [("Sappy Records", "be based in", "Sackville", "located_in"),
       ("Julie Doiron", "start", "Sappy Records", "founder_of")]),
+    # a participle on a noun is passive: "born in", not "bear in"
+    ("Aner Shalev is an Israeli mathematician born in 1958 in Kibbutz Kinneret.",
+     [("Aner Shalev", "be born in", "Kibbutz Kinneret", None)]),
+    ("Robert Sarvis is the only candidate born and raised in Virginia.",
+     [("Robert Sarvis", "be raised in", "Virginia", None)]),
     # a role a copula states ("the president of Russia" elsewhere is a description)
     ("Vladimir Putin is the president of Russia.",
      [("Vladimir Putin", "be president of", "Russia", "leader_of")]),
@@ -499,6 +504,46 @@ def test_i_in_a_quotation_is_its_speaker_and_the_relation_is_attributed_to_them(
 def test_i_in_a_quotation_no_one_is_said_to_speak_stays_unresolved():
     _, found = extract('Elon Musk arrived late. "I met Vladimir Putin twice last year."')
     assert ("Elon Musk", "meet", "Vladimir Putin") not in found
+
+
+INTERVIEWS = [
+    # (lead, question, answer, relation the answer states, attributed to)
+    ("Wikinews interviews Hugh McGuire about LibriVox.", "Why did you start it?",
+     "I launched LibriVox in Montreal.", ("Hugh McGuire", "launch", "LibriVox"), "hugh-mcguire"),
+    ("Interview with LibriVox founder Hugh McGuire", "How did it begin?",
+     "I met Lawrence Lessig in Boston.", ("Hugh McGuire", "meet", "Lawrence Lessig"), "hugh-mcguire"),
+    ("Wikinews spoke with William Evans, president of the International Brotherhood of Magicians.",
+     "Where do you perform?", "I have visited Italy many times.",
+     ("William Evans", "visit", "Italy"), "william-evans"),
+]
+
+
+@pytest.mark.parametrize(("lead", "question", "answer", "triple", "speaker"), INTERVIEWS,
+                         ids=[row[3][0] + " " + row[3][1] for row in INTERVIEWS])
+def test_i_in_an_interviews_answers_is_the_person_interviewed(lead, question, answer, triple, speaker):
+    _, found = extract("\n\n".join([lead, question, answer]))
+    assert triple in found, sorted(found)
+    assert found[triple].evidence.attributed_to == speaker
+
+
+def test_you_in_an_interviews_question_is_the_person_interviewed():
+    graph, _ = extract("Wikinews interviews Hugh McGuire.\n\nWhy did you found LibriVox?\n\n"
+                       "Because books should be free.")
+    mentions = [m.text for m in graph.mentions if m.entity == "hugh-mcguire"]
+    assert "you" in mentions
+
+
+@pytest.mark.parametrize("text", [
+    # several people interviewed: whose "I" it is, the text does not say
+    "Wikinews interviews Mario Lucero and Isabel Ruiz.\n\nWho founded it?\n\nI met Lawrence Lessig.",
+    # no question: a column in the first person, not an interview
+    "Wikinews interviews Hugh McGuire.\n\nI met Lawrence Lessig.",
+    # no one said to be interviewed
+    "Hugh McGuire launched LibriVox.\n\nWhy books?\n\nI met Lawrence Lessig.",
+])
+def test_i_stays_unresolved_where_the_interview_does_not_say_who_answers(text):
+    _, found = extract(text)
+    assert not any(key[1] == "meet" and key[2] == "Lawrence Lessig" for key in found), sorted(found)
 
 
 def test_time_from_the_sentence_else_the_article_date():

@@ -15,7 +15,8 @@ Four kinds of mention are grouped into clusters, in this order:
 4. ``pronoun``: third-person pronouns, resolved by a learned mention-ranking model
    (:mod:`kg.extract.pronouns`) or left alone when it is unsure; then "I", "me" and "my"
    inside a quotation the article attributes to a person ('"I met him," said Levitt':
-   :mod:`kg.extract.speakers`).
+   :mod:`kg.extract.speakers`), and in an interview "I" of its answers and "you" of its
+   questions for the person interviewed (:mod:`kg.extract.interviews`).
 
 Along the way: what a sentence says a named thing is ("X is a town", "X, a software
 company") overrules the NER's type; definite descriptions of things ("the town", "the
@@ -28,7 +29,8 @@ Each step has its module: names :mod:`kg.extract.names` (which name joins which:
 :mod:`kg.extract.name_joining`), demonyms :mod:`kg.extract.demonyms`, lone surnames
 :mod:`kg.extract.surnames`, types :mod:`kg.extract.entity_types`, appositions, titles and
 descriptions :mod:`kg.extract.roles`, descriptions of things :mod:`kg.extract.definites`,
-pronouns :mod:`kg.extract.pronouns` and :mod:`kg.extract.speakers`, over the records of
+pronouns :mod:`kg.extract.pronouns`, :mod:`kg.extract.speakers` and
+:mod:`kg.extract.interviews`, over the records of
 :mod:`kg.extract.mentions`. The rule-based steps are transparent, fast, and wrong in ways
 one can read; the pronoun and definite description steps are learned.
 :func:`resolve_mentions` runs them and returns an :class:`ArticleEntities`.
@@ -43,6 +45,7 @@ from kg.extract.definites import model_chooser as definite_chooser
 from kg.extract.definites import resolve_definites
 from kg.extract.demonyms import demonyms
 from kg.extract.entity_types import types_from_descriptions
+from kg.extract.interviews import interview_speakers
 from kg.extract.lexicon import ENTITY_LABELS
 from kg.extract.mentions import ArticleEntities, Cluster, MentionSpan, RoleFact, cluster_label, role_noun
 from kg.extract.names import cluster_names, defined_aliases, described_names
@@ -88,6 +91,7 @@ def resolve_mentions(
     resolve_definites(result, choose_definite or definite_chooser())
     resolve_pronouns(result, choose_pronoun or model_chooser())
     quoted_speakers(result)  # after the pronouns: '"...," he said' has a speaker then
+    interview_speakers(result)  # an interview's answers: "I" is the person interviewed
     demonyms(result, gazetteer)
     for cluster_id, noun, holder_token, start, end, via, preposition in holder_tokens:
         holder = holder_cluster(result, holder_token, gazetteer)

@@ -1,0 +1,135 @@
+"""Who "I" is in an interview's answers, and "you" in its questions: the person interviewed.
+
+News sites publish interviews as questions and answers: a lead that says who was
+interviewed ("Wikinews interviews Simon Ličen about ...", "Interview with LibriVox founder
+Hugh McGuire", "Wikinews spoke with William Evans, president of ..."), then paragraphs that
+end in a question mark, each followed by the answer. A reader takes every "I", "me" and "my"
+of an answer, and every "you" and "your" of a question, for the person interviewed; kg does
+the same, and a relation read in an answer is attributed to them (they said it).
+
+An article is read this way only when both hold: its text before the first question names
+exactly one person as interviewed (the object of "interview", "interview with", "speak
+with", "talk to", "sit down with", "catch up with"; several people, or none, and nothing is
+given), and some paragraph after that lead is a question. Quotations keep their own speaker
+(:mod:`kg.extract.speakers`), and the lead's own "I" (the reporter's) is left alone.
+
+>>> from kg.extract.coref import resolve_mentions
+>>> from kg.gazetteer import Gazetteer
+>>> from kg.nlp import load_pipeline
+>>> text = ("Wikinews interviews Hugh McGuire about LibriVox.\\n\\n"
+...         "Why did you start LibriVox?\\n\\nI launched LibriVox because I love books.")
+>>> doc = load_pipeline()(text)
+>>> result = resolve_mentions(doc, Gazetteer.bundled())
+>>> [(t.text, result.cluster_of(t).label) for t in doc if t.lower_ in ("i", "you")]
+[('you', 'Hugh McGuire'), ('I', 'Hugh McGuire'), ('I', 'Hugh McGuire')]
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.extract.clauses import expand
+from kg.extract.speakers import FIRST_PERSON, quotations
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["paragraphs", "interviewee", "interview_speakers", "SECOND_PERSON"]
+
+#: The pronouns a question addresses the person interviewed by.
+SECOND_PERSON = {"you", "your", "yours", "yourself"}
+# verbs and the preposition that introduces the person met: "spoke with X", "talked to X"
+_MEETING_VERBS = {"speak": ("with", "to"), "talk": ("with", "to"), "sit": ("with",),
+                  "catch": ("with",), "chat": ("with",)}
+
+
+def paragraphs(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges ``(start, end)`` of the paragraphs (blank-line separated) of ``doc``."""
+    found, start = [], 0
+    for token in doc:
+        if "\n\n" in token.text_with_ws:
+            found.append((start, token.i + 1))
+            start = token.i + 1
+    if start < len(doc):
+        found.append((start, len(doc)))
+    return [(s, e) for s, e in found if any(not t.is_space for t in doc[s:e])]
+
+
+def _is_question(doc: Doc, start: int, end: int) -> bool:
+    words = [t for t in doc[start:end] if not t.is_space and not t.is_quote]
+    return bool(words) and words[-1].text == "?"
+
+
+def _interviewed_tokens(doc: Doc, end: int, *, met: bool) -> list[Token]:
+    """Tokens before ``end`` that a sentence says were interviewed ("interviewed X", "an
+    interview with X"), or with ``met``, spoken with ("spoke with X", "sat down with X")."""
+    found: list[Token] = []
+    for token in doc[:end]:
+        lemma = token.lemma_.lower()
+        if lemma == "interview" and not met:  # a headline's "interviews" may be parsed as a noun
+            deps = ("nsubjpass",) if any(c.dep_ == "auxpass" for c in token.children) else ("dobj",)
+            found += [t for c in token.children if c.dep_ in deps for t in expand(c)]
+            found += _objects_of(token, ("with",))
+            if token.i + 1 < len(doc) and token.nbor().pos_ == "PROPN":  # a headline parsed
+                name = token.nbor()  # as nouns: "Wikinews interviews Marymegan Daly on"
+                while name.dep_ == "compound" and name.head.i > name.i:
+                    name = name.head
+                found += expand(name)
+        elif lemma in _MEETING_VERBS and token.pos_ == "VERB" and met:
+            found += _objects_of(token, _MEETING_VERBS[lemma])
+            for particle in (c for c in token.children if c.dep_ == "prt"):  # "sat down with"
+                found += _objects_of(particle, _MEETING_VERBS[lemma])
+    return found
+
+
+def _objects_of(token: Token, prepositions: tuple[str, ...]) -> list[Token]:
+    return [t for prep in token.children if prep.dep_ == "prep" and prep.lower_ in prepositions
+            for p in prep.children if p.dep_ == "pobj" for t in expand(p)]
+
+
+def interviewee(result, lead_end: int):
+    """The one person cluster the text before token ``lead_end`` says was interviewed, or
+    None (no one, or several)."""
+    for met in (False, True):  # "spoke with X" only where no sentence says who was interviewed
+        people = set()
+        for token in _interviewed_tokens(result.doc, lead_end, met=met):
+            cluster = result.cluster_of(token)  # "Hugh McGuire", "the site's founder", "him"
+            if cluster is not None and cluster.type == "PERSON":
+                people.add(cluster.id)
+            elif cluster is None:  # "LibriVox founder Hugh McGuire", "Professor ... Simon Ličen"
+                people |= {c.id for c in map(result.cluster_of, token.subtree)
+                           if c is not None and c.type == "PERSON"}
+        if people:
+            return result.clusters[people.pop()] if len(people) == 1 else None
+    return None
+
+
+def interview_speakers(result) -> int:
+    """Give the first-person pronouns of an interview's answers and the second-person ones
+    of its questions to the person interviewed, and attribute what the answers say to them;
+    how many pronouns were given (0 for an article that is no interview)."""
+    doc = result.doc
+    parts = paragraphs(doc)
+    questions = {i for i, (s, e) in enumerate(parts) if _is_question(doc, s, e)}
+    if not questions:
+        return 0
+    first = min(questions)
+    person = interviewee(result, parts[first][0])
+    if person is None:
+        return 0
+    quoted = {i for s, e in quotations(doc) for i in range(s, e)}
+    given = 0
+    for index in range(first, len(parts)):
+        start, end = parts[index]
+        asked = index in questions
+        pronouns = SECOND_PERSON if asked else FIRST_PERSON
+        for token in doc[start:end]:
+            if token.i in quoted:
+                continue
+            if not asked:
+                result.quoted.setdefault(token.i, person.id)
+            if token.lower_ in pronouns and token.tag_ in ("PRP", "PRP$") and \
+                    token.i not in result.token_cluster:
+                result.add_mention(person, token.i, token.i + 1, "pronoun")
+                given += 1
+    return given
