@@ -506,6 +506,25 @@ def test_i_in_a_quotation_no_one_is_said_to_speak_stays_unresolved():
     assert ("Elon Musk", "meet", "Vladimir Putin") not in found
 
 
+@pytest.mark.parametrize(("text", "triple"), [
+    # a match report's countries are their national teams, not the states
+    ("Yesterday, at the World Cup, Sweden defeated South Korea 1 – 0.",
+     ("Sweden national team", "defeat", "South Korea national team")),
+    ("Group G — Belgium 3 – 0 Panama\n\nIn the first game of the day, Belgium faced Panama.",
+     ("Belgium national team", "face", "Panama national team")),
+    ("Tunisia lost 1 – 2 to England in Volgograd, and Belgium beat Panama 3 – 0 in Sochi.",
+     ("Belgium national team", "beat", "Panama national team")),
+    # no game: a war, a treaty
+    ("France defeated Germany at Sedan in 1870.", ("France", "defeat", "Germany")),
+    ("Sweden and Finland signed a treaty with Norway.", ("Sweden", "sign treaty with", "Norway")),
+])
+def test_countries_that_play_are_their_national_teams(text, triple):
+    graph, found = extract(text)
+    assert triple in found, sorted(found)
+    team = graph.entity(triple[0])
+    assert team.type == ("ORG" if "national team" in triple[0] else "GPE")
+
+
 INTERVIEWS = [
     # (lead, question, answer, relation the answer states, attributed to)
     ("Wikinews interviews Hugh McGuire about LibriVox.", "Why did you start it?",

@@ -19,17 +19,18 @@ Four kinds of mention are grouped into clusters, in this order:
    questions for the person interviewed (:mod:`kg.extract.interviews`).
 
 Along the way: what a sentence says a named thing is ("X is a town", "X, a software
-company") overrules the NER's type; definite descriptions of things ("the town", "the
-company") join the thing a learned mention-ranking model finds they stand for, or stay
-alone when it is unsure (:mod:`kg.extract.definites`, as a ``role`` mention); last,
-demonyms used as modifiers ("an American actor") become ``demonym`` mentions of their
-place.
+company") overrules the NER's type; the countries of a match report are their national
+teams ("Sweden defeated South Korea 1 – 0": :mod:`kg.extract.teams`); definite
+descriptions of things ("the town", "the company") join the thing a learned
+mention-ranking model finds they stand for, or stay alone when it is unsure
+(:mod:`kg.extract.definites`, as a ``role`` mention); last, demonyms used as modifiers
+("an American actor") become ``demonym`` mentions of their place.
 
 Each step has its module: names :mod:`kg.extract.names` (which name joins which:
 :mod:`kg.extract.name_joining`), demonyms :mod:`kg.extract.demonyms`, lone surnames
 :mod:`kg.extract.surnames`, types :mod:`kg.extract.entity_types`, appositions, titles and
-descriptions :mod:`kg.extract.roles`, descriptions of things :mod:`kg.extract.definites`,
-pronouns :mod:`kg.extract.pronouns`, :mod:`kg.extract.speakers` and
+descriptions :mod:`kg.extract.roles`, national teams :mod:`kg.extract.teams`, descriptions
+of things :mod:`kg.extract.definites`, pronouns :mod:`kg.extract.pronouns`, :mod:`kg.extract.speakers` and
 :mod:`kg.extract.interviews`, over the records of
 :mod:`kg.extract.mentions`. The rule-based steps are transparent, fast, and wrong in ways
 one can read; the pronoun and definite description steps are learned.
@@ -53,6 +54,7 @@ from kg.extract.pronouns import Chooser, model_chooser, resolve_pronouns
 from kg.extract.roles import appositions_and_titles, descriptions, holder_cluster
 from kg.extract.speakers import quoted_speakers
 from kg.extract.surnames import repeated_surnames
+from kg.extract.teams import national_teams
 from kg.extract.title_patterns import title_patterns
 from kg.gazetteer import Gazetteer
 
@@ -86,6 +88,7 @@ def resolve_mentions(
     repeated_surnames(result)
     appositions_and_titles(result, holder_tokens)
     types_from_descriptions(result, gazetteer)
+    national_teams(result, gazetteer)  # a match report's countries are their teams
     title_patterns(result, holder_tokens, gazetteer)  # once types are known: no person holds
     descriptions(result, gazetteer)
     resolve_definites(result, choose_definite or definite_chooser())

@@ -243,6 +243,9 @@ def cluster_label(cluster: Cluster, doc: Doc) -> str:
     if cluster.known:
         return cluster.known.label
     names = [m.span(doc) for m in cluster.mentions if m.kind == "name"]
+    if "national team" in cluster.kinds and names:  # kg.extract.teams: "Sweden" plays
+        texts = Counter(" ".join(span.text.split()) for span in names)
+        return max(texts, key=lambda t: (texts[t], -len(t), t)) + " national team"
     if not names and cluster.place:
         return cluster.place
     if not names:
