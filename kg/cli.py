@@ -251,6 +251,11 @@ def query(
     allow_remote: bool = typer.Option(False, "--allow-remote",
                                       help="Run SERVICE, and FROM / FROM NAMED beyond the loaded export "
                                            "(they fetch data from elsewhere; refused by default)."),
+    article: list[str] = typer.Option([], "--article", "-a",
+                                      help="Ask the query of this article only (repeatable; oxigraph)."),
+    page: int = typer.Option(None, "--page", min=1,
+                             help="Ask the query of one page of the articles, in id order (oxigraph)."),
+    page_size: int = typer.Option(25, "--page-size", min=1, help="Articles a page holds."),
 ) -> None:
     """Run a SPARQL query over an export, with bound parameters.
 
@@ -264,7 +269,8 @@ def query(
         _fail(f"unknown format {output_format!r}: use table, csv, tsv or json")
     try:
         rows = run_query(export, query_text, params=_parse_params(param), engine=engine, store=store,
-                         timeout=timeout, allow_remote=allow_remote)
+                         timeout=timeout, allow_remote=allow_remote, articles=article or None,
+                         page=page, page_size=page_size)
     except QueryError as error:
         _fail(str(error))
     typer.echo(format_rows(rows, output_format), nl=False)

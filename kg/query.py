@@ -41,6 +41,7 @@ import re
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -51,6 +52,7 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg.names import normalize_name
+from kg.query_scope import ArticleScope, article_graphs
 
 __all__ = ["query", "load_query", "QueryError", "NamedQuery", "query_names", "QUERIES_DIR",
            "inject_values"]
@@ -249,7 +251,8 @@ def _python(term):
 
 def query(source, query: str, *, params: dict | None = None, engine: str = "oxigraph",
           store: str | None = None, timeout: float | None = None,
-          allow_remote: bool = False) -> list[dict]:
+          allow_remote: bool = False, articles: Sequence[str] | None = None,
+          page: int | None = None, page_size: int = 25) -> list[dict]:
     """Run a SPARQL SELECT over an export and return its rows as dicts.
 
     Parameters
@@ -271,6 +274,10 @@ def query(source, query: str, *, params: dict | None = None, engine: str = "oxig
         Run ``SERVICE`` clauses, and ``FROM`` / ``FROM NAMED`` naming anything but a graph
         of the loaded export (which fetch data from the network or the disk). Refused by
         default, with a :class:`QueryError`.
+    articles, page, page_size
+        Ask the query of these article ids only, or of one page of the archive's articles
+        (in id order, ``page_size`` a page, from 1): its ``GRAPH`` patterns see only them
+        (:mod:`kg.query_scope`). Oxigraph only.
 
     >>> query("exports/", "SELECT (COUNT(?a) AS ?n) WHERE { ?a a <https://schema.org/NewsArticle> }",
     ...       timeout=60)
@@ -281,13 +288,16 @@ def query(source, query: str, *, params: dict | None = None, engine: str = "oxig
     if allow_remote:
         outside = []
     bindings = _bindings(named, params)
+    scope = ArticleScope(articles, page, page_size)
+    if not scope.everything and engine != "oxigraph":
+        raise QueryError("asking a query of some articles (--article, --page) needs the oxigraph engine")
     if timeout is not None:
-        return _with_timeout(timeout, _run, source, named, bindings, engine, store, outside)
-    return _run(source, named, bindings, engine, store, outside)
+        return _with_timeout(timeout, _run, source, named, bindings, engine, store, outside, scope)
+    return _run(source, named, bindings, engine, store, outside, scope)
 
 
 def _run(source, named: NamedQuery, bindings: dict, engine: str, store: str | None,
-         outside: list[tuple[str, str]]) -> list[dict]:
+         outside: list[tuple[str, str]], scope: ArticleScope | None = None) -> list[dict]:
     if engine.startswith(("http://", "https://")):
         _refuse_outside(named, [o for o in outside if o[0] == "SERVICE"], set())
         return _endpoint(engine, inject_values(named.text, bindings))
@@ -299,7 +309,7 @@ def _run(source, named: NamedQuery, bindings: dict, engine: str, store: str | No
         variables = [str(v) for v in result.vars]
         return [{v: _python(row[v]) for v in variables} for row in result]
     if engine == "oxigraph":
-        return _oxigraph(source, named, bindings, store, outside)
+        return _oxigraph(source, named, bindings, store, outside, scope or ArticleScope())
     raise QueryError(f"unknown engine {engine!r}: use rdflib, oxigraph or an endpoint URL")
 
 
@@ -384,7 +394,7 @@ def _parsed(path: str, size: int, mtime_ns: int) -> Dataset:
 
 
 def _oxigraph(source, named: NamedQuery, bindings: dict, store_path: str | None,
-              outside: list[tuple[str, str]]) -> list[dict]:
+              outside: list[tuple[str, str]], scope: ArticleScope) -> list[dict]:
     try:
         import pyoxigraph as ox
     except ImportError:
@@ -408,8 +418,9 @@ def _oxigraph(source, named: NamedQuery, bindings: dict, store_path: str | None,
     if outside:
         _refuse_outside(named, outside, {g.value for g in store.named_graphs()})
     # Oxigraph substitutes only projected variables, so parameters travel as VALUES
+    graphs = None if scope.everything else article_graphs(store, scope)
     try:
-        result = store.query(inject_values(named.text, bindings))
+        result = store.query(inject_values(named.text, bindings), named_graphs=graphs)
     except SyntaxError as error:
         raise _syntax_error(named, error) from None
     variables = [v.value for v in result.variables]

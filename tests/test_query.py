@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.push import PushError, push
 from kg.query import QueryError, load_query, query, query_names
+from kg.query_scope import PER_ARTICLE_QUERIES
 from kg.rdf.export import write_exports
 
 PARAMS = {
@@ -239,3 +240,34 @@ def test_a_sentence_is_stored_once_in_its_articles_text(export):
     assert "vocab#sentenceText>" not in quads
     sentence = "The Tesla C.E.O. has been in regular contact with Putin since late 2022"
     assert quads.count(sentence) == 1  # in the article's nif:isString only
+
+
+@pytest.mark.parametrize("name", PER_ARTICLE_QUERIES)
+def test_pages_of_articles_together_give_the_whole_answer(export, name):
+    whole = query(export, name, params=PARAMS.get(name))
+    pages = [query(export, name, params=PARAMS.get(name), page=n, page_size=1) for n in (1, 2, 3)]
+    assert query(export, name, params=PARAMS.get(name), page=4, page_size=1) == []  # 3 articles
+    assert _canonical([row for page in pages for row in page]) == _canonical(whole)
+    assert name in ("relations_between", "timeline", "attributed_claims") or \
+        sum(1 for page in pages if page) > 1  # the rows really are spread over the pages
+
+
+def test_a_query_asked_of_one_article_sees_only_that_article(export):
+    rows = query(export, "relations", articles=["001_7f1dbf2819e5e0b1"])
+    assert rows and {r["article"] for r in rows} == {"001_7f1dbf2819e5e0b1"}
+    labels = {r["subject"] for r in rows}  # entities and labels stay whole: the default graph
+    assert "Elon Musk" in labels
+
+
+def test_asking_for_articles_that_are_not_there_or_on_another_engine_is_a_clear_error(export):
+    with pytest.raises(QueryError, match="no article 'nope' in these exports"):
+        query(export, "relations", articles=["nope"])
+    with pytest.raises(QueryError, match="needs the oxigraph engine"):
+        query(export, "relations", page=1, engine="rdflib")
+    with pytest.raises(QueryError, match="by id or for a page, not both"):
+        query(export, "relations", page=1, articles=["001_7f1dbf2819e5e0b1"])
+    runner = CliRunner()
+    result = runner.invoke(app, ["query", str(export), "relations", "--page", "1", "--page-size", "1",
+                                 "-f", "csv"])
+    assert result.exit_code == 0
+    assert {line.split(",")[4] for line in result.output.splitlines()[1:] if line} == {"000_f041676349017ce9"}
