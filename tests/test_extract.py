@@ -623,3 +623,11 @@ def test_what_is_no_name(text, not_a_name):
     with pytest.raises(EntityNotFound):
         graph.entity(not_a_name)
     assert graph.entity("Joe Biden").type == "PERSON"
+
+
+def test_a_name_the_ner_ran_into_the_next_one_loses_the_conjunction():
+    graph, _ = extract("Airlines serving Phoenix include American Airlines and Southwest. The United "
+                       "Nations and United States have both criticised the policy.")
+    labels = {e.label for e in graph.entity_list()}
+    assert {"American Airlines", "United Nations", "United States"} <= labels, labels
+    assert not any(label.endswith((" and", ",")) for label in labels)

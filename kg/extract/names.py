@@ -46,10 +46,12 @@ _DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "su
 
 
 def _name_span(ent: Span) -> Span | None:
-    """The entity span without leading titles ("President") or trailing possessives."""
+    """The entity span without leading titles ("President") or trailing possessives,
+    conjunctions and commas ("American Airlines and": the NER ran into the next name)."""
     start, end = ent.start, ent.end
     doc = ent.doc
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_space or doc[end - 1].text == "-" or
+                           doc[end - 1].pos_ == "CCONJ" or doc[end - 1].text in (",", ";") or
                            (end - start > 1 and doc[end - 1].lower_ in _DAYS)):
         end -= 1  # "Wikinews Saturday": the NER took the day into the name
     while start < end and doc[start].is_space:
