@@ -33,7 +33,6 @@ from collections.abc import Sequence
 
 __all__ = ["article_graphs", "ArticleScope", "PER_ARTICLE_QUERIES"]
 
-_KG = "https://example.org/kg/vocab#"
 #: The shipped queries whose rows each come from one article: asked page by page, they give
 #: every row of the whole answer once. The others count over articles (``neighbors``,
 #: ``corroborated``: within the page) or read only the default graph (``entities``).
@@ -68,8 +67,9 @@ def article_graphs(store, scope: ArticleScope) -> list:
     import pyoxigraph as ox
 
     from kg.query import QueryError
+    from kg.rdf.namespaces import KG
 
-    article_id = ox.NamedNode(_KG + "articleId")
+    article_id = ox.NamedNode(str(KG.articleId))
     if scope.page is not None:
         found = store.query(f"SELECT ?g WHERE {{ ?g <{article_id.value}> ?id }} ORDER BY ?id "
                             f"LIMIT {int(scope.page_size)} OFFSET {(scope.page - 1) * int(scope.page_size)}")
