@@ -48,6 +48,13 @@ def expand(token: Token) -> list[Token]:
     return found
 
 
+def prepositional_objects(token: Token, prepositions: tuple[str, ...]) -> list[Token]:
+    """The objects, conjuncts included, of the token's prepositions among ``prepositions``:
+    "spoke with X and Y" -> X, Y."""
+    return [t for prep in token.children if prep.dep_ == "prep" and prep.lower_ in prepositions
+            for p in prep.children if p.dep_ == "pobj" for t in expand(p)]
+
+
 #: Participles that say where something is ("located", "based", "headquartered").
 _SITED_PARTICIPLES = {"locate", "located", "base", "based", "headquarter", "headquartered",
                       "situate", "situated"}

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract.clauses import expand
+from kg.extract.clauses import expand, prepositional_objects
 from kg.extract.speakers import FIRST_PERSON, quotations
 
 if TYPE_CHECKING:
@@ -69,22 +69,17 @@ def _interviewed_tokens(doc: Doc, end: int, *, met: bool) -> list[Token]:
         if lemma == "interview" and not met:  # a headline's "interviews" may be parsed as a noun
             deps = ("nsubjpass",) if any(c.dep_ == "auxpass" for c in token.children) else ("dobj",)
             found += [t for c in token.children if c.dep_ in deps for t in expand(c)]
-            found += _objects_of(token, ("with",))
+            found += prepositional_objects(token, ("with",))
             if token.i + 1 < len(doc) and token.nbor().pos_ == "PROPN":  # a headline parsed
                 name = token.nbor()  # as nouns: "Wikinews interviews Marymegan Daly on"
                 while name.dep_ == "compound" and name.head.i > name.i:
                     name = name.head
                 found += expand(name)
         elif lemma in _MEETING_VERBS and token.pos_ == "VERB" and met:
-            found += _objects_of(token, _MEETING_VERBS[lemma])
+            found += prepositional_objects(token, _MEETING_VERBS[lemma])
             for particle in (c for c in token.children if c.dep_ == "prt"):  # "sat down with"
-                found += _objects_of(particle, _MEETING_VERBS[lemma])
+                found += prepositional_objects(particle, _MEETING_VERBS[lemma])
     return found
-
-
-def _objects_of(token: Token, prepositions: tuple[str, ...]) -> list[Token]:
-    return [t for prep in token.children if prep.dep_ == "prep" and prep.lower_ in prepositions
-            for p in prep.children if p.dep_ == "pobj" for t in expand(p)]
 
 
 def interviewee(result, lead_end: int):

@@ -30,11 +30,16 @@ if TYPE_CHECKING:
 
 __all__ = ["MentionSpan", "Cluster", "RoleFact", "ArticleEntities", "role_noun", "cluster_label",
            "cluster_labelled", "place_cluster", "is_free", "token_texts", "singular", "compound_start",
-           "naming_noun", "NOUN_TYPES", "AMBIGUOUS_NAME_ENDINGS"]
+           "naming_noun", "NOUN_TYPES", "AMBIGUOUS_NAME_ENDINGS", "TEAM_KIND"]
 
 
 _TYPE_PRIORITY = {t: i for i, t in enumerate(
     ("PERSON", "ORG", "GPE", "PRODUCT", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART"))}
+
+
+#: What a country's cluster is called (``Cluster.kinds``) once a match report reads it as its
+#: national team (:mod:`kg.extract.teams`).
+TEAM_KIND = "national team"
 
 
 @dataclass
@@ -239,19 +244,18 @@ def naming_noun(word: str, people: bool = False) -> str | None:
 
 
 def cluster_label(cluster: Cluster, doc: Doc) -> str:
-    """The cluster's name: the alias-table label, else its longest name mention."""
+    """The cluster's name: the alias-table label, else its longest name mention ("Sweden
+    national team" for a country a match report reads as its team, :mod:`kg.extract.teams`)."""
     if cluster.known:
         return cluster.known.label
     names = [m.span(doc) for m in cluster.mentions if m.kind == "name"]
-    if "national team" in cluster.kinds and names:  # kg.extract.teams: "Sweden" plays
-        texts = Counter(" ".join(span.text.split()) for span in names)
-        return max(texts, key=lambda t: (texts[t], -len(t), t)) + " national team"
     if not names and cluster.place:
         return cluster.place
     if not names:
         names = [m.span(doc) for m in cluster.mentions]
     texts = Counter(" ".join(span.text.split()) for span in names)
-    return max(texts, key=lambda t: (len(t.split()), texts[t], -len(t), t))
+    label = max(texts, key=lambda t: (len(t.split()), texts[t], -len(t), t))
+    return f"{label} {TEAM_KIND}" if TEAM_KIND in cluster.kinds else label
 
 
 def cluster_labelled(result: ArticleEntities, place: str) -> Cluster | None:

@@ -33,17 +33,16 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from kg.extract.clauses import expand
+from kg.extract.clauses import expand, prepositional_objects
+from kg.extract.mentions import TEAM_KIND
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from kg.gazetteer import Gazetteer
 
-__all__ = ["national_teams", "TEAM_KIND"]
+__all__ = ["national_teams"]
 
-#: What a country's cluster is called (``Cluster.kinds``) once it is read as its team.
-TEAM_KIND = "national team"
 # verbs one side of a game does to the other
 _MATCH_VERBS = {"beat", "defeat", "face", "play", "draw", "thrash", "eliminate", "edge",
                 "overcome", "outplay", "tie"}
@@ -110,14 +109,12 @@ def _plays(result, countries: dict, token: Token) -> bool:
     if token.dep_ in ("nsubj", "dobj") and head.lemma_.lower() in _MATCH_VERBS:
         others = [t for c in head.children if c.dep_ in ("nsubj", "dobj") and c.i != token.i
                   for t in expand(c)]
-        others += [t for p in head.children if p.dep_ == "prep" and p.lower_ in ("with", "against")
-                   for c in p.children if c.dep_ == "pobj" for t in expand(c)]
+        others += prepositional_objects(head, ("with", "against"))
         if any(_country_of(result, countries, t) not in (None, me) for t in others):
             return True
     if token.dep_ == "nsubj" and head.lemma_.lower() == "lose" and any(  # "lost to England"
             _country_of(result, countries, c) not in (None, me)
-            for p in head.children if p.dep_ == "prep" and p.lower_ == "to"
-            for c in p.children if c.dep_ == "pobj"):
+            for c in prepositional_objects(head, ("to",))):
         return True
     if token.dep_ == "pobj" and head.lower_ in ("for", "against") and \
             head.head.lemma_.lower() in _SCORE_NOUNS:  # "the lead for Belgium"
