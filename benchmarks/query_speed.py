@@ -8,7 +8,8 @@ that passes ``--timeout`` is reported as such, not waited for.
 With ``--page-size N`` each query whose rows each come from one article
 (``kg.query_scope.PER_ARTICLE_QUERIES``) is also timed asked of the first page of N articles
 (``kg query ... --page 1 --page-size N``, Oxigraph), as a reader paging through an archive
-would.
+would, and each query that pages by rank (``RANKED_QUERIES``: ``entities``,
+``corroborated``) asked of its first N ranks.
 
 Usage: ``python benchmarks/query_speed.py EXPORT_DIR [--engines oxigraph,rdflib] [--repeat 3]
 [--page-size 25]`` or ``python benchmarks/query_speed.py --gum ../shared`` to build the 108
@@ -31,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 from kg.build import build_articles  # noqa: E402
 from kg.io import atomic_write_text  # noqa: E402
 from kg.query import QueryError, _rdflib_dataset, query, query_names  # noqa: E402
-from kg.query_scope import PER_ARTICLE_QUERIES  # noqa: E402
+from kg.query_scope import PER_ARTICLE_QUERIES, RANKED_QUERIES  # noqa: E402
 from kg.rdf.export import write_exports  # noqa: E402
 
 PARAMS = {
@@ -46,7 +47,8 @@ PARAMS = {
 def time_queries(export: Path, engines: list[str], repeat: int, timeout: float,
                  page_size: int | None = None) -> list[dict]:
     """One row per engine and query: median seconds, rows, or that it timed out; with
-    ``page_size``, one more row per query of ``PER_ARTICLE_QUERIES`` asked of the first page."""
+    ``page_size``, one more row per query of ``PER_ARTICLE_QUERIES`` and ``RANKED_QUERIES``
+    asked of the first page."""
     rows = []
     for engine in engines:
         parsed = None
@@ -72,7 +74,7 @@ def time_queries(export: Path, engines: list[str], repeat: int, timeout: float,
             if parsed is not None:
                 row["parse_seconds"] = round(parse_seconds, 2)
             rows.append(row)
-            if page_size and engine == "oxigraph" and name in PER_ARTICLE_QUERIES:
+            if page_size and engine == "oxigraph" and name in (*PER_ARTICLE_QUERIES, *RANKED_QUERIES):
                 rows.append(_time_page(export, name, page_size, repeat, timeout))
     return rows
 
@@ -121,7 +123,8 @@ def main(argv: list[str] | None = None) -> dict:
     print(f"{'engine':>8} {'query':>18} {'rows':>6} {'median s':>9}  (loading included; rdflib: parse apart)")
     for r in rows:
         took = "timed out" if r["timed_out"] else f"{r['median_seconds']:.3f}"
-        scope = f"  (first page of {r['page_size']} articles)" if "page_size" in r else ""
+        unit = "ranks" if r["query"] in RANKED_QUERIES else "articles"
+        scope = f"  (first page of {r['page_size']} {unit})" if "page_size" in r else ""
         print(f"{r['engine']:>8} {r['query']:>18} {r['rows'] if r['rows'] is not None else '':>6} "
               f"{took:>9}{scope}")
     parse = next((r["parse_seconds"] for r in rows if "parse_seconds" in r), None)

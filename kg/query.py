@@ -52,7 +52,7 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg.names import normalize_name
-from kg.query_scope import ArticleScope, article_graphs
+from kg.query_scope import ArticleScope, article_graphs, check_scope, rank_values
 
 __all__ = ["query", "load_query", "QueryError", "NamedQuery", "query_names", "QUERIES_DIR",
            "inject_values"]
@@ -60,6 +60,7 @@ __all__ = ["query", "load_query", "QueryError", "NamedQuery", "query_names", "QU
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
 ENGINES = ("rdflib", "oxigraph")
 _PARAM_LINE = re.compile(r"^#\s+(\w+)\s+\((name|string|integer|iri)\):\s*(.*)$")
+_PAGED_LINE = re.compile(r"^#\s+Paged by:\s*\?(\w+)\s*$")
 
 
 class QueryError(ValueError):
@@ -69,12 +70,15 @@ class QueryError(ValueError):
 
 @dataclass(frozen=True)
 class NamedQuery:
-    """A query's text, where it came from, and its declared parameters (name -> type)."""
+    """A query's text, where it came from, its declared parameters (name -> type), and the
+    variable a page binds to its ranks, where the header declares one (``# Paged by: ?rank``:
+    :mod:`kg.query_scope`)."""
 
     text: str
     source: str
     params: dict[str, str]
     description: str = ""
+    paged_by: str | None = None
 
 
 def _query_folder() -> Path | None:
@@ -115,6 +119,7 @@ def load_query(query: str) -> NamedQuery:
 def _parse_header(text: str, source: str) -> NamedQuery:
     params = {}
     description = ""
+    paged_by = None
     for line in text.splitlines():
         if not line.startswith("#"):
             if line.strip():
@@ -123,9 +128,11 @@ def _parse_header(text: str, source: str) -> NamedQuery:
         found = _PARAM_LINE.match(line)
         if found:
             params[found.group(1)] = found.group(2)
+        elif _PAGED_LINE.match(line):
+            paged_by = _PAGED_LINE.match(line).group(1)
         elif not description and ":" in line:
             description = line.split(":", 1)[1].strip()
-    return NamedQuery(text, source, params, description)
+    return NamedQuery(text, source, params, description, paged_by)
 
 
 def _term(name: str, kind: str, value):
@@ -276,8 +283,10 @@ def query(source, query: str, *, params: dict | None = None, engine: str = "oxig
         default, with a :class:`QueryError`.
     articles, page, page_size
         Ask the query of these article ids only, or of one page of the archive's articles
-        (in id order, ``page_size`` a page, from 1): its ``GRAPH`` patterns see only them
-        (:mod:`kg.query_scope`). Oxigraph only.
+        (in id order, ``page_size`` a page, from 1): its ``GRAPH`` patterns see only them.
+        A query whose header says ``# Paged by: ?rank`` (``entities``, ``corroborated``)
+        gives its rows of ranks ``page_size`` a page instead (:mod:`kg.query_scope`).
+        Oxigraph only.
 
     >>> query("exports/", "SELECT (COUNT(?a) AS ?n) WHERE { ?a a <https://schema.org/NewsArticle> }",
     ...       timeout=60)
@@ -289,8 +298,8 @@ def query(source, query: str, *, params: dict | None = None, engine: str = "oxig
         outside = []
     bindings = _bindings(named, params)
     scope = ArticleScope(articles, page, page_size)
-    if not scope.everything and engine != "oxigraph":
-        raise QueryError("asking a query of some articles (--article, --page) needs the oxigraph engine")
+    if not scope.everything:
+        check_scope(named, scope, engine)
     if timeout is not None:
         return _with_timeout(timeout, _run, source, named, bindings, engine, store, outside, scope)
     return _run(source, named, bindings, engine, store, outside, scope)
@@ -418,9 +427,14 @@ def _oxigraph(source, named: NamedQuery, bindings: dict, store_path: str | None,
     if outside:
         _refuse_outside(named, outside, {g.value for g in store.named_graphs()})
     # Oxigraph substitutes only projected variables, so parameters travel as VALUES
-    graphs = None if scope.everything else article_graphs(store, scope)
+    text = inject_values(named.text, bindings)
+    graphs = None
+    if named.paged_by and scope.page is not None:
+        text = inject_block(text, rank_values(named.paged_by, scope))
+    elif not scope.everything:
+        graphs = article_graphs(store, scope)
     try:
-        result = store.query(inject_values(named.text, bindings), named_graphs=graphs)
+        result = store.query(text, named_graphs=graphs)
     except SyntaxError as error:
         raise _syntax_error(named, error) from None
     variables = [v.value for v in result.variables]
@@ -484,6 +498,12 @@ def inject_values(text: str, bindings: dict) -> str:
     names = sorted(bindings)
     block = (" VALUES (" + " ".join(f"?{n}" for n in names) + ") { ("
              + " ".join(bindings[n].n3() for n in names) + ") }")
+    return inject_block(text, block)
+
+
+def inject_block(text: str, block: str) -> str:
+    """The query with ``block`` (SPARQL made by kg, never user text) at the start of its
+    outer WHERE group."""
     position = _outer_where_brace(text)
     return text[: position + 1] + block + text[position + 1:]
 

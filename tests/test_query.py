@@ -271,3 +271,90 @@ def test_asking_for_articles_that_are_not_there_or_on_another_engine_is_a_clear_
                                  "-f", "csv"])
     assert result.exit_code == 0
     assert {line.split(",")[4] for line in result.output.splitlines()[1:] if line} == {"000_f041676349017ce9"}
+
+
+# The archive's counts (kg:articleCount, kg:statedCount, kg:rank: kg/rdf/summary.py) are
+# written with the exports; counted again here from every article's statements and mentions.
+_COUNTED_ENTITIES = """
+PREFIX kg: <https://example.org/kg/vocab#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?label (COUNT(DISTINCT ?article) AS ?articles) WHERE {
+  ?entity kg:entityId ?id ; rdfs:label ?label . OPTIONAL { ?entity kg:mentionedIn ?article }
+} GROUP BY ?entity ?label"""
+_COUNTED_LINKS = """
+PREFIX kg: <https://example.org/kg/vocab#>
+PREFIX pq: <https://example.org/kg/pq/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?subject ?predicate ?object (COUNT(DISTINCT ?g) AS ?articles)
+       (COUNT(DISTINCT ?stated) AS ?in_sentences) WHERE {
+  GRAPH ?g { ?st kg:subject ?s ; kg:predicateLabel ?predicate ; kg:object ?o ; pq:negated false .
+             OPTIONAL { ?st kg:inferred ?inferred } }
+  BIND (IF(BOUND(?inferred), ?nothing, ?g) AS ?stated)
+  ?s rdfs:label ?subject . ?o rdfs:label ?object .
+} GROUP BY ?subject ?predicate ?object"""
+
+
+@pytest.fixture(scope="module")
+def inferred_export(tmp_path_factory):
+    """Every seed relation, and one of them inferred again in each other article (as
+    ``kg build --infer`` does: support for the link, but not corroboration)."""
+    from dataclasses import replace
+
+    import kg
+
+    graph = kg.build(["seeds/"], min_confidence=0)
+    stated = next(r for r in graph.relation_list() if not r.evidence.negated)
+    for article in sorted(set(graph.articles) - {stated.evidence.article}):
+        text = graph.articles[article].text
+        sentence = text[: text.index(".") + 1]
+        graph.add_relation(replace(stated, evidence=replace(
+            stated.evidence, article=article, sentence=sentence, start=0, end=len(sentence),
+            inferred=True, extractor="test")))
+    out = tmp_path_factory.mktemp("inferred")
+    write_exports(graph, out, formats=("nq",))
+    return out
+
+
+def test_the_archive_counts_are_what_counting_every_article_gives(inferred_export):
+    counted = {r["label"]: r["articles"] for r in query(inferred_export, _COUNTED_ENTITIES)}
+    listed = query(inferred_export, "entities")
+    assert {r["label"]: r["articles"] for r in listed} == counted
+    assert [r["articles"] for r in listed] == sorted(counted.values(), reverse=True)
+    links = query(inferred_export, _COUNTED_LINKS)
+    assert any(r["articles"] > r["in_sentences"] for r in links)  # inferred ones are there
+    corroborated = query(inferred_export, "corroborated", params={"n": 2})
+    assert corroborated and _canonical(corroborated) == _canonical(
+        [{"subject": r["subject"], "predicate": r["predicate"], "object": r["object"],
+          "articles": r["in_sentences"]} for r in links if r["in_sentences"] >= 2])
+    for entity in ("Elon Musk", "Vladimir Putin"):
+        rows = query(inferred_export, "neighbors", params={"entity": entity})
+        expected = [{"neighbor": r["object"], "direction": "out", "predicate": r["predicate"],
+                     "articles": r["articles"]} for r in links if r["subject"] == entity]
+        expected += [{"neighbor": r["subject"], "direction": "in", "predicate": r["predicate"],
+                      "articles": r["articles"]} for r in links if r["object"] == entity]
+        assert rows and _canonical([{k: v for k, v in r.items() if k != "type"} for r in rows]) == \
+            _canonical(expected)
+
+
+@pytest.mark.parametrize("name", ["entities", "corroborated"])
+def test_pages_of_ranks_together_give_the_whole_answer_in_order(inferred_export, name):
+    params = {"n": 1} if name == "corroborated" else None
+    whole = query(inferred_export, name, params=params)
+    pages, number = [], 1
+    while page := query(inferred_export, name, params=params, page=number, page_size=4):
+        assert len(page) <= 4
+        pages.append(page)
+        number += 1
+    assert len(pages) > 2 and [row for page in pages for row in page] == whole
+
+
+def test_queries_a_page_cannot_narrow_say_so(export):
+    with pytest.raises(QueryError, match="--article and --page do not narrow it"):
+        query(export, "neighbors", params={"entity": "Xi"}, page=1)
+    with pytest.raises(QueryError, match="cannot be asked of some articles"):
+        query(export, "entities", articles=["001_7f1dbf2819e5e0b1"])
+    with pytest.raises(QueryError, match="hold 1 to 10,000"):
+        query(export, "entities", page=1, page_size=100_000)
+    result = CliRunner().invoke(app, ["query", str(export), "entities", "--page", "2", "--page-size", "3",
+                                      "-f", "csv"])
+    assert result.exit_code == 0 and len(result.output.splitlines()) == 4

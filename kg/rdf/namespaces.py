@@ -2,7 +2,7 @@
 
 The vocabulary (``kg:``, ``rel:``, ``p:``, ``ps:``, ``pq:``, ``kgt:``) is fixed and
 published in ``kg/rdf/vocab.ttl``. Data IRIs (entities, articles, statements, evidence,
-mentions) hang off a configurable base IRI.
+mentions, links) hang off a configurable base IRI.
 
 >>> ns = DataNamespaces("https://news.example/")
 >>> ns.entity("elon-musk")
@@ -56,10 +56,13 @@ class DataNamespaces:
     def mention(self, mention_id: str) -> URIRef:
         return URIRef(f"{self.base}mention/{mention_id}")
 
+    def link(self, link_id: str) -> URIRef:
+        return URIRef(f"{self.base}link/{link_id}")
+
     def prefixes(self) -> dict[str, str]:
         return {"ent": f"{self.base}entity/", "doc": f"{self.base}article/",
                 "st": f"{self.base}statement/", "ev": f"{self.base}evidence/",
-                "mn": f"{self.base}mention/"}
+                "mn": f"{self.base}mention/", "lk": f"{self.base}link/"}
 
 
 def kg_prefixes(data: DataNamespaces) -> dict[str, str]:

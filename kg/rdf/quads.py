@@ -32,6 +32,7 @@ from kg.graph import KnowledgeGraph, statement_id
 from kg.model import Article, Entity, Mention, Relation
 from kg.names import normalize_name, slugify
 from kg.rdf.namespaces import KG, KGT, NIF, PQ, PS, REL, SCHEMA, WD, DataNamespaces, P
+from kg.rdf.summary import Link, entity_ranks, link_id, links
 
 __all__ = ["quads", "default_quads", "default_subjects", "article_quads", "name_keys",
            "predicate_slug", "TYPE_CLASSES"]
@@ -84,7 +85,7 @@ class _Data:
         namespaces = (DataNamespaces(base) if base else DataNamespaces()).prefixes()
         self.entity, self.article = _Terms(namespaces["ent"]), _Terms(namespaces["doc"])
         self.statement, self.evidence = _Terms(namespaces["st"]), _Terms(namespaces["ev"])
-        self.mention = _Terms(namespaces["mn"])
+        self.mention, self.link = _Terms(namespaces["mn"]), _Terms(namespaces["lk"])
 
 
 def predicate_slug(predicate: str) -> str:
@@ -149,15 +150,20 @@ def default_quads(graph: KnowledgeGraph, base: str | None = None, *,
 
 def default_subjects(graph: KnowledgeGraph, base: str | None = None, *, source_paths: bool = False
                      ) -> Iterator[tuple[ox.NamedNode, Callable[[], Iterator[ox.Quad]]]]:
-    """The default graph a subject at a time: each article's and each entity's IRI, with
-    what makes its quads (articles in id order, then entities)."""
+    """The default graph a subject at a time: each article's, each entity's and each link's
+    IRI (:mod:`kg.rdf.summary`), with what makes its quads (articles in id order, then
+    entities, then links in rank order)."""
     data = _Data(base)
     for article in sorted(graph.articles.values(), key=lambda a: a.id):
         node = data.article[article.id]
         yield node, partial(_article_facts, article, node, source_paths)
+    ranks = entity_ranks(graph)
     for entity in graph.entity_list():
         node = data.entity[entity.id]
-        yield node, partial(_entity_facts, entity, node, data)
+        yield node, partial(_entity_facts, entity, node, data, ranks[entity.id])
+    for link in links(graph):
+        node = data.link[link_id(link.subject, link.predicate, link.object)]
+        yield node, partial(_link_facts, link, node, data)
 
 
 def _article_facts(article: Article, doc: ox.NamedNode, source_paths: bool) -> Iterator[ox.Quad]:
@@ -179,7 +185,8 @@ def _article_facts(article: Article, doc: ox.NamedNode, source_paths: bool) -> I
         yield fact(_KG.publisherName, _text(article.publisher))
 
 
-def _entity_facts(entity: Entity, node: ox.NamedNode, data: _Data) -> Iterator[ox.Quad]:
+def _entity_facts(entity: Entity, node: ox.NamedNode, data: _Data, counted: tuple[int, int]
+                  ) -> Iterator[ox.Quad]:
     def fact(predicate, obj) -> ox.Quad:
         return ox.Quad(node, predicate, obj, _DEFAULT)
 
@@ -188,6 +195,8 @@ def _entity_facts(entity: Entity, node: ox.NamedNode, data: _Data) -> Iterator[o
     yield fact(_KG.entityType, _text(entity.type))
     yield fact(_RDFS.label, _text(entity.label))
     yield fact(_KG.mentionCount, _integer(entity.mention_count))
+    yield fact(_KG.articleCount, _integer(counted[0]))
+    yield fact(_KG.rank, _integer(counted[1]))
     for alias in entity.aliases:
         yield fact(_SKOS.altLabel, _text(alias))
     for key in name_keys(entity):
@@ -196,6 +205,16 @@ def _entity_facts(entity: Entity, node: ox.NamedNode, data: _Data) -> Iterator[o
         yield fact(_KG.mentionedIn, data.article[article_id])
     if entity.wikidata:
         yield fact(_OWL.sameAs, _WD[entity.wikidata])
+
+
+def _link_facts(link: Link, node: ox.NamedNode, data: _Data) -> Iterator[ox.Quad]:
+    yield ox.Quad(node, _RDF.type, _KG.Link, _DEFAULT)
+    yield ox.Quad(node, _KG.subject, data.entity[link.subject], _DEFAULT)
+    yield ox.Quad(node, _KG.predicateLabel, _text(link.predicate), _DEFAULT)
+    yield ox.Quad(node, _KG.object, data.entity[link.object], _DEFAULT)
+    yield ox.Quad(node, _KG.articleCount, _integer(link.articles), _DEFAULT)
+    yield ox.Quad(node, _KG.statedCount, _integer(link.stated), _DEFAULT)
+    yield ox.Quad(node, _KG.rank, _integer(link.rank), _DEFAULT)
 
 
 def article_quads(graph: KnowledgeGraph, mentions: list[Mention], relations: list[Relation],
