@@ -59,7 +59,7 @@ class ArticleScope:
 
     def __init__(self, articles: Sequence[str] | None = None, page: int | None = None,
                  page_size: int = 25) -> None:
-        from kg.query import QueryError
+        from kg.query_text import QueryError
 
         if articles is not None and page is not None:
             raise QueryError("ask for articles by id or for a page, not both")
@@ -79,7 +79,7 @@ def check_scope(named, scope: ArticleScope, engine: str) -> None:
     """Raise a QueryError where ``named`` (a :class:`kg.query.NamedQuery`) cannot be asked of
     ``scope``: on another engine than Oxigraph, a ranked query asked of articles, or a query
     that neither reads named graphs nor declares a rank."""
-    from kg.query import QueryError
+    from kg.query_text import QueryError, code_of
 
     if engine != "oxigraph":
         raise QueryError("asking a query of some articles or a page (--article, --page) needs "
@@ -89,16 +89,9 @@ def check_scope(named, scope: ArticleScope, engine: str) -> None:
             raise QueryError(f"{named.source} lists the whole archive, a page of ranks at a time "
                              f"(--page); it cannot be asked of some articles (--article)")
         return
-    if not _GRAPH_KEYWORD.search(_code(named.text)):
+    if not _GRAPH_KEYWORD.search(code_of(named.text)):
         raise QueryError(f"{named.source} reads the archive's counts, not each article's graph: "
                          f"--article and --page do not narrow it")
-
-
-def _code(text: str) -> str:
-    """A query's text without its comments, strings and IRIs."""
-    from kg.query import _HIDING
-
-    return _HIDING.sub(" ", text)
 
 
 def rank_values(variable: str, scope: ArticleScope) -> str:
@@ -117,7 +110,7 @@ def article_graphs(store, scope: ArticleScope) -> list:
     any article id the store does not hold."""
     import pyoxigraph as ox
 
-    from kg.query import QueryError
+    from kg.query_text import QueryError
     from kg.rdf.namespaces import KG
 
     article_id = ox.NamedNode(str(KG.articleId))
