@@ -43,7 +43,7 @@ __all__ = ["build", "build_articles", "extract_articles", "graph_of", "Extracted
 Progress = Callable[[int, int], None]
 
 
-@dataclass
+@dataclass(slots=True)
 class ArticleExtraction:
     """Everything kg read from one article, with per-article cluster ids."""
 

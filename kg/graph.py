@@ -25,7 +25,7 @@ import difflib
 import hashlib
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import networkx as nx
@@ -55,9 +55,10 @@ def _plain(item) -> dict:
     """A record (article, entity, mention, relation) as the dict ``dataclasses.asdict``
     gives, without its deep copies: kg's records hold strings, numbers and tuples, and a
     relation its evidence."""
-    data = dict(vars(item))
+    data = {f.name: getattr(item, f.name) for f in fields(item)}
     if "evidence" in data:
-        data["evidence"] = dict(vars(data["evidence"]))
+        evidence = data["evidence"]
+        data["evidence"] = {f.name: getattr(evidence, f.name) for f in fields(evidence)}
     return data
 
 

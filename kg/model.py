@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 __all__ = ["Article", "Mention", "Entity", "Evidence", "Relation"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One news article. ``text`` is exactly what evidence offsets index.
 
@@ -36,7 +36,7 @@ class Article:
     source: str = field(default="", compare=False)  # where it was read: local, not content
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A stretch of an article's text that refers to an entity.
 
@@ -55,7 +55,7 @@ class Mention:
     sentence_end: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     """A real-world entity: one node of the graph, however the articles name it."""
 
@@ -68,7 +68,7 @@ class Entity:
     articles: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """Where and how an article states a relation.
 
@@ -94,7 +94,7 @@ class Evidence:
     inferred: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relation:
     """A relation an article states: subject -predicate-> object, with its evidence.
 

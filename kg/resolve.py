@@ -53,7 +53,7 @@ __all__ = ["ClusterSummary", "resolve_entities"]
 _TYPE_NOUNS = {noun for nouns in TYPE_NOUNS.values() for noun in nouns}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ClusterSummary:
     """What cross-article resolution needs to know of one article's cluster."""
 

@@ -178,3 +178,21 @@ def test_a_graph_read_back_from_its_json_reuses_every_article_block(seed_graph, 
     assert change.made == [] and change.gone == []
     assert change.default_removed == [] and change.default_added == []
     assert (tmp_path / "graph.nq").read_bytes() == before
+
+
+def test_kept_records_are_copied_from_their_file_and_made_again_if_it_changed(tmp_path):
+    from kg.incremental import RECORDS, read_records, records_lines
+
+    out = tmp_path / "out"
+    assert build(out, *SEEDS).exit_code == 0
+    original = (out / RECORDS).read_bytes()
+    found = read_records(out)
+    extractions = list(found.by_id.values())
+    copied = b"".join(records_lines(extractions, found.settings, found.exports, found.lines))
+    assert copied == original
+    # a line whose bytes changed since it was read is made again from its record
+    changed = original.replace(b'"article": {', b'"article":  {', 1)
+    assert changed != original and len(changed.splitlines()) == len(original.splitlines())
+    (out / RECORDS).write_bytes(changed)
+    remade = b"".join(records_lines(extractions, found.settings, found.exports, found.lines))
+    assert remade == original

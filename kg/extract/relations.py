@@ -72,7 +72,7 @@ _RECIPROCAL = {"meet", "talk", "speak", "negotiate", "clash", "fight", "agree", 
                "cooperate", "collaborate", "compete", "marry", "trade", "spar", "confer"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LocalRelation:
     """A relation between two clusters of one article, with what the sentence says of it."""
 
