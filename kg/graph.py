@@ -24,8 +24,10 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 
 import networkx as nx
@@ -55,11 +57,20 @@ def _plain(item) -> dict:
     """A record (article, entity, mention, relation) as the dict ``dataclasses.asdict``
     gives, without its deep copies: kg's records hold strings, numbers and tuples, and a
     relation its evidence."""
-    data = {f.name: getattr(item, f.name) for f in fields(item)}
+    names, values = _fields_of(type(item))
+    data = dict(zip(names, values(item), strict=True))
     if "evidence" in data:
-        evidence = data["evidence"]
-        data["evidence"] = {f.name: getattr(evidence, f.name) for f in fields(evidence)}
+        names, values = _fields_of(Evidence)
+        data["evidence"] = dict(zip(names, values(data["evidence"]), strict=True))
     return data
+
+
+@lru_cache(maxsize=16)
+def _fields_of(cls) -> tuple[tuple[str, ...], Callable]:
+    """A record class's field names, and what gives an instance's values as a tuple."""
+    names = tuple(f.name for f in fields(cls))
+    getter = attrgetter(*names)
+    return names, (getter if len(names) > 1 else lambda item: (getter(item),))
 
 
 def statement_id(relation: Relation) -> str:

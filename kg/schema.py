@@ -26,6 +26,7 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["RelationType", "RELATION_TYPES", "relation_type"]
 
@@ -169,7 +170,10 @@ def relation_type(predicate: str, subject_type: str | None = None) -> str | None
     return rtype.otherwise if rtype.people_only else type_id
 
 
+@lru_cache(maxsize=1 << 16)
 def _type_of_words(predicate: str) -> str | None:
+    """The type of a predicate's words (cached: an archive repeats its predicates, and
+    this took 2.7 of the 59 s of adding one article to 20,000)."""
     words = predicate.lower().split()
     for position in range(len(words) - 1, -1, -1):
         word = words[position]

@@ -136,6 +136,11 @@ def test_unchanged_articles_keep_their_n_quads_blocks(seed_graph, tmp_path, monk
     assert made == [sorted(seed_graph.articles)[0], sorted(seed_graph.articles)[2]]
     assert path.read_text(encoding="utf-8") == nquads_text(seed_graph)
     assert (tmp_path / "graph.nq.blocks.json").read_text(encoding="utf-8") == index
+    # another version of the code that makes quads makes every block again
+    monkeypatch.setattr(nquads, "_quads_code", lambda: "another version")
+    made.clear()
+    nquads.write_nquads(seed_graph, path)
+    assert made == sorted(seed_graph.articles)
 
 
 def test_the_store_brought_up_to_date_holds_what_a_fresh_one_holds(tmp_path):
