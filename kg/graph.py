@@ -24,16 +24,14 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, fields
-from functools import lru_cache
-from operator import attrgetter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
 
 from kg.io import atomic_write_chunks
-from kg.model import Article, Entity, Evidence, Mention, Relation
+from kg.model import Article, Entity, Mention, Relation
 from kg.names import normalize_name
 
 __all__ = ["KnowledgeGraph", "BuildReport", "statement_id", "EntityNotFound", "AmbiguousEntity"]
@@ -49,29 +47,6 @@ class AmbiguousEntity(LookupError):
     def __init__(self, message: str, candidates: list[Entity]) -> None:
         super().__init__(message)
         self.candidates = candidates
-
-FORMAT_VERSION = 1
-
-
-def _plain(item) -> dict:
-    """A record (article, entity, mention, relation) as the dict ``dataclasses.asdict``
-    gives, without its deep copies: kg's records hold strings, numbers and tuples, and a
-    relation its evidence."""
-    names, values = _fields_of(type(item))
-    data = dict(zip(names, values(item), strict=True))
-    if "evidence" in data:
-        names, values = _fields_of(Evidence)
-        data["evidence"] = dict(zip(names, values(data["evidence"]), strict=True))
-    return data
-
-
-@lru_cache(maxsize=16)
-def _fields_of(cls) -> tuple[tuple[str, ...], Callable]:
-    """A record class's field names, and what gives an instance's values as a tuple."""
-    names = tuple(f.name for f in fields(cls))
-    getter = attrgetter(*names)
-    return names, (getter if len(names) > 1 else lambda item: (getter(item),))
-
 
 def statement_id(relation: Relation) -> str:
     """A stable id for one relation as stated in one place of one article.
@@ -267,6 +242,7 @@ class KnowledgeGraph:
 
     # equality and persistence ---------------------------------------------------------
     def _content(self) -> tuple:
+        """Articles, entities, mentions and relations, each in a fixed order."""
         return (
             sorted(self.articles.values(), key=lambda a: a.id),
             self.entity_list(),
@@ -284,37 +260,22 @@ class KnowledgeGraph:
                 f"{self.number_of_relations()} relations, {len(self.articles)} articles>")
 
     def to_dict(self) -> dict:
-        """A JSON-ready dict of everything in the graph (kg's own lossless format).
+        """A JSON-ready dict of everything in the graph (kg's own lossless format:
+        :mod:`kg.graph_json`).
 
         >>> KnowledgeGraph.from_dict(graph.to_dict()) == graph
         True
         """
-        articles, entities, mentions, relations = self._content()
-        return {
-            "kg_format": FORMAT_VERSION,
-            "articles": [_plain(a) for a in articles],
-            "entities": [_plain(e) for e in entities],
-            "mentions": [_plain(m) for m in mentions],
-            "relations": [_plain(r) for r in relations],
-        }
+        from kg.graph_json import graph_dict
+
+        return graph_dict(self)
 
     @classmethod
     def from_dict(cls, data: dict) -> KnowledgeGraph:
         """The graph :meth:`to_dict` describes."""
-        if data.get("kg_format") != FORMAT_VERSION:
-            raise ValueError(f"not a kg graph file (kg_format {data.get('kg_format')!r})")
-        graph = cls()
-        for item in data["articles"]:
-            graph.add_article(Article(**item))
-        for item in data["entities"]:
-            item = {**item, "aliases": tuple(item["aliases"]), "articles": tuple(item["articles"])}
-            graph.add_entity(Entity(**item))
-        for item in data["mentions"]:
-            graph.add_mention(Mention(**item))
-        for item in data["relations"]:
-            evidence = Evidence(**item["evidence"])
-            graph.add_relation(Relation(**{**item, "evidence": evidence}))
-        return graph
+        from kg.graph_json import fill_from_dict
+
+        return fill_from_dict(cls(), data)
 
     def save(self, path: str | Path) -> None:
         """Write the graph as JSON (atomically; byte-identical for the same graph): the dict
@@ -329,20 +290,10 @@ class KnowledgeGraph:
         atomic_write_chunks(path, self.json_lines())
 
     def json_lines(self) -> Iterator[bytes]:
-        """The bytes :meth:`save` writes, in pieces: one compact line per article, entity,
-        mention and relation, by json's C encoder (the indenting encoder is pure Python: it
-        made this file cost more than the parse of a large archive)."""
-        encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
-        names = ("articles", "entities", "mentions", "relations")
-        yield f'{{"kg_format": {FORMAT_VERSION}'.encode()
-        for name, items in zip(names, self._content(), strict=True):
-            yield f',\n"{name}": ['.encode()
-            separator = "\n"
-            for item in items:
-                yield (separator + encode(_plain(item))).encode("utf-8")
-                separator = ",\n"
-            yield b"\n]"
-        yield b"}\n"
+        """The bytes :meth:`save` writes, in pieces (:func:`kg.graph_json.json_lines`)."""
+        from kg.graph_json import json_lines
+
+        return json_lines(self)
 
     @classmethod
     def load_json(cls, path: str | Path) -> KnowledgeGraph:
