@@ -102,14 +102,19 @@ def model_identity(model=None) -> str:
 
 
 def records_lines(extractions: list[ArticleExtraction], settings: dict, exports: dict | None = None,
-                  kept: KeptLines | None = None) -> Iterator[bytes]:
+                  kept: KeptLines | None = None, *, consume: bool = False) -> Iterator[bytes]:
     """The records file, a line at a time: settings (and the export options), then one JSON
     line per article in id order. A kept record's line is copied from the file it was read
-    from (``kept``), not made again."""
+    from (``kept``), not made again. With ``consume``, ``extractions`` is emptied and each
+    record let go once its line is made."""
     head = {"settings": settings, "exports": exports or {}}
     yield (json.dumps(head, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+    ordered = sorted(extractions, key=lambda e: e.article.id, reverse=True)
+    if consume:
+        extractions.clear()
     with kept or KeptLines(None, {}) as lines:
-        for extraction in sorted(extractions, key=lambda e: e.article.id):
+        while ordered:
+            extraction = ordered.pop()
             line = lines.get(extraction.article.id)
             if line is None:
                 line = json.dumps(asdict(extraction), sort_keys=True, ensure_ascii=False).encode("utf-8")
@@ -240,6 +245,9 @@ def update(folder: str | Path, articles: list[Article], *, model=None,
     exports = {"min_confidence": min_confidence, "infer": infer,
                "formats": list(formats or EXPORT_FORMATS), **export_options}
     kept_lines = found.lines.only(e.article.id for e in keep) if kept else None
+    del kept, keep, extracted, todo  # the records are let go as they are written (_write)
+    if found is not None:
+        found.by_id.clear()
     return _write(folder, combined, settings, exports, kept_lines), report
 
 
@@ -253,21 +261,26 @@ def remove(folder: str | Path, article_ids: list[str], **changes) -> tuple[Knowl
     unknown = [i for i in article_ids if i not in found.by_id]
     if unknown:
         raise RecordsError(f"{folder}: no article {unknown[0]!r} (it holds {len(found.by_id)} articles)")
-    keep = [e for i, e in sorted(found.by_id.items()) if i not in set(article_ids)]
-    extracted = Extracted(keep, [], [], found.settings["model"])
+    extracted = Extracted([e for i, e in sorted(found.by_id.items()) if i not in set(article_ids)],
+                          [], [], found.settings["model"])
+    kept = len(extracted.extractions)
+    found.by_id.clear()  # the records are let go as they are written (_write)
     exports = {**found.exports, **{k: v for k, v in changes.items() if v is not None}}
     graph = _write(folder, extracted, found.settings, exports, found.lines)
-    return graph, UpdateReport(kept=len(keep), removed=sorted(article_ids))
+    return graph, UpdateReport(kept=kept, removed=sorted(article_ids))
 
 
 def _write(folder, extracted: Extracted, settings: dict, exports: dict,
            kept_lines: KeptLines | None = None) -> KnowledgeGraph:
+    """Make the graph of ``extracted`` and write it with its records. The records are
+    written first, and each article's record is let go once its line is written (the caller
+    holds none of them), so the exports are written with the graph alone in memory."""
     kept = {k: v for k, v in exports.items() if k != "wait"}  # a callback: used, never kept
     options = dict(kept)
     graph = graph_of(extracted, min_confidence=options.pop("min_confidence", None),
                      infer=options.pop("infer", False))
     formats = tuple(options.pop("formats", EXPORT_FORMATS))
-    records = {RECORDS: records_lines(extracted.extractions, settings, kept, kept_lines)}
+    records = {RECORDS: records_lines(extracted.extractions, settings, kept, kept_lines, consume=True)}
     write_exports(graph, folder, formats=formats, extra=records, skipped=graph.report.problems,
                   cut=graph.report.cut, wait=exports.get("wait"), **options)
     return graph

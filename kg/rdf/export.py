@@ -170,6 +170,12 @@ def write_exports(
         for fmt in set(ALL_FORMATS) - set(formats):  # left out now: no stale copy stays
             left_out = folder / _FILE_NAMES.get(fmt, fmt)
             shutil.rmtree(left_out) if left_out.is_dir() else left_out.unlink(missing_ok=True)
+        for name, text in (extra or {}).items():  # first: what they are made of can then go
+            if isinstance(text, str):
+                atomic_write_text(folder / name, text)
+            else:  # streamed
+                atomic_write_chunks(folder / name, text)
+            names.append(name)
         nq_file = folder / _FILE_NAMES["nq"]
         change = None
         if rdf & set(formats):  # first, article by article: every RDF format starts from it
@@ -198,12 +204,6 @@ def write_exports(
             text = json.dumps(report, indent=1, ensure_ascii=False) + "\n"
             atomic_write_text(folder / "skipped.json", text)
             names.append("skipped.json")
-        for name, text in (extra or {}).items():
-            if isinstance(text, str):
-                atomic_write_text(folder / name, text)
-            else:  # streamed
-                atomic_write_chunks(folder / name, text)
-            names.append(name)
         if overview:
             from kg.draw import write_overview
 
