@@ -50,6 +50,7 @@ from kg.query_text import (
     inject_values,
     load_query,
     query_names,
+    reads_counts,
     refuse_outside,
     syntax_error,
 )
@@ -134,12 +135,23 @@ def _run(source, named: NamedQuery, bindings: dict, engine: str, store: str | No
         dataset = _rdflib_dataset(source)
         if outside:
             refuse_outside(named, outside, {str(g.identifier) for g in dataset.graphs()})
+        if reads_counts(named.text) and not bool(dataset.query(_HAS_COUNTS).askAnswer):
+            raise QueryError(_NO_COUNTS.format(named.source))
         result = dataset.query(named.text, initBindings=bindings)
         variables = [str(v) for v in result.vars]
         return [{v: _python(row[v]) for v in variables} for row in result]
     if engine == "oxigraph":
         return _oxigraph(source, named, bindings, store, outside, scope or ArticleScope())
     raise QueryError(f"unknown engine {engine!r}: use rdflib, oxigraph or an endpoint URL")
+
+
+# exports written before kg kept the archive's counts (kg/rdf/summary.py) have entities
+# without a rank: a query that reads the counts would answer nothing, and seem to say so
+_HAS_COUNTS = ("ASK { { ?e <https://example.org/kg/vocab#rank> ?r } UNION "
+               "{ FILTER NOT EXISTS { ?x <https://example.org/kg/vocab#entityId> ?i } } }")
+_NO_COUNTS = ("{} reads the archive's counts (kg:articleCount, kg:rank, kg:Link), which these "
+              "exports were written without (by an earlier kg); write them again: kg build "
+              "SOURCES -o OUT reads only new articles and writes every export anew")
 
 
 def _with_timeout(seconds: float, function, *args) -> list[dict]:
@@ -246,6 +258,8 @@ def _oxigraph(source, named: NamedQuery, bindings: dict, store_path: str | None,
         store.bulk_load(path=str(path), format=fmt) if store_path else store.load(path=str(path), format=fmt)
     if outside:
         refuse_outside(named, outside, {g.value for g in store.named_graphs()})
+    if reads_counts(named.text) and not bool(store.query(_HAS_COUNTS)):
+        raise QueryError(_NO_COUNTS.format(named.source))
     # Oxigraph substitutes only projected variables, so parameters travel as VALUES
     text = inject_values(named.text, bindings)
     graphs = None

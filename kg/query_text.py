@@ -33,8 +33,8 @@ from rdflib.namespace import XSD
 from kg.names import normalize_name
 
 __all__ = ["QueryError", "NamedQuery", "QUERIES_DIR", "query_names", "load_query", "bindings",
-           "inject_values", "inject_block", "code_of", "reaches_out", "check_syntax", "syntax_error",
-           "refuse_outside"]
+           "inject_values", "inject_block", "code_of", "reads_counts", "reaches_out", "check_syntax",
+           "syntax_error", "refuse_outside"]
 
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
 _PARAM_LINE = re.compile(r"^#\s+(\w+)\s+\((name|string|integer|iri)\):\s*(.*)$")
@@ -155,6 +155,21 @@ def code_of(text: str) -> str:
     ['SELECT', '?s', 'WHERE', '{', '?s', '?p', '}']
     """
     return _HIDING.sub(" ", text)
+
+
+_COUNT_TERMS = re.compile(r"\bkg:(?:articleCount|statedCount|rank|Link)\b|"
+                          r"https://example\.org/kg/vocab#(?:articleCount|statedCount|rank|Link)\b")
+
+
+def reads_counts(text: str) -> bool:
+    """Whether a query reads the archive's counts kept in the default graph (``kg:rank``,
+    ``kg:articleCount``, ``kg:statedCount``, ``kg:Link``: :mod:`kg.rdf.summary`).
+
+    >>> reads_counts(load_query("entities").text), reads_counts(load_query("relations").text)
+    (True, False)
+    """
+    return bool(_COUNT_TERMS.search(_HIDING.sub(lambda m: m.group(0) if m.group(0).startswith("<")
+                                                else " ", text)))
 
 
 def reaches_out(text: str) -> bool:

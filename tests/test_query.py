@@ -358,3 +358,17 @@ def test_queries_a_page_cannot_narrow_say_so(export):
     result = CliRunner().invoke(app, ["query", str(export), "entities", "--page", "2", "--page-size", "3",
                                       "-f", "csv"])
     assert result.exit_code == 0 and len(result.output.splitlines()) == 4
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_exports_written_without_the_archive_counts_say_so(export, tmp_path, engine):
+    # an earlier kg's exports: the same quads without kg:rank, kg:articleCount and the links
+    counts = ("vocab#rank>", "vocab#articleCount>", "vocab#statedCount>", "/link/")
+    lines = (export / "graph.nq").read_text(encoding="utf-8").splitlines()
+    old = tmp_path / "graph.nq"
+    old.write_text("".join(line + "\n" for line in lines if not any(c in line for c in counts)),
+                   encoding="utf-8")
+    for name, params in (("entities", None), ("neighbors", {"entity": "Xi"}), ("corroborated", {"n": 1})):
+        with pytest.raises(QueryError, match="written without .* write them again"):
+            query(old, name, params=params, engine=engine)
+    assert query(old, "relations", engine=engine)  # queries of the articles' graphs still answer
