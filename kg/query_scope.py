@@ -76,7 +76,7 @@ class ArticleScope:
 
 
 def check_scope(named, scope: ArticleScope, engine: str) -> None:
-    """Raise a QueryError where ``named`` (a :class:`kg.query.NamedQuery`) cannot be asked of
+    """Raise a QueryError where ``named`` (a :class:`kg.query_text.NamedQuery`) cannot be asked of
     ``scope``: on another engine than Oxigraph, a ranked query asked of articles, or a query
     that neither reads named graphs nor declares a rank."""
     from kg.query_text import QueryError, code_of
@@ -90,8 +90,8 @@ def check_scope(named, scope: ArticleScope, engine: str) -> None:
                              f"(--page); it cannot be asked of some articles (--article)")
         return
     if not _GRAPH_KEYWORD.search(code_of(named.text)):
-        raise QueryError(f"{named.source} reads the archive's counts, not each article's graph: "
-                         f"--article and --page do not narrow it")
+        raise QueryError(f"{named.source} reads no article's graph (no GRAPH pattern) and pages by "
+                         f"no rank: --article and --page do not narrow it")
 
 
 def rank_values(variable: str, scope: ArticleScope) -> str:
