@@ -8,9 +8,12 @@ text (:func:`load_query`). A query file's header declares its parameters::
     #   a (name): an entity's label or alias, in any case
 
 and, for a query that lists ranked nodes, the variable a page binds (``# Paged by: ?rank``:
-:mod:`kg.query_scope`). Parameters are bound as typed RDF terms (:func:`bindings`), never
-pasted: as rdflib's ``initBindings``, or as a ``VALUES`` block at the start of the outer
-``WHERE`` (:func:`inject_values`). ``SERVICE`` and ``FROM`` clauses, which fetch data from
+:mod:`kg.query_scope`). Types: ``name`` (normalised like kg's names and matched against
+``kg:nameKey``, so case, accents, periods and a leading "the" do not matter), ``string``,
+``integer``, ``iri``. Parameters are bound as typed RDF terms (:func:`bindings`), never
+pasted: as rdflib's ``initBindings``, or (Oxigraph, whose ``substitutions`` only reach
+projected variables, and remote endpoints) as a ``VALUES`` block of serialised terms at the
+start of the outer ``WHERE`` (:func:`inject_values`). ``SERVICE`` and ``FROM`` clauses, which fetch data from
 elsewhere, are found (:func:`check_syntax`) so that :mod:`kg.query` can refuse them.
 
 >>> load_query("entities").paged_by
