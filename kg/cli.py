@@ -254,8 +254,9 @@ def query(
     article: list[str] = typer.Option([], "--article", "-a",
                                       help="Ask the query of this article only (repeatable; oxigraph)."),
     page: int = typer.Option(None, "--page", min=1,
-                             help="Ask the query of one page of the articles, in id order (oxigraph)."),
-    page_size: int = typer.Option(25, "--page-size", min=1, help="Articles a page holds."),
+                             help="Ask the query of one page of the articles, in id order; a ranked query "
+                                  "(entities, corroborated) gives one page of its ranks (oxigraph)."),
+    page_size: int = typer.Option(25, "--page-size", min=1, help="Articles (or ranks) a page holds."),
 ) -> None:
     """Run a SPARQL query over an export, with bound parameters.
 
