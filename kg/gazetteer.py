@@ -3,7 +3,10 @@
 Two tab-separated files ship in ``kg/data``: ``curated_entities.tsv`` (world-news
 entities, hand-checked) and ``us_congress.tsv`` (CC0, built by
 ``training/build_gazetteer.py``). A user can add their own file of the same shape.
-Wikidata ids come only from these tables; kg never guesses one.
+Wikidata ids come only from these tables; kg never guesses one. A third, ``cities.tsv``
+(GeoNames' cities of 15,000 people or more, CC BY 4.0, built by
+``training/build_cities.py``), says which country or US state has a city of a name: it
+types places, and never makes an entity of its own.
 
 Examples
 --------
@@ -18,6 +21,8 @@ Examples
 'Russia'
 >>> gaz.place_kind("the U.S."), gaz.place_kind("Europe"), gaz.place_kind("Paris"), gaz.place_kind("Lyon")
 ('country', 'continent', 'city', None)
+>>> [(c.country, c.state) for c in gaz.cities("Fayetteville") if c.population > 80_000]
+[('United States', 'Arkansas'), ('United States', 'North Carolina')]
 """
 
 from __future__ import annotations
@@ -31,9 +36,20 @@ from pathlib import Path
 
 from kg.names import normalize_name
 
-__all__ = ["KnownEntity", "Gazetteer"]
+__all__ = ["City", "KnownEntity", "Gazetteer"]
 
 BUNDLED_FILES = ("curated_entities.tsv", "us_congress.tsv")
+
+
+@dataclass(frozen=True)
+class City:
+    """A row of the cities table: one name of a GeoNames city."""
+
+    name: str
+    geonameid: int
+    country: str
+    state: str  # the US state, "" elsewhere
+    population: int
 
 
 @dataclass(frozen=True)
@@ -96,6 +112,10 @@ class Gazetteer:
         """Known entities holding ``role`` (of ``of``): ``holders("ceo", "Tesla")``."""
         return list(self._by_role.get((normalize_name(role), normalize_name(of)), []))
 
+    def cities(self, name: str) -> tuple[City, ...]:
+        """The cities of 15,000 people or more called ``name`` (any country)."""
+        return _cities().get(normalize_name(name), ())
+
     def demonym(self, word: str) -> str | None:
         """The place a demonym names: ``"Chinese"`` -> ``"China"``."""
         return self._demonyms.get(normalize_name(word))
@@ -108,6 +128,14 @@ class Gazetteer:
             if candidate and normalize_name(candidate) in self._place_kinds:
                 return self._place_kinds[normalize_name(candidate)]
         return None
+
+
+@cache
+def _cities() -> dict[str, tuple[City, ...]]:
+    table: dict[str, list[City]] = defaultdict(list)
+    for name, geonameid, country, state, population in _rows(resources.files("kg") / "data/cities.tsv"):
+        table[normalize_name(name)].append(City(name, int(geonameid), country, state, int(population)))
+    return {name: tuple(cities) for name, cities in table.items()}
 
 
 def _rows(path) -> list[list[str]]:

@@ -202,6 +202,21 @@ TABLE = [
     ("Goodooga is a village in the Australian state of New South Wales.",
      [("New South Wales", "located in", "Australia", "located_in"),
       ("Goodooga", "located in", "Australia", "located_in")]),
+    # a city the cities table has in the country or state named after it is a city, whatever
+    # the NER said (here: Trento a person), and so are the places it nests
+    ("At the moment Shalev is in Levico Terme, Trento, Italy for a conference.",
+     [("Levico Terme", "located in", "Trento", "located_in"),
+      ("Trento", "located in", "Italy", "located_in")]),
+    ("Taipei, Taiwan — The Taipei City Lantern Festival was off to a bright start.",
+     [("Taipei", "located in", "Taiwan", "located_in")]),
+    # an organisation is in the city after its comma; an apposition says where a thing is;
+    # a place's possessive names where its building is
+    ("Cynthia Thompson, curator at the University of Arkansas, Fayetteville, said it.",
+     [("University of Arkansas", "located in", "Fayetteville", "located_in")]),
+    ("Instituto Gonzaga, a catholic school in Milan, must pay the tax.",
+     [("Instituto Gonzaga", "located in", "Milan", "located_in")]),
+    ("She visited New York's Metropolitan Museum of Art.",
+     [("Metropolitan Museum of Art", "located in", "New York", "located_in")]),
     # a participle on the complement of a copula is about the copula's subject; with an
     # agent it is a passive
     ("Sappy Records is an independent record label based in Sackville, started by Julie "
@@ -334,6 +349,10 @@ TABLE = [
      "Jacksboro", "GPE"),
     ("Debub Gondar is bordered on the south by Misraq Gojjam and on the west by Lake Tana.",
      "Misraq Gojjam", "GPE"),
+    # a big city's name the NER took for a person's, where one goes or is, is the city; a
+    # person named in full is not ("Paris Hilton"), nor is a name the table has not
+    ("There are daily flights to Tehran and Mashhad in Iran.", "Mashhad", "GPE"),
+    ("Paris Hilton flew to London.", "Paris Hilton", "PERSON"),
     # the examples of a kind are of that kind (NER: people)
     ("Towns and cities in this zone include Addis Zemen, Debre Tabor and Wereta.", "Wereta", "GPE"),
     # more type nouns: empires, falls, ponds, badlands, galleries; "Fort", "Lake" before a name;
@@ -432,6 +451,10 @@ ABSENT = [
     # "the Melbourne suburb of Preston" is Preston in Melbourne; the words go either way
     ("Wikinews caught up with her in a cafe in the leafy Melbourne suburb of Preston.",
      [("Melbourne", "Preston")]),
+    # a person in an apposition is no place's ("a researcher in Helsinki" is a role)
+    ("Nick Bos, a researcher in Helsinki, said that.", [("Nick Bos", "Helsinki", "located in")]),
+    # an organisation and a comma before a name of no city is no place link
+    ("He works for Google, Microsoft, and Apple.", [("Google", "Microsoft")]),
     ("He left Paris, followed by his dog.", [("Paris", "dog")]),
 ]
 

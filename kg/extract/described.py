@@ -62,10 +62,14 @@ def described_by_country(reader: ArgumentReader, name: Token) -> tuple[int, Toke
 
 def described_from(reader: ArgumentReader, name: Token) -> tuple[int, Token] | None:
     """The entity a noun describes that ``name`` follows "from": "a pastor from Nigeria",
-    "a football club from Fyllingsdalen"."""
+    "a football club from Fyllingsdalen"; or the named thing a place's name is the possessor
+    of: "New York's Metropolitan Museum of Art"."""
     prep = name.head
     if name.dep_ == "pobj" and prep.lower_ == "from" and prep.head.pos_ == "NOUN":
         return _described_noun(reader, prep.head)
+    owned = reader.entities.token_cluster.get(prep.i)
+    if name.dep_ == "poss" and owned is not None and reader.entities.token_kind[prep.i] == "name":
+        return owned, prep
     return None
 
 

@@ -25,7 +25,9 @@ from kg.extract.mentions import (
     naming_noun,
     singular,
 )
+from kg.extract.pronouns import first_name_gender
 from kg.gazetteer import Gazetteer
+from kg.names import normalize_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -69,6 +71,12 @@ def types_from_descriptions(result: ArticleEntities, gazetteer: Gazetteer) -> No
             kind = kinds.pop()
             evidence.append((cluster.id, kind if kind in NOUN_TYPES else "place"))
     _add_type_evidence(result, evidence, 10)
+    _add_type_evidence(result, [(cluster.id, "city") for cluster in result.clusters.values()
+                                for mention in cluster.mentions if mention.kind == "name"
+                                and _city_of_next_place(result, mention, gazetteer)], 20)
+    for cluster in result.clusters.values():  # "Trento" alone, tagged a person
+        if _big_city_called_a_person(doc, cluster, gazetteer):
+            _add_type_evidence(result, [(cluster.id, "city")], cluster.ner_labels["PERSON"] + 1)
     evidence = [(cluster.id, "place") for cluster in result.clusters.values()  # then context,
                 for mention in cluster.mentions if mention.kind == "name" and (  # which weighs
                     _followed_by_place(result, mention) or _inside_of(doc, mention, cluster)
@@ -286,6 +294,56 @@ def _followed_by_place(result: ArticleEntities, mention: MentionSpan) -> bool:
         return False
     after = next((m.end for m in outer.mentions if m.start == mention.end + 1), mention.end + 2)
     return doc[after].lower_ not in ("and", "or") if after < len(doc) else True
+
+
+def _city_of_next_place(result: ArticleEntities, mention: MentionSpan, gazetteer: Gazetteer) -> bool:
+    """"Trento, Italy", "Fayetteville, Arkansas": a name that the cities table has in the
+    country or US state named right after it, after a comma, is that city, whatever the NER
+    said.
+
+    >>> from kg.extract.coref import resolve_mentions
+    >>> from kg.nlp import load_pipeline
+    >>> doc = load_pipeline()("Shalev is in Levico Terme, Trento, Italy for a conference.")
+    >>> [c.type for c in resolve_mentions(doc, Gazetteer.bundled()).clusters.values()
+    ...  if c.label == "Trento"]
+    ['GPE']
+    """
+    doc = result.doc
+    if mention.end + 1 >= len(doc) or doc[mention.end].text != "," or \
+            result.token_kind.get(mention.end + 1) != "name":
+        return False
+    outer = result.cluster_of(mention.end + 1)
+    after = next((m for m in outer.mentions if m.start == mention.end + 1), None) if outer else None
+    if after is None:
+        return False
+    text = after.span(doc).text
+    known = gazetteer.lookup(text)
+    outer_names = {normalize_name(text), normalize_name(known.label) if known else ""}
+    return any(normalize_name(city.country) in outer_names or
+               (city.state and normalize_name(city.state) in outer_names)
+               for city in gazetteer.cities(mention.span(doc).text))
+
+
+_BIG_CITY = 100_000  # people: a city this big is what its name alone means, not a person
+
+
+def _big_city_called_a_person(doc: Doc, cluster: Cluster, gazetteer: Gazetteer) -> bool:
+    """A name the NER took for a person's that is only ever the name of a city of 100,000
+    people or more, and no first name, and that is once where one goes, comes from or is:
+    "flights to Tehran and Mashhad", "born in Tianjin" (never "Paris Hilton", not "Jackson"
+    once "Michael Jackson" is named, and not "the voice of Batman")."""
+    if cluster.known is not None or cluster.type != "PERSON":
+        return False
+    names = [m for m in cluster.mentions if m.kind == "name"]
+    return bool(names) and all(
+        first_name_gender(doc[m.start].text) is None and
+        any(city.population >= _BIG_CITY for city in gazetteer.cities(m.span(doc).text))
+        for m in names) and any(
+        (root := first_conjunct(doc[m.end - 1])).dep_ == "pobj" and
+        root.head.lower_ in _GOING_PREPOSITIONS for m in names)
+
+
+_GOING_PREPOSITIONS = {"in", "from", "to", "via", "near", "at", "outside", "into"}
 
 
 def _bearing_from(doc: Doc, mention: MentionSpan) -> bool:

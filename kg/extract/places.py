@@ -75,9 +75,10 @@ def place_links(entities: ArticleEntities) -> list[tuple[int, int, Token, float]
             between[core - 2].lemma_.lower() in PLACE_NOUNS and all(
                 w in _COMPASS or t.lemma_.lower() in PLACE_NOUNS or w == "of"
                 for w, t in zip(words, between, strict=True))  # "Lazio region of Italy"
-        if not (comma or nested or of_noun) or (comma and c.type not in PLACES) or \
-                d.type not in ("GPE", "LOC"):
-            continue  # nothing is inside an organisation or a building
+        if not (comma or nested or of_noun) or d.type not in ("GPE", "LOC") or \
+                (comma and c.type not in PLACES and not gazetteer.cities(doc[n.start:n.end].text)):
+            continue  # nothing is inside an organisation or a building; an organisation
+            # is only "X, <a city>" ("the University of Arkansas, Fayetteville")
         if of_noun and (doc[m.end - 1].head.i not in range(n.start - len(words), n.start) or
                         between[core - 2].lemma_.lower() in _EITHER_WAY):
             continue
@@ -93,6 +94,10 @@ def place_links(entities: ArticleEntities) -> list[tuple[int, int, Token, float]
         if m.kind == "demonym" and c.type in PLACES:
             for inner in _places_of_noun(entities, doc[m.end - 1]):
                 direct.setdefault((inner, c.id), doc[m.start])
+        elif m.kind == "appos" and c.type in SITED:  # "Instituto Gonzaga, a school in Milan"
+            for outer in _described_as_in(entities, doc[m.end - 1]):
+                if outer != c.id and not _country_inside(gazetteer, c, entities.clusters[outer]):
+                    direct.setdefault((c.id, outer), doc[m.start])
     implied = dict(direct)
     changed = True
     while changed:  # what the chains imply: inside B inside C is inside C
@@ -185,6 +190,31 @@ def _places_of_noun(entities: ArticleEntities, modifier: Token) -> list[int]:
                 for place in [pobj, *[c for c in pobj.children if c.dep_ == "conj"]]:
                     cluster = entities.cluster_of(place)
                     if cluster is not None and cluster.type in PLACES:
+                        found.append(cluster.id)
+    return found
+
+
+def _described_as_in(entities: ArticleEntities, noun: Token) -> list[int]:
+    """The places an apposition says its thing is in: "a catholic school in Milan",
+    "a village in Lazio and Umbria" (not "a professor in Boston": people are not in places
+    this way, and a noun that is a role is a role fact).
+
+    >>> from kg.extract.coref import resolve_mentions
+    >>> from kg.nlp import load_pipeline
+    >>> doc = load_pipeline()("Instituto Gonzaga, a catholic school in Milan, must pay.")
+    >>> entities = resolve_mentions(doc, Gazetteer.bundled())
+    >>> [(entities.clusters[i].label, entities.clusters[o].label) for i, o, _, _ in place_links(entities)]
+    [('Instituto Gonzaga', 'Milan')]
+    """
+    found = []
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for pobj in prep.children:
+                for place in ([pobj, *[c for c in pobj.children if c.dep_ == "conj"]]
+                              if pobj.dep_ == "pobj" else []):
+                    cluster = entities.cluster_of(place)
+                    if cluster is not None and cluster.type in ("GPE", "LOC") and \
+                            entities.token_kind.get(place.i) == "name":
                         found.append(cluster.id)
     return found
 
