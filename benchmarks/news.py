@@ -5,7 +5,8 @@ for every split and genre (``kg.eval.news`` says how each is counted):
 
 - named person / organisation / place mentions against GUM's named entities (P / R / F);
 - resolution of the pronouns and descriptions GUM links to a named person, organisation or
-  place: right, wrong, unresolved;
+  place: right, wrong, unresolved (a description holding the entity's own name, "Biologist
+  Nick Bos", counted apart: kg knows it by the name);
 - entities against GUM's Wikipedia links: wrong merges, splits within a document and across
   the split's corpus;
 - relations against the tables people read for every news and interview document
@@ -34,6 +35,7 @@ from kg.build import build_articles  # noqa: E402
 from kg.eval.gum import read_gum  # noqa: E402
 from kg.eval.news import (  # noqa: E402
     GUM_KINDS,
+    NAMING_DESCRIPTION,
     judgment_key,
     prf,
     read_judgments,
@@ -125,7 +127,7 @@ def evaluate_split(docs, tables, judgments, model=None) -> dict:
         out["genres"][genre] = row
     out["resolution_summary"] = {
         name: {kind: _resolution_row(sum((resolution[g].get(kind, Counter()) for g in genres), Counter()))
-               for kind in ("third-person pronoun", "description", "other pronoun")}
+               for kind in ("third-person pronoun", "description", "other pronoun", NAMING_DESCRIPTION)}
         for name, genres in (("news and interviews", NEWS_GENRES), ("all genres", tuple(resolution)))}
     news_judged = [j for g in NEWS_GENRES for j in judged_by_genre[g]]
     news_missed = [m for g in NEWS_GENRES for m in missed_by_genre[g]]

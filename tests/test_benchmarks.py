@@ -91,3 +91,40 @@ def test_scale_on_six_articles(shared_dir, tmp_path):
     assert report["add_one_article"]["incremental"]  # one read, the six kept
     assert {q["query"] for q in report["queries_on_store"]} == {q["query"] for q in report["queries"]}
     assert not any(q["timed_out"] for q in report["queries_on_store"])
+
+
+NAMING = """# newdoc id = GUM_news_naming
+# meta::genre = news
+# newpar
+# sent_id = GUM_news_naming-1
+# text = Biologist Nick Bos studies ants.
+1\tBiologist\tbiologist\tNOUN\tNN\t_\t4\tnsubj\t_\tEntity=(1-person-new-sssss-cf1-3-coref-Nick_Bos
+2\tNick\tNick\tPROPN\tNNP\t_\t1\tappos\t_\t_
+3\tBos\tBos\tPROPN\tNNP\t_\t2\tflat\t_\tEntity=1)
+4\tstudies\tstudy\tVERB\tVBZ\t_\t0\troot\t_\t_
+5\tants\tant\tNOUN\tNNS\t_\t4\tobj\t_\tSpaceAfter=No
+6\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
+
+# newpar
+# sent_id = GUM_news_naming-2
+# text = Bos said so.
+1\tBos\tBos\tPROPN\tNNP\t_\t2\tnsubj\t_\tEntity=(1-person-giv-sssss-cf1-1-coref-Nick_Bos)
+2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tso\tso\tADV\tRB\t_\t2\tadvmod\t_\tSpaceAfter=No
+4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+"""
+
+
+def test_a_description_holding_its_own_name_is_counted_apart_and_right():
+    from kg.eval.gum import parse_conllu
+    from kg.eval.news import NAMING_DESCRIPTION, score_resolution
+    from kg.model import Mention
+
+    doc = parse_conllu(NAMING, name="GUM_news_naming")
+    assert [(m.text, m.kind) for m in doc.mentions] == [("Biologist Nick Bos", "description"),
+                                                        ("Bos", "named")]
+    at = doc.text.index
+    ours = [Mention(doc.name, at("Nick Bos"), at("Nick Bos") + 8, "Nick Bos", "nick-bos"),
+            Mention(doc.name, at("Bos said"), at("Bos said") + 3, "Bos", "nick-bos")]
+    assert score_resolution(doc, ours) == {NAMING_DESCRIPTION: {"right": 1}}
+    assert score_resolution(doc, ours[:1]) == {"description": {"unresolved": 1}}  # no identity

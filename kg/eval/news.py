@@ -27,7 +27,7 @@ from kg.graph import KnowledgeGraph
 from kg.model import Mention, Relation
 from kg.names import normalize_name
 
-__all__ = ["COARSE_TYPES", "NewsGold", "read_news_gold", "align", "entity_chains",
+__all__ = ["COARSE_TYPES", "NAMING_DESCRIPTION", "NewsGold", "read_news_gold", "align", "entity_chains",
            "score_mentions", "score_resolution", "score_entities", "score_relations", "prf",
            "judgment_key", "read_judgments"]
 
@@ -140,18 +140,31 @@ def _resolution_kind(gold: GumMention) -> str:
     return "description"
 
 
+#: A description GUM links that holds the entity's own name ("Biologist Nick Bos", "the NATO
+#: military alliance"): kg knows it by the name, nothing is resolved; counted apart.
+NAMING_DESCRIPTION = "description with its name"
+
+
 def score_resolution(doc: GumDocument, mentions: list[Mention]) -> dict:
     """For each pronoun and description GUM links to a named person, organisation or place:
-    right, wrong or unresolved, counted by kind (third-person pronoun, other, description)."""
+    right, wrong or unresolved, counted by kind (third-person pronoun, other, description).
+    A description that holds a kg name of its own entity ("Biologist Nick Bos": GUM's head is
+    "Biologist") is counted apart, as :data:`NAMING_DESCRIPTION`, and right."""
     chains = doc.chains()
     linked = {c for c, ms in chains.items()
               if any(m.kind == "named" and m.type in GUM_KINDS for m in ms)}
     targets = [g for g in doc.mentions if g.kind != "named" and g.chain in linked]
     identity = entity_chains(doc, mentions)
     found = {id(g): m for m, g in _aligned(doc, [m for m in mentions if m.kind != "name"], targets)}
+    names = [m for m in mentions if m.kind == "name"]
     counts: dict[str, Counter] = defaultdict(Counter)
     for gold in targets:
         mention = found.get(id(gold))
+        if gold.kind == "description" and any(
+                gold.start <= m.start and m.end <= gold.end and identity.get(m.entity) == gold.chain
+                for m in names):
+            counts[NAMING_DESCRIPTION]["right"] += 1
+            continue
         if mention is None:
             outcome = "unresolved"
         else:
