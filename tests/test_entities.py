@@ -164,3 +164,16 @@ def test_a_title_is_no_surname():
     # "Agassiz Professor" (a name the NER made of a title) does not take "Professor" later
     assert _joined("Agassiz Professor spoke . She was Professor there .",
                    "PROPN PROPN VERB PUNCT PRON AUX PROPN ADV PUNCT", [(0, 2, "PERSON")], 6) == []
+
+
+def test_the_cities_table_is_keyed_by_the_names_kg_normalises():
+    """kg/data/cities.tsv stores each name's normalised form so that it loads fast; a change
+    to kg.names.normalize_name must come with the table built again."""
+    from importlib import resources
+
+    from kg.names import normalize_name
+
+    text = (resources.files("kg") / "data/cities.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    assert len(rows) > 60_000
+    assert all(key == normalize_name(name) for key, name, *_ in rows)
