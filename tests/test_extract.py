@@ -217,6 +217,12 @@ TABLE = [
      [("Instituto Gonzaga", "located in", "Milan", "located_in")]),
     ("She visited New York's Metropolitan Museum of Art.",
      [("Metropolitan Museum of Art", "located in", "New York", "located_in")]),
+    # a role a person holds for another person, named with a possessive before the title or
+    # in an apposition
+    ("Putin's spokesman Dmitry Peskov denied the report.",
+     [("Dmitry Peskov", "spokesman of", "Vladimir Putin", "employer")]),
+    ("Dmitry Peskov, Putin's spokesman, denied the report.",
+     [("Dmitry Peskov", "spokesman of", "Vladimir Putin", "employer")]),
     # a participle on the complement of a copula is about the copula's subject; with an
     # agent it is a passive
     ("Sappy Records is an independent record label based in Sackville, started by Julie "

@@ -78,6 +78,12 @@ def appositions_and_titles(result: ArticleEntities, holders: list) -> None:
                 titles(cluster, span, holders, result)
 
 
+def _possessor(token: Token) -> bool:
+    """"Putin" in "Putin's spokesman": a name with a possessive 's."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.dep_ == "poss" or (following is not None and following.tag_ == "POS")
+
+
 def _appositive_heads(span: Span, result: ArticleEntities) -> list[Token]:
     doc = result.doc
     heads = []
@@ -93,7 +99,8 @@ def _appositive_heads(span: Span, result: ArticleEntities) -> list[Token]:
                 closes and (token.head == root.head or root.head == token or token.head == root))
             if token.lemma_.lower() in REPORTING_VERBS or token.lower_ in REPORTING_VERBS:
                 continue  # ", The Journal reports." mis-parsed as an apposition
-            if token.pos_ == "PROPN" and role_noun(token) not in ROLE_NOUNS:
+            if token.pos_ == "PROPN" and role_noun(token) not in ROLE_NOUNS and \
+                    not _possessor(token):  # "Dmitry Peskov, Putin's spokesman, ..." goes on
                 break  # another name in a list the NER missed: "Willie Nelson, Band of Horses"
             if linked and token.i not in result.token_cluster and token.tag_ not in ("PRP",):
                 heads.append(token)
@@ -202,7 +209,9 @@ def titles(cluster: Cluster, span: Span, holders: list, result: ArticleEntities)
     first = title.i - noun.count(" ")  # "Prime Minister" begins at "Prime"
     if holder is None and first > 0:
         before = doc[first - 1]
-        if before.ent_type_ in ("NORP", "GPE", "ORG"):
+        if before.tag_ == "POS" and first > 1 and result.token_kind.get(first - 2) == "name":
+            holder = doc[first - 2]  # "Putin's spokesman Dmitry Peskov": whoever is named
+        elif before.ent_type_ in ("NORP", "GPE", "ORG"):
             holder = before
         elif before.pos_ == "PROPN" and before.is_title and before.i not in result.token_cluster \
                 and not title.is_title:
