@@ -177,3 +177,12 @@ def test_the_cities_table_is_keyed_by_the_names_kg_normalises():
     rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
     assert len(rows) > 60_000
     assert all(key == normalize_name(name) for key, name, *_ in rows)
+
+
+def test_a_name_said_more_fully_is_the_same_person_but_not_a_regnal_number():
+    graph = nodes("Jared Padalecki is an actor. Jared Tristan Padalecki was born in San Antonio "
+                  "and Matthew Goode, or Matthew William Goode, was born in Exeter.")
+    labels = sorted(e.label for e in graph.entity_list() if e.type == "PERSON")
+    assert len(labels) == 2, labels  # one node each, whichever name labels it
+    graph = nodes("Shah Abbas built the square. His great-grandson Shah Abbas II built a palace.")
+    assert len([e for e in graph.entity_list() if e.type == "PERSON"]) == 2

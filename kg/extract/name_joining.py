@@ -39,6 +39,11 @@ def matching_cluster(result, known, words: list[str], label: str,
     for cluster in comparable:
         if any(set(name) == key for name in names[cluster.id]):
             return cluster
+    if label == "PERSON" and len(words) >= 3:  # "Jared Tristan Padalecki" after "Jared Padalecki"
+        for cluster in comparable:
+            if cluster.type == "PERSON" and not _another_known_person(cluster, words) and \
+                    any(_fuller_name(words, name) for name in names[cluster.id]):
+                return cluster
     if label == "PERSON" and len(key) <= 2:
         people = [c for c in comparable if c.type == "PERSON" and not _another_known_person(c, words)
                   and (key <= set().union(*names[c.id]) or set().union(*names[c.id]) <= key)]
@@ -58,6 +63,23 @@ def matching_cluster(result, known, words: list[str], label: str,
         ):
             return cluster
     return None
+
+
+def _fuller_name(words: list[str], name: tuple[str, ...]) -> bool:
+    """Whether ``words`` are the same person's name as ``name`` said more fully: the same first
+    and last word with middle names or initials between ("Matthew William Goode" of "Matthew
+    Goode", "Eugene A. Nida" of "Eugene Nida"). Not a word after it: "Shah Abbas II" is not
+    "Shah Abbas".
+
+    >>> _fuller_name(["eugene", "a", "nida"], ("eugene", "nida"))
+    True
+    >>> _fuller_name(["shah", "abbas", "ii"], ("shah", "abbas"))
+    False
+    >>> _fuller_name(["john", "paul", "jones"], ("paul", "jones"))
+    False
+    """
+    return len(name) >= 2 and len(words) > len(name) and name[0] == words[0] and \
+        name[-1] == words[-1] and set(name) <= set(words)
 
 
 def _one_person(people: list[Cluster], names: dict[int, list[tuple[str, ...]]],
