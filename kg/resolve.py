@@ -5,7 +5,8 @@ Per-article clusters (from :mod:`kg.extract.coref`) are merged when
 1. they are linked to the same row of the alias table (same Wikidata id, if any);
 2. their names normalise to the same key ("The Wall Street Journal" = "Wall Street Journal")
    and both or neither are people (Douglass North is not "the North"); a name that is only
-   a type noun ("the Court", "the Navy") stays in its article: every article has its own;
+   a type noun ("the Court", "the Navy") or a point of the compass ("the North") stays in
+   its article: every article has its own;
 3. a person's one-word name ("Biden") is the last word of exactly one longer person's name
    elsewhere in the corpus ("Joe Biden"). Never for other kinds: "the Society" of one
    article is not "the Royal Society" of another, "Mexico" not "New Mexico", "AI" not
@@ -43,7 +44,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from kg.extract.lexicon import TYPE_NOUNS
+from kg.extract.lexicon import COMPASS_POINTS, TYPE_NOUNS
 from kg.gazetteer import Gazetteer
 from kg.model import Entity
 from kg.names import normalize_name, slugify
@@ -133,9 +134,10 @@ def _key(cluster: ClusterSummary) -> str:
 
 
 def _generic(cluster: ClusterSummary) -> bool:
-    """A name that is only a type noun: "the Court", "the Navy", "the University"."""
+    """A name that is only a type noun ("the Court", "the Navy", "the University") or a
+    point of the compass ("the North" of a Korean article, "Southwest" of an airline's)."""
     words = normalize_name(cluster.label).split()
-    return len(words) == 1 and words[0] in _TYPE_NOUNS
+    return len(words) == 1 and (words[0] in _TYPE_NOUNS or words[0] in COMPASS_POINTS)
 
 
 def _merge_short_names(clusters: list[ClusterSummary], groups: _UnionFind) -> None:

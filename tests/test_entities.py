@@ -186,3 +186,9 @@ def test_a_name_said_more_fully_is_the_same_person_but_not_a_regnal_number():
     assert len(labels) == 2, labels  # one node each, whichever name labels it
     graph = nodes("Shah Abbas built the square. His great-grandson Shah Abbas II built a palace.")
     assert len([e for e in graph.entity_list() if e.type == "PERSON"]) == 2
+
+
+def test_a_point_of_the_compass_is_named_anew_in_each_article():
+    graph = nodes("The North fired artillery at the South on Friday.",
+                  "Voters in the North backed the Labour Party.")
+    assert sorted(e.articles for e in graph.entity_list() if e.label == "North") == [("a0",), ("a1",)]
