@@ -662,3 +662,24 @@ def test_a_name_the_ner_ran_into_the_next_one_loses_the_conjunction():
     labels = {e.label for e in graph.entity_list()}
     assert {"American Airlines", "United Nations", "United States"} <= labels, labels
     assert not any(label.endswith((" and", ",")) for label in labels)
+
+
+def test_a_date_the_parser_made_the_subject_of_a_description_is_no_name():
+    """"(8 September 1841 - 1 May 1904) was a Czech composer" parsed with "September" as the
+    subject: "X was a composer" makes names of what the NER missed, never of a date."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from kg.extract.mentions import ArticleEntities
+    from kg.extract.names import described_names
+
+    words = ["8", "September", "1841", "was", "a", "composer", "and", "Novak", "was", "a", "composer"]
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              heads=[1, 3, 1, 3, 5, 3, 3, 8, 3, 10, 8],
+              deps=["nummod", "nsubj", "nummod", "ROOT", "det", "attr", "cc", "nsubj", "conj", "det", "attr"],
+              pos=["NUM", "PROPN", "NUM", "AUX", "DET", "NOUN", "CCONJ", "PROPN", "AUX", "DET", "NOUN"],
+              lemmas=["8", "September", "1841", "be", "a", "composer", "and", "Novak", "be", "a", "composer"])
+    result = ArticleEntities(doc)
+    described_names(result)
+    named = [m.span(doc).text for c in result.clusters.values() for m in c.mentions]
+    assert named == ["Novak"]

@@ -196,9 +196,17 @@ def described_names(result: ArticleEntities) -> None:
                 _new_name(result, start, token.i, label)
 
 
+def _is_date(span: Span) -> bool:
+    """Days, months and numbers only: "Wednesday", "May 2021", "8 September"."""
+    return all(t.lower_.rstrip("s") in DATE_WORDS or t.lower_ in DATE_WORDS or t.like_num or t.is_punct
+               for t in span)
+
+
 def _new_name(result: ArticleEntities, start: int, end: int, label: str) -> None:
-    """A name cluster for tokens ``start..end`` and every free repetition of its words."""
-    if not is_free(result, start, end):
+    """A name cluster for tokens ``start..end`` and every free repetition of its words; none
+    for a date ("8 September 1841 - 1 May 1904) was a Czech composer": the parser made
+    "September" the subject)."""
+    if not is_free(result, start, end) or _is_date(result.doc[start:end]):
         return
     cluster = result.new_cluster()
     cluster.ner_labels[label] += 1
@@ -228,8 +236,7 @@ def _looks_like_name(span: Span, gazetteer: Gazetteer) -> bool:
     """
     if not any(c.isupper() for c in span.text):
         return False
-    if all(t.lower_.rstrip("s") in DATE_WORDS or t.lower_ in DATE_WORDS or t.like_num or t.is_punct
-           for t in span):
+    if _is_date(span):
         return False  # "Wednesday", "May 2021": a date the NER called a place or a person
     if len(span) == 1 and gazetteer.lookup(span.text) is None:
         word = span.text.lower()  # "the Army", "the Council" do name an organisation
