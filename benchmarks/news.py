@@ -35,8 +35,11 @@ from kg.build import build_articles  # noqa: E402
 from kg.eval.gum import read_gum  # noqa: E402
 from kg.eval.news import (  # noqa: E402
     GUM_KINDS,
+    MISS_REASONS,
     NAMING_DESCRIPTION,
+    entity_names,
     judgment_key,
+    miss_reasons,
     prf,
     read_judgments,
     read_news_gold,
@@ -107,6 +110,8 @@ def evaluate_split(docs, tables, judgments, model=None) -> dict:
     resolution: dict[str, dict] = defaultdict(dict)
     judged_by_genre: dict[str, list] = defaultdict(list)
     missed_by_genre: dict[str, list] = defaultdict(list)
+    reasons: Counter = Counter()  # why news and interview rows are missed
+    names = entity_names(graph)
     for doc in docs:
         doc_mentions, doc_relations = by_article.get(doc.name, ([], []))
         _add(mentions[doc.genre], score_mentions(doc, doc_mentions, types))
@@ -117,6 +122,8 @@ def evaluate_split(docs, tables, judgments, model=None) -> dict:
             judged_by_genre[doc.genre] += [(r, g, verdicts.get(judgment_key(doc, r, label), ""))
                                            for r, g in judged]
             missed_by_genre[doc.genre] += missed
+            if doc.genre in NEWS_GENRES:
+                reasons.update(miss_reasons(doc, missed, doc_mentions, doc_relations, names))
     out = {"documents": len(docs), "genres": {}, "entities": score_entities(docs, graph)}
     for genre in sorted({d.genre for d in docs}):
         row = {"mentions": {k: prf(**{x: mentions[genre].get(k, Counter())[x] for x in ("tp", "fp", "fn")})
@@ -134,6 +141,7 @@ def evaluate_split(docs, tables, judgments, model=None) -> dict:
     out["news_and_interview_relations"] = _relation_rows(news_judged, len(news_missed))
     out["all_table_relations"] = _relation_rows([j for g in judged_by_genre for j in judged_by_genre[g]],
                                                 sum(len(m) for m in missed_by_genre.values()))
+    out["missed_news_and_interview_rows"] = {reason: reasons[reason] for reason in MISS_REASONS}
     out["_judged"], out["_missed"] = news_judged, news_missed
     return out
 
@@ -195,6 +203,14 @@ def _print(report: dict) -> None:
             print(f"  {low_high[0]:.1f}-{min(low_high[1], 1.0):.1f}: {cells[0]:>11} | {cells[1]:>11}")
 
 
+def _print_misses(report: dict) -> None:
+    print("\nwhy the news and interview rows kg misses (at --min-confidence 0) are missed:")
+    for split in SPLITS:
+        counts = report["splits"].get(split, {}).get("missed_news_and_interview_rows")
+        if counts:
+            print(f"{split:>5} " + "; ".join(f"{reason}: {n}" for reason, n in counts.items()))
+
+
 def _errors(split_report: dict) -> None:
     print("\nrelations kg states that no gold row of the train documents has:")
     for relation, gold, _ in split_report["_judged"]:
@@ -231,6 +247,7 @@ def main(argv: list[str] | None = None) -> dict:
         report["splits"][split] = evaluate_split(chosen, tables, read_judgments(JUDGMENTS),
                                                  model=args.model)
     _print(report)
+    _print_misses(report)
     if args.errors and "train" in report["splits"]:
         _errors(report["splits"]["train"])
     for split_report in report["splits"].values():

@@ -78,6 +78,8 @@ def test_news_on_two_dev_documents(shared_dir, tmp_path):
     assert people["tp"] > 0 and 0 < people["f"] <= 1
     relations = dev["news_and_interview_relations"]["curve"][0]
     assert relations["threshold"] == 0.0 and relations["gold"] > 0
+    missed = dev["missed_news_and_interview_rows"]  # every missed row has one reason
+    assert sum(missed.values()) == relations["gold"] - relations["found"]
     assert json.loads((tmp_path / "n.json").read_text()) == report
 
 

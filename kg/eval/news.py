@@ -12,7 +12,8 @@ that document belong to.
 - :func:`score_entities`: one node per Wikipedia link: nodes holding two links (wrong
   merges), links on two nodes in one document or in the corpus (splits).
 - :func:`score_relations`: kg's relations against the relation tables people read
-  (``benchmarks/gold/gum/``), by subject and object names and by type or predicate words.
+  (``benchmarks/gold/gum/``), by subject and object names and by type or predicate words;
+  :func:`miss_reasons` says why each row kg misses is missed.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from kg.names import normalize_name
 
 __all__ = ["COARSE_TYPES", "NAMING_DESCRIPTION", "NewsGold", "read_news_gold", "align", "entity_chains",
            "score_mentions", "score_resolution", "score_entities", "score_relations", "prf",
-           "judgment_key", "read_judgments"]
+           "judgment_key", "read_judgments", "miss_reasons", "MISS_REASONS", "entity_names"]
 
 #: kg's entity types and GUM's, on the three kinds both annotate.
 COARSE_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
@@ -195,7 +196,8 @@ def score_entities(docs: list[GumDocument], graph: KnowledgeGraph) -> dict:
             "splits_across_corpus": sum(1 for nodes in link_nodes.values() if len(nodes) > 1)}
 
 
-def _entity_names(graph: KnowledgeGraph) -> dict[str, set[str]]:
+def entity_names(graph: KnowledgeGraph) -> dict[str, set[str]]:
+    """Entity id -> its label and aliases, normalised (what a table's names are matched to)."""
     return {e.id: {normalize_name(n) for n in (e.label, *e.aliases)} - {""}
             for e in graph.entity_list()}
 
@@ -217,7 +219,7 @@ def score_relations(relations: list[Relation], gold: list[NewsGold],
     """Each relation with the gold row it states (or None), and the gold rows no relation
     states. A relation is right when it states some gold row of its document; a gold row is
     found when some relation states it."""
-    names = _entity_names(graph)
+    names = entity_names(graph)
     judged, found = [], set()
     for relation in relations:
         rows = [g for g in gold if g.document == relation.evidence.article and
@@ -256,3 +258,70 @@ def read_judgments(folder: str | Path) -> dict[str, dict[tuple, str]]:
             judged[(int(sentence), subject, predicate, obj, negated == "negated")] = judgment.strip()
         out[path.stem] = judged
     return out
+
+
+#: Why a table row is missed, from the commonest cause a reader can act on to the rarest.
+MISS_REASONS = (
+    "both named in the sentence, stated in other words",
+    "both named in the sentence, not stated",
+    "an entity GUM names nowhere (no named mention)",
+    "a name kg did not find in the sentence",
+    "an entity the sentence names only by a pronoun or description kg left alone",
+    "an entity the sentence names that kg gave to another entity",
+    "an entity the sentence does not mention (as GUM reads it)",
+)
+
+
+def miss_reasons(doc: GumDocument, missed: list[NewsGold], mentions: list[Mention],
+                 relations: list[Relation], names: dict[str, set[str]]) -> Counter:
+    """Why each missed row of ``doc``'s table is missed, counted by :data:`MISS_REASONS`:
+    whether kg names both of its entities in the row's sentence (and then states something
+    else between them, or nothing), or else what stands for the one it lacks there.
+
+    >>> from kg.eval.gum import SAMPLE, parse_conllu
+    >>> doc = parse_conllu(SAMPLE, name="GUM_news_sample")
+    >>> row = NewsGold(doc.name, 1, ("elon musk", "musk"), "meet", ("vladimir putin", "putin"), None, ())
+    >>> ours = [Mention(doc.name, 0, 4, "Musk", "musk"), Mention(doc.name, 11, 16, "Putin", "putin")]
+    >>> miss_reasons(doc, [row], ours, [], {"musk": {"musk"}, "putin": {"putin"}})
+    Counter({'both named in the sentence, not stated': 1})
+    """
+    bounds = {number: (start, end) for number, start, end in doc.sentences}
+    chains_named: dict[str, set[str]] = defaultdict(set)
+    for gold in doc.mentions:
+        if gold.kind == "named":
+            chains_named[normalize_name(gold.text)].add(gold.chain)
+    aligned = {id(gold) for _, gold in _aligned(doc, mentions, doc.mentions)}
+    counts: Counter = Counter()
+    for row in missed:
+        start, end = bounds.get(row.sentence, (0, 0))
+        here = [m for m in mentions if start <= m.start < end]
+        subjects, objects = (
+            {m.entity for m in here if names.get(m.entity, set()) & set(alternatives)}
+            for alternatives in (row.subject, row.object))
+        if subjects and objects:
+            stated = any(start <= r.evidence.start < end and {r.subject, r.object} & subjects
+                         and {r.subject, r.object} & objects for r in relations)
+            counts[MISS_REASONS[0] if stated else MISS_REASONS[1]] += 1
+            continue
+        sides = [alternatives for alternatives, found in ((row.subject, subjects), (row.object, objects))
+                 if not found]
+        counts[min((_lacking(doc, alternatives, start, end, chains_named, aligned)
+                    for alternatives in sides), key=MISS_REASONS.index)] += 1
+    return counts
+
+
+def _lacking(doc: GumDocument, alternatives: tuple[str, ...], start: int, end: int,
+             chains_named: dict[str, set[str]], aligned: set[int]) -> str:
+    """What the sentence has for an entity kg does not name there (of two such entities,
+    the row counts the reason that comes first in :data:`MISS_REASONS`)."""
+    chains = set().union(*(chains_named.get(a, set()) for a in alternatives))
+    if not chains:
+        return MISS_REASONS[2]
+    there = [g for g in doc.mentions if g.chain in chains and start <= g.start < end]
+    if not there:
+        return MISS_REASONS[6]
+    if any(g.kind == "named" and id(g) not in aligned for g in there):
+        return MISS_REASONS[3]
+    if any(id(g) not in aligned for g in there):
+        return MISS_REASONS[4]
+    return MISS_REASONS[5]
