@@ -49,7 +49,7 @@ from kg.extract.entity_types import types_from_descriptions
 from kg.extract.interviews import interview_speakers
 from kg.extract.lexicon import ENTITY_LABELS
 from kg.extract.mentions import ArticleEntities, Cluster, MentionSpan, RoleFact, cluster_label, role_noun
-from kg.extract.names import cluster_names, defined_aliases, described_names
+from kg.extract.names import cluster_names, defined_aliases, described_names, repeated_names
 from kg.extract.pronouns import Chooser, model_chooser, resolve_pronouns
 from kg.extract.roles import appositions_and_titles, descriptions, holder_cluster
 from kg.extract.speakers import quoted_speakers
@@ -85,6 +85,7 @@ def resolve_mentions(
     cluster_names(result, gazetteer, labels)
     described_names(result)
     defined_aliases(result)
+    repeated_names(result)  # a name the NER found once and missed elsewhere
     repeated_surnames(result)
     appositions_and_titles(result, holder_tokens)
     types_from_descriptions(result, gazetteer)

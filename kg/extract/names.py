@@ -37,7 +37,7 @@ from kg.names import normalize_name
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-__all__ = ["cluster_names", "described_names", "defined_aliases", "is_demonym_modifier"]
+__all__ = ["repeated_names", "cluster_names", "described_names", "defined_aliases", "is_demonym_modifier"]
 
 
 _MODIFIER_DEPS = ("amod", "compound", "nmod", "npadvmod")
@@ -200,6 +200,58 @@ def _is_date(span: Span) -> bool:
     """Days, months and numbers only: "Wednesday", "May 2021", "8 September"."""
     return all(t.lower_.rstrip("s") in DATE_WORDS or t.lower_ in DATE_WORDS or t.like_num or t.is_punct
                for t in span)
+
+
+def repeated_names(result: ArticleEntities) -> int:
+    """A name the NER found in one sentence and missed in another ("LibriVox", "the Mets"):
+    each other free occurrence of its words joins it, where the parser reads it as a proper
+    noun and it stands alone (no capitalised proper noun beside it: "Boston" of "Boston Globe"
+    is not Boston). One sense per article, as a reader assumes; but not words that are part of
+    another entity's name ("Bernoulli" of two Bernoullis), nor a person's one-word name (lone
+    surnames follow :mod:`kg.extract.surnames`). How many were added.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Boeing sold jets to Ryanair . Ryanair flies Boston Globe staff .")
+    >>> for token in doc:
+    ...     token.pos_ = "PROPN" if token.is_title and token.i else "NOUN"
+    >>> result = ArticleEntities(doc)
+    >>> cluster = result.new_cluster()  # the NER found the first Ryanair only
+    >>> cluster.ner_labels["ORG"] += 1
+    >>> result.add_mention(cluster, 4, 5, "name")
+    >>> repeated_names(result), [m.start for m in cluster.mentions]
+    (1, [4, 6])
+    """
+    doc, texts, added = result.doc, token_texts(result.doc), 0
+    starts: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        starts.setdefault(text, []).append(i)
+    names = {cluster.id: {tuple(texts[m.start:m.end]) for m in cluster.mentions if m.kind == "name"}
+             for cluster in result.clusters.values()}
+    for cluster in list(result.clusters.values()):
+        for words in sorted(names[cluster.id]):
+            width = len(words)
+            if not any(w[:1].isupper() for w in words) or _in_another_name(words, cluster.id, names) \
+                    or (width == 1 and cluster.type == "PERSON"):
+                continue  # a lone surname is :mod:`kg.extract.surnames`' to settle
+            for i in starts.get(words[0], ()):
+                end = i + width
+                if tuple(texts[i:end]) != words or not is_free(result, i, end) or \
+                        doc[end - 1].pos_ != "PROPN" or _beside_a_name(doc, i, end):
+                    continue
+                result.add_mention(cluster, i, end, "name")
+                added += 1
+    return added
+
+
+def _in_another_name(words: tuple[str, ...], cluster: int, names: dict[int, set]) -> bool:
+    width = len(words)
+    return any(other != cluster and any(name[i:i + width] == words for i in range(len(name) - width + 1))
+               for other, theirs in names.items() for name in theirs)
+
+
+def _beside_a_name(doc: Doc, start: int, end: int) -> bool:
+    return any(0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].is_title
+               for i in (start - 1, end))
 
 
 def _new_name(result: ArticleEntities, start: int, end: int, label: str) -> None:
