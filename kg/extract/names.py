@@ -37,7 +37,7 @@ from kg.names import normalize_name
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-__all__ = ["repeated_names", "cluster_names", "described_names", "defined_aliases", "is_demonym_modifier"]
+__all__ = ["cluster_names", "described_names", "defined_aliases", "repeated_names", "is_demonym_modifier"]
 
 
 _MODIFIER_DEPS = ("amod", "compound", "nmod", "npadvmod")
@@ -227,10 +227,16 @@ def repeated_names(result: ArticleEntities) -> int:
         starts.setdefault(text, []).append(i)
     names = {cluster.id: {tuple(texts[m.start:m.end]) for m in cluster.mentions if m.kind == "name"}
              for cluster in result.clusters.values()}
+    owners: dict[tuple[str, ...], set[int]] = {}  # every run of words in a name -> its clusters
+    for cluster_id, theirs in names.items():
+        for name in theirs:
+            for i in range(len(name)):
+                for j in range(i + 1, len(name) + 1):
+                    owners.setdefault(name[i:j], set()).add(cluster_id)
     for cluster in list(result.clusters.values()):
         for words in sorted(names[cluster.id]):
             width = len(words)
-            if not any(w[:1].isupper() for w in words) or _in_another_name(words, cluster.id, names) \
+            if not any(w[:1].isupper() for w in words) or owners[words] != {cluster.id} \
                     or (width == 1 and cluster.type == "PERSON"):
                 continue  # a lone surname is :mod:`kg.extract.surnames`' to settle
             for i in starts.get(words[0], ()):
@@ -241,12 +247,6 @@ def repeated_names(result: ArticleEntities) -> int:
                 result.add_mention(cluster, i, end, "name")
                 added += 1
     return added
-
-
-def _in_another_name(words: tuple[str, ...], cluster: int, names: dict[int, set]) -> bool:
-    width = len(words)
-    return any(other != cluster and any(name[i:i + width] == words for i in range(len(name) - width + 1))
-               for other, theirs in names.items() for name in theirs)
 
 
 def _beside_a_name(doc: Doc, start: int, end: int) -> bool:
