@@ -192,3 +192,12 @@ def test_a_point_of_the_compass_is_named_anew_in_each_article():
     graph = nodes("The North fired artillery at the South on Friday.",
                   "Voters in the North backed the Labour Party.")
     assert sorted(e.articles for e in graph.entity_list() if e.label == "North") == [("a0",), ("a1",)]
+
+
+def test_a_name_the_ner_missed_before_a_comma_is_no_description_of_the_next():
+    """"Taipei, Taiwan": a proper noun before ", <a name>" describes it only as a title ("the
+    President of Russia, Vladimir Putin"); Taipei is not Taiwan."""
+    graph = nodes("Lantern Festival in Taipei lights up the night\n\nTaipei, Taiwan — The Taipei City "
+                  "Lantern Festival was off to a bright start on Saturday Night.")
+    taiwan = graph.entity("Taiwan")
+    assert [m.text for m in graph.mentions if m.entity == taiwan.id] == ["Taiwan"]

@@ -114,7 +114,10 @@ def _appositive_heads(span: Span, result: ArticleEntities) -> list[Token]:
         t.text == "," or t.i in head_words for t in between)
     # "the scientist Constantine Salkovsky": a common noun right before the name
     adjacent = between is not None and len(between) == 0 and head.pos_ == "NOUN" and root.dep_ == "appos"
-    if (adjacent or only_comma and head.pos_ in ("NOUN", "PROPN")) and \
+    # a proper noun before the comma is a description only as a title ("the President of
+    # Russia, Vladimir Putin"); else it is a name the NER missed ("Taipei, Taiwan")
+    described = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and role_noun(head) is not None)
+    if (adjacent or only_comma and described) and \
             head.i not in result.token_cluster and (
                 root.dep_ == "appos" or (root.dep_ == "conj" and role_noun(head))):  # parsed as a list
         heads.append(head)
