@@ -217,6 +217,9 @@ TABLE = [
      [("Instituto Gonzaga", "located in", "Milan", "located_in")]),
     ("She visited New York's Metropolitan Museum of Art.",
      [("Metropolitan Museum of Art", "located in", "New York", "located_in")]),
+    # where an organisation's headquarters are is where it is
+    ("Mohamed received VIP attention at Google headquarters in California.",
+     [("Google", "located in", "California", "located_in")]),
     # a role a person holds for another person, named with a possessive before the title or
     # in an apposition
     ("Putin's spokesman Dmitry Peskov denied the report.",

@@ -98,6 +98,8 @@ def place_links(entities: ArticleEntities) -> list[tuple[int, int, Token, float]
             for outer in _described_as_in(entities, doc[m.end - 1]):
                 if outer != c.id and not _country_inside(gazetteer, c, entities.clusters[outer]):
                     direct.setdefault((c.id, outer), doc[m.start])
+    for owner, place, anchor in _headquarters(entities):  # "Google headquarters in California"
+        direct.setdefault((owner, place), anchor)
     implied = dict(direct)
     changed = True
     while changed:  # what the chains imply: inside B inside C is inside C
@@ -217,6 +219,29 @@ def _described_as_in(entities: ArticleEntities, noun: Token) -> list[int]:
                             entities.token_kind.get(place.i) == "name":
                         found.append(cluster.id)
     return found
+
+
+def _headquarters(entities: ArticleEntities):
+    """(organisation, place, anchor) where a sentence says where an organisation's
+    headquarters are: "Google headquarters in California", "Google's headquarters in
+    Mountain View" (not "the UN headquarters in New York" said of a place that is no name).
+
+    >>> from kg.extract.coref import resolve_mentions
+    >>> from kg.nlp import load_pipeline
+    >>> doc = load_pipeline()("He toured Google headquarters in California.")
+    >>> entities = resolve_mentions(doc, Gazetteer.bundled())
+    >>> [(entities.clusters[o].label, entities.clusters[p].label) for o, p, _ in _headquarters(entities)]
+    [('Google', 'California')]
+    """
+    for token in entities.doc:
+        if token.lower_ != "headquarters":
+            continue
+        owners = [c for c in token.children if c.dep_ in ("compound", "poss")
+                  and entities.token_kind.get(c.i) == "name" and entities.cluster_of(c).type == "ORG"]
+        places = _described_as_in(entities, token)
+        for owner in owners[:1]:
+            for place in places:
+                yield entities.cluster_of(owner).id, place, token
 
 
 def _country_inside(gazetteer: Gazetteer, inner, outer) -> bool:
