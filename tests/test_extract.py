@@ -493,6 +493,9 @@ FLAGS = [
     # (text, (subject, predicate, object), negated, hedged)
     ("Vladimir Putin did not meet Joe Biden.", ("Vladimir Putin", "meet", "Joe Biden"), True, False),
     ("Joe Biden may meet Xi Jinping next week.", ("Joe Biden", "meet", "Xi Jinping"), False, True),
+    # what is scheduled has not happened yet
+    ("Joe Biden is scheduled to meet Xi Jinping in Beijing.", ("Joe Biden", "meet", "Xi Jinping"),
+     False, True),
     ("Perhaps Elon Musk wants to meet Vladimir Putin.",
      ("Elon Musk", "meet", "Vladimir Putin"), False, True),
     ("Will Elon Musk meet Vladimir Putin?", ("Elon Musk", "meet", "Vladimir Putin"), False, True),

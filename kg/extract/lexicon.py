@@ -94,7 +94,7 @@ HEDGE_MODALS = {"could", "may", "might", "would", "should", "ca", "can"}
 HEDGE_GOVERNORS = {
     "want", "wish", "hope", "speculate", "predict", "believe", "think", "expect", "guess",
     "consider", "plan", "seek", "try", "wonder", "suspect", "imagine", "intend", "propose",
-    "aim", "doubt", "rumor", "rumour", "bet",
+    "aim", "doubt", "rumor", "rumour", "bet", "schedule",  # "is scheduled to meet": not yet
 }
 
 #: Adjectives of likelihood ("it is unlikely that ...").
