@@ -493,6 +493,9 @@ FLAGS = [
     # (text, (subject, predicate, object), negated, hedged)
     ("Vladimir Putin did not meet Joe Biden.", ("Vladimir Putin", "meet", "Joe Biden"), True, False),
     ("Joe Biden may meet Xi Jinping next week.", ("Joe Biden", "meet", "Xi Jinping"), False, True),
+    # a relative clause says what it says as a fact, whatever the main clause's mood
+    ("Joe Biden wants to meet Xi Jinping, who visited Moscow.", ("Xi Jinping", "visit", "Moscow"),
+     False, False),
     # what is scheduled has not happened yet
     ("Joe Biden is scheduled to meet Xi Jinping in Beijing.", ("Joe Biden", "meet", "Xi Jinping"),
      False, True),

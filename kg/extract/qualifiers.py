@@ -49,6 +49,18 @@ def ancestors_in_clause(anchor: Token) -> list[Token]:
     return chain
 
 
+def _own_clause(anchor: Token) -> list[Token]:
+    """The anchor and the tokens above it, up to the head of a relative clause it is in: what
+    a relative clause says is said as a fact whatever the main clause's mood ("Musk may buy
+    the company that launched Starlink": the company did launch it)."""
+    chain = [anchor]
+    token = anchor
+    while token.head.i != token.i and token.dep_ not in ("relcl", "acl"):
+        token = token.head
+        chain.append(token)
+    return chain
+
+
 def is_negated(anchor: Token) -> bool:
     """True when the anchor is negated: "not", "n't", "never", or "no" on its object."""
     for child in anchor.children:
@@ -65,7 +77,7 @@ def is_hedged(anchor: Token) -> bool:
     sentence = anchor.sent
     if sentence.text.rstrip().rstrip("\"'”’)").endswith("?"):
         return True
-    for position, token in enumerate(ancestors_in_clause(anchor)):
+    for position, token in enumerate(_own_clause(anchor)):
         if position > 0 and token.lemma_.lower() in HEDGE_GOVERNORS:
             return True
         if position > 0 and token.lower_ in HEDGE_ADJECTIVES:
