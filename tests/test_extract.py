@@ -467,6 +467,8 @@ ABSENT = [
     # an organisation and a comma before a name of no city is no place link
     ("He works for Google, Microsoft, and Apple.", [("Google", "Microsoft")]),
     ("He left Paris, followed by his dog.", [("Paris", "dog")]),
+    # an adjective of what does not happen gives no subject to its infinitive
+    ("Barack Obama is unable to meet Xi Jinping.", [("Barack Obama", "Xi Jinping")]),
 ]
 
 
@@ -496,6 +498,10 @@ FLAGS = [
     # a relative clause says what it says as a fact, whatever the main clause's mood
     ("Joe Biden wants to meet Xi Jinping, who visited Moscow.", ("Xi Jinping", "visit", "Moscow"),
      False, False),
+    # "is likely / due / ready to": the copula's subject, and not yet a fact
+    ("Barack Obama is due to visit Beijing next week.", ("Barack Obama", "visit", "Beijing"),
+     False, True),
+    ("Barack Obama is likely to meet Xi Jinping.", ("Barack Obama", "meet", "Xi Jinping"), False, True),
     # what is scheduled has not happened yet
     ("Joe Biden is scheduled to meet Xi Jinping in Beijing.", ("Joe Biden", "meet", "Xi Jinping"),
      False, True),

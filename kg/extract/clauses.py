@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.extract.lexicon import COPULAS, OBJECT_CONTROL_VERBS
+from kg.extract.lexicon import COPULAS, OBJECT_CONTROL_VERBS, RAISING_ADJECTIVES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -102,6 +102,8 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
         return clause_subjects(head, depth + 1)
     if verb.dep_ in ("acomp", "xcomp", "attr") and verb.tag_ == "VBN" and head.lemma_.lower() == "be":
         return clause_subjects(head, depth + 1)  # "being overtaken": the passive's subject
+    if verb.dep_ == "acomp" and verb.lower_ in RAISING_ADJECTIVES and head.lemma_.lower() == "be":
+        return clause_subjects(head, depth + 1)  # "Obama is likely to meet Xi": Obama
     if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.i != head.i:
         # "Before being overtaken by X, Russia was ...": the verb the preposition hangs on
         return clause_subjects(head.head, depth + 1)

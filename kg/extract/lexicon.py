@@ -16,6 +16,7 @@ __all__ = [
     "HEDGE_MODALS",
     "HEDGE_GOVERNORS",
     "HEDGE_ADJECTIVES",
+    "RAISING_ADJECTIVES",
     "OBJECT_CONTROL_VERBS",
     "RELATIONAL_PREPOSITIONS",
     "EMPTY_PREDICATES",
@@ -97,9 +98,15 @@ HEDGE_GOVERNORS = {
     "aim", "doubt", "rumor", "rumour", "bet", "schedule",  # "is scheduled to meet": not yet
 }
 
-#: Adjectives of likelihood ("it is unlikely that ...").
+#: Adjectives of likelihood ("it is unlikely that ...") and of what is yet to happen ("is
+#: due to meet", "is ready to sign").
 HEDGE_ADJECTIVES = {"likely", "unlikely", "possible", "impossible", "uncertain", "unclear",
-                    "doubtful", "probable", "improbable", "imminent"}
+                    "doubtful", "probable", "improbable", "imminent", "due", "ready", "willing",
+                    "eager", "poised", "keen"}
+
+#: Adjectives whose infinitive takes the copula's subject ("Obama is likely to meet Xi"):
+#: what they say is not yet a fact, so every one is also a hedge.
+RAISING_ADJECTIVES = {"likely", "due", "ready", "willing", "eager", "poised", "keen"}
 
 #: Verbs whose object is the understood subject of their infinitive ("asked Musk not to ...").
 OBJECT_CONTROL_VERBS = {
