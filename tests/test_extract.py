@@ -663,6 +663,8 @@ def test_a_day_the_ner_took_into_a_name_is_no_part_of_it():
     ("Joe Biden was never crowned Holy Roman Emperor.", "Holy Roman Emperor"),  # titles
     ("Joe Biden never joined the navy as a Petty Officer.", "Petty Officer"),
     ("Joe Biden was never made an Earl.", "Earl"),
+    # a caption's credit line: the picture's word is no part of the name
+    ("Ahmed Mohamed Image: Twitter user. Joe Biden met Ahmed Mohamed in Texas.", "Ahmed Mohamed Image"),
 ])
 def test_what_is_no_name(text, not_a_name):
     graph, _ = extract(text)

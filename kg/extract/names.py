@@ -45,6 +45,10 @@ _DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "su
          "yesterday", "tomorrow"}  # not months: Theresa May
 
 
+#: What a caption's credit line calls the picture before a colon ("X Image: Reuters").
+_CAPTION_WORDS = {"image", "photo", "picture", "photograph", "video", "file"}
+
+
 def _name_span(ent: Span) -> Span | None:
     """The entity span without leading titles ("President") or trailing possessives,
     conjunctions and commas ("American Airlines and": the NER ran into the next name)."""
@@ -54,6 +58,9 @@ def _name_span(ent: Span) -> Span | None:
                            doc[end - 1].pos_ == "CCONJ" or doc[end - 1].text in (",", ";") or
                            (end - start > 1 and doc[end - 1].lower_ in _DAYS)):
         end -= 1  # "Wikinews Saturday": the NER took the day into the name
+    if end - start > 1 and end < len(doc) and doc[end].text == ":" and \
+            doc[end - 1].lower_ in _CAPTION_WORDS:
+        end -= 1  # a caption's credit line: "Ahmed Mohamed Image: ..." names Ahmed Mohamed
     while start < end and doc[start].is_space:
         start += 1
     while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and \
