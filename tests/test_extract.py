@@ -467,6 +467,9 @@ ABSENT = [
     # an organisation and a comma before a name of no city is no place link
     ("He works for Google, Microsoft, and Apple.", [("Google", "Microsoft")]),
     ("He left Paris, followed by his dog.", [("Paris", "dog")]),
+    # a stance names what it is for or against, not a holder or a nationality
+    ("The pro-Beijing councillors Ann Chiang and Wilson Or were elected.", [("Ann Chiang", "Beijing")]),
+    ("Pro-Russian activist Ivan Petrov was arrested.", [("Ivan Petrov", "Russia")]),
     # an adjective of what does not happen gives no subject to its infinitive
     ("Barack Obama is unable to meet Xi Jinping.", [("Barack Obama", "Xi Jinping")]),
 ]
@@ -663,6 +666,7 @@ def test_a_day_the_ner_took_into_a_name_is_no_part_of_it():
     ("Joe Biden was never crowned Holy Roman Emperor.", "Holy Roman Emperor"),  # titles
     ("Joe Biden never joined the navy as a Petty Officer.", "Petty Officer"),
     ("Joe Biden was never made an Earl.", "Earl"),
+    ("Anti-Trump protesters marched past Joe Biden in Washington.", "Anti-Trump"),
     # a caption's credit line: the picture's word is no part of the name
     ("Ahmed Mohamed Image: Twitter user. Joe Biden met Ahmed Mohamed in Texas.", "Ahmed Mohamed Image"),
 ])

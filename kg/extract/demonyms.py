@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract.mentions import NOUN_TYPES, ArticleEntities, place_cluster, role_noun
+from kg.extract.mentions import NOUN_TYPES, ArticleEntities, place_cluster, role_noun, stance
 from kg.extract.names import is_demonym_modifier
 from kg.gazetteer import Gazetteer
 
@@ -67,7 +67,7 @@ def demonyms(result: ArticleEntities, gazetteer: Gazetteer) -> None:
             if last.ent_type_ and last.ent_type_ not in ("NORP", "GPE", "LOC") and \
                     not is_demonym_modifier(span, last.ent_type_, gazetteer):
                 continue
-            if _starts_a_name(span):
+            if _starts_a_name(span) or stance(doc, span.start):  # "a pro-Russian activist"
                 continue
             place = gazetteer.demonym(span.text)
             if place is not None:

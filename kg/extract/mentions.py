@@ -28,7 +28,7 @@ from kg.names import normalize_name
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["MentionSpan", "Cluster", "RoleFact", "ArticleEntities", "role_noun", "cluster_label",
+__all__ = ["MentionSpan", "Cluster", "RoleFact", "ArticleEntities", "role_noun", "cluster_label", "stance",
            "cluster_labelled", "place_cluster", "is_free", "token_texts", "singular", "compound_start",
            "naming_noun", "NOUN_TYPES", "AMBIGUOUS_NAME_ENDINGS", "TEAM_KIND"]
 
@@ -204,6 +204,21 @@ def token_texts(doc: Doc) -> list[str]:
     if texts is None or len(texts) != len(doc):
         texts = doc.user_data["kg_texts"] = [t.text for t in doc]
     return texts
+
+
+_STANCES = {"pro", "anti"}
+
+
+def stance(doc: Doc, start: int) -> bool:
+    """Whether the word at ``start`` is what a stance is for or against ("pro-Beijing",
+    "Anti-Trump"), not a mention of it: a "pro-Russian activist" is no Russian's.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("pro-Beijing councillors met Anti - Trump crowds")
+    >>> [t.text for t in doc if stance(doc, t.i)]
+    ['Beijing', 'Trump']
+    """
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in _STANCES
 
 
 def is_free(result: ArticleEntities, start: int, end: int) -> bool:

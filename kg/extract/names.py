@@ -28,6 +28,7 @@ from kg.extract.mentions import (
     is_free,
     naming_noun,
     role_noun,
+    stance,
     token_texts,
 )
 from kg.extract.name_joining import matching_cluster
@@ -75,6 +76,13 @@ def _name_span(ent: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
+def _a_stance(span: Span) -> bool:
+    """"pro-Beijing", "Anti-Trump": a stance, named for what it is for or against."""
+    doc = span.doc
+    return stance(doc, span.start) or (len(span) >= 3 and span[0].lower_ in ("pro", "anti")
+                                       and span[1].text == "-")
+
+
 def _words(span: Span) -> list[str]:
     return [normalize_name(t.text) for t in span if t.dep_ != "det" and t.tag_ != "POS"
             and normalize_name(t.text)]
@@ -110,7 +118,7 @@ def _names(doc: Doc, labels, gazetteer: Gazetteer):
             continue
         span = _name_span(ent)
         if span is None or is_demonym_modifier(span, ent.label_, gazetteer) or \
-                not _looks_like_name(span, gazetteer):
+                not _looks_like_name(span, gazetteer) or _a_stance(span):
             continue
         last = doc[span.end - 1]
         if ent.label_ == "PERSON" and _is_title(span, gazetteer):

@@ -26,6 +26,7 @@ from kg.extract.mentions import (
     is_free,
     place_cluster,
     role_noun,
+    stance,
 )
 from kg.gazetteer import Gazetteer
 from kg.names import normalize_name
@@ -245,6 +246,8 @@ def _organisation_before(result: ArticleEntities, last: Token) -> Token | None:
 
 def holder_cluster(result: ArticleEntities, token_index: int, gazetteer: Gazetteer) -> int | None:
     doc = result.doc
+    if stance(doc, token_index):  # "pro-Beijing councillors" hold no office of Beijing
+        return None
     cluster = result.cluster_of(token_index)
     if cluster is not None and result.token_kind[token_index] not in ("appos", "role", "title"):
         return cluster.id  # a holder inside the description itself is not the described

@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.extract.lexicon import AFFILIATION_NOUNS, ROLE_NOUNS
-from kg.extract.mentions import ArticleEntities
+from kg.extract.mentions import ArticleEntities, stance
 from kg.gazetteer import Gazetteer
 
 if TYPE_CHECKING:
@@ -79,7 +79,10 @@ class _Reader:
         return cluster
 
     def is_holder(self, i: int) -> bool:
-        """Token ``i`` names an organisation or place, or is a demonym ("Afghan")."""
+        """Token ``i`` names an organisation or place, or is a demonym ("Afghan"); not a
+        stance ("pro-Beijing")."""
+        if 0 <= i < len(self.doc) and stance(self.doc, i):
+            return False
         cluster = self.name_cluster(i)
         if cluster is not None:
             return cluster.type in _HOLDER_TYPES
