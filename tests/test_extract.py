@@ -237,6 +237,9 @@ TABLE = [
      [("Aner Shalev", "be born in", "Kibbutz Kinneret", None)]),
     ("Robert Sarvis is the only candidate born and raised in Virginia.",
      [("Robert Sarvis", "be raised in", "Virginia", None)]),
+    # a participle joined to a passive is passive too
+    ("Jenna Marbles was born and raised in Rochester, New York.",
+     [("Jenna Marbles", "be raised in", "Rochester", None)]),
     # a role a copula states ("the president of Russia" elsewhere is a description)
     ("Vladimir Putin is the president of Russia.",
      [("Vladimir Putin", "be president of", "Russia", "leader_of")]),

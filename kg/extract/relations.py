@@ -124,6 +124,11 @@ def _is_passive(verb: Token) -> bool:
     if verb.tag_ == "VBN" and verb.dep_ in ("acomp", "xcomp", "attr") and \
             verb.head.lemma_.lower() == "be":
         return True
+    # "Marbles was born and raised in Rochester": a participle joined to a passive is one
+    if verb.tag_ == "VBN" and verb.dep_ == "conj" and verb.head.i != verb.i and \
+            _is_passive(verb.head) and not any(c.dep_ in ("nsubj", "aux", "dobj", "obj")
+                                               for c in verb.children):
+        return True
     # "a label started by Julie Doiron", "a writer born in 1958", "the only candidate born and
     # raised in Virginia": a participle on a noun is passive unless it has an object of its own
     participle = verb
