@@ -201,3 +201,11 @@ def test_a_name_the_ner_missed_before_a_comma_is_no_description_of_the_next():
                   "Lantern Festival was off to a bright start on Saturday Night.")
     taiwan = graph.entity("Taiwan")
     assert [m.text for m in graph.mentions if m.entity == taiwan.id] == ["Taiwan"]
+
+
+def test_honours_after_a_name_are_no_part_of_it():
+    graph = nodes("Daniel Bernoulli FRS was a Swiss mathematician. Dame Zaha Hadid DBE RA was an "
+                  "architect.")
+    labels = [e.label for e in graph.entity_list() if e.type == "PERSON"]
+    assert "Daniel Bernoulli" in labels and len(labels) == 2
+    assert not any({"FRS", "DBE", "RA"} & set(label.split()) for label in labels), labels

@@ -46,6 +46,10 @@ _DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "su
          "yesterday", "tomorrow"}  # not months: Theresa May
 
 
+#: Honours and degrees written after a name ("Zaha Hadid DBE RA", "Daniel Bernoulli FRS").
+_POST_NOMINALS = {"DBE", "CBE", "OBE", "MBE", "KBE", "GBE", "KCMG", "RA", "FRS", "FRSE", "FBA",
+                  "FREng", "QC", "KC", "PhD", "MD"}
+
 #: What a caption's credit line calls the picture before a colon ("X Image: Reuters").
 _CAPTION_WORDS = {"image", "photo", "picture", "photograph", "video", "file"}
 
@@ -59,6 +63,10 @@ def _name_span(ent: Span) -> Span | None:
                            doc[end - 1].pos_ == "CCONJ" or doc[end - 1].text in (",", ";") or
                            (end - start > 1 and doc[end - 1].lower_ in _DAYS)):
         end -= 1  # "Wikinews Saturday": the NER took the day into the name
+    while end - start > 1 and doc[end - 1].text.rstrip(".") in _POST_NOMINALS:
+        end -= 1  # "Daniel Bernoulli FRS", "Zaha Hadid DBE RA": honours after a name
+    if all(t.text.rstrip(".") in _POST_NOMINALS for t in doc[start:end]):
+        return None  # the honours alone, cut from their name
     if end - start > 1 and end < len(doc) and doc[end].text == ":" and \
             doc[end - 1].lower_ in _CAPTION_WORDS:
         end -= 1  # a caption's credit line: "Ahmed Mohamed Image: ..." names Ahmed Mohamed
