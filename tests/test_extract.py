@@ -470,6 +470,8 @@ ABSENT = [
     # an organisation and a comma before a name of no city is no place link
     ("He works for Google, Microsoft, and Apple.", [("Google", "Microsoft")]),
     ("He left Paris, followed by his dog.", [("Paris", "dog")]),
+    # people who agree that something is so do not agree with each other
+    ("George Bush and James Baker agreed that NATO would not expand.", [("George Bush", "James Baker")]),
     # a stance names what it is for or against, not a holder or a nationality
     ("The pro-Beijing councillors Ann Chiang and Wilson Or were elected.", [("Ann Chiang", "Beijing")]),
     ("Pro-Russian activist Ivan Petrov was arrested.", [("Ivan Petrov", "Russia")]),

@@ -206,8 +206,8 @@ def extract_relations(entities: ArticleEntities,
                 predicate = " ".join([phrase, *words])
                 add(s, predicate, reader.arg(obj), verb, 0.95 * factor,
                     pattern="passive" if passive else "verb")
-        if verb.lemma_.lower() in _RECIPROCAL and not passive and not any(
-                c.dep_ in ("dobj", "obj") for c in verb.children):
+        if verb.lemma_.lower() in _RECIPROCAL and not passive and not any(  # not "agreed
+                c.dep_ in ("dobj", "obj", "ccomp", "xcomp") for c in verb.children):  # that ..."
             parties = [t for t in subjects if reader.arg(t) is not None]
             for i, first in enumerate(parties):  # "Biden and Xi met": each met the other
                 for second in parties[i + 1:]:
