@@ -20,6 +20,7 @@ from kg.extract.lexicon import (
     COPULAS,
     RELATIONAL_PREPOSITIONS,
 )
+from kg.extract.mentions import OBJECT_DEPS, is_possessor
 from kg.extract.places import PLACE_NOUNS, PLACES
 from kg.names import normalize_name
 
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
 __all__ = ["ArgumentReader", "word_lemma", "is_possessor", "OBJECT_DEPS", "NOT_ARGUMENTS"]
 
 _KIND_FACTOR = {"name": 1.0, "demonym": 0.95, "appos": 0.9, "role": 0.85, "pronoun": 0.75}
-OBJECT_DEPS = ("dobj", "attr", "dative", "oprd", "obj")
 # prepositions that never introduce a verb's argument: attribution, and examples of a noun
 # ("departments, like the U.S. Forest Service", "such as", "including")
 NOT_ARGUMENTS = {"according", "like", "such", "including", "unlike"}
@@ -275,16 +275,6 @@ def _introduces_examples(prep: Token) -> bool:
     if prep.lower_ in ("like", "including"):
         return True
     return prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"
-
-
-def is_possessor(token: Token) -> bool:
-    """"Musk's" in "Musk's contact": a poss, or a name the parser left as a modifier of
-    the noun, or as an object beside it, but that is followed by a possessive 's."""
-    if token.dep_ == "poss":
-        return True
-    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return token.dep_ in ("nmod", "compound", "npadvmod", *OBJECT_DEPS) and \
-        following is not None and following.tag_ == "POS"
 
 
 def _after_dash(token: Token) -> bool:

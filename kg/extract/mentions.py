@@ -28,9 +28,10 @@ from kg.names import normalize_name
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["MentionSpan", "Cluster", "RoleFact", "ArticleEntities", "role_noun", "cluster_label", "stance",
-           "cluster_labelled", "place_cluster", "is_free", "token_texts", "singular", "compound_start",
-           "naming_noun", "NOUN_TYPES", "AMBIGUOUS_NAME_ENDINGS", "TEAM_KIND"]
+__all__ = ["MentionSpan", "Cluster", "RoleFact", "ArticleEntities", "role_noun", "cluster_label",
+           "stance", "is_possessor", "OBJECT_DEPS", "cluster_labelled", "place_cluster", "is_free",
+           "token_texts", "singular", "compound_start", "naming_noun", "NOUN_TYPES",
+           "AMBIGUOUS_NAME_ENDINGS", "TEAM_KIND"]
 
 
 _TYPE_PRIORITY = {t: i for i, t in enumerate(
@@ -204,6 +205,20 @@ def token_texts(doc: Doc) -> list[str]:
     if texts is None or len(texts) != len(doc):
         texts = doc.user_data["kg_texts"] = [t.text for t in doc]
     return texts
+
+
+#: A verb's object dependencies (spaCy's English labels).
+OBJECT_DEPS = ("dobj", "attr", "dative", "oprd", "obj")
+
+
+def is_possessor(token: Token) -> bool:
+    """"Musk's" in "Musk's contact": a poss, or a name the parser left as a modifier of
+    the noun, or as an object beside it, but that is followed by a possessive 's."""
+    if token.dep_ == "poss":
+        return True
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.dep_ in ("nmod", "compound", "npadvmod", *OBJECT_DEPS) and \
+        following is not None and following.tag_ == "POS"
 
 
 _STANCES = {"pro", "anti"}

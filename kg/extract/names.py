@@ -36,6 +36,8 @@ from kg.gazetteer import Gazetteer
 from kg.names import normalize_name
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.tokens import Doc, Span
 
 __all__ = ["cluster_names", "described_names", "defined_aliases", "repeated_names", "is_demonym_modifier"]
@@ -262,14 +264,23 @@ def repeated_names(result: ArticleEntities) -> int:
             if not any(w[:1].isupper() for w in words) or owners[words] != {cluster.id} \
                     or (width == 1 and cluster.type == "PERSON"):
                 continue  # a lone surname is :mod:`kg.extract.surnames`' to settle
-            for i in starts.get(words[0], ()):
-                end = i + width
-                if tuple(texts[i:end]) != words or not is_free(result, i, end) or \
-                        doc[end - 1].pos_ != "PROPN" or _beside_a_name(doc, i, end):
-                    continue
-                result.add_mention(cluster, i, end, "name")
-                added += 1
+            for i in _free_runs(result, words, starts):
+                if doc[i + width - 1].pos_ == "PROPN" and not _beside_a_name(doc, i, i + width):
+                    result.add_mention(cluster, i, i + width, "name")
+                    added += 1
     return added
+
+
+def _free_runs(result: ArticleEntities, words: tuple[str, ...],
+               starts: dict[str, list[int]] | None = None) -> Iterator[int]:
+    """Where the article's tokens spell ``words`` and no mention holds them yet (checked as
+    each is reached, so mentions added meanwhile count); ``starts`` indexes where each word
+    stands, else the whole article is scanned."""
+    texts, width = token_texts(result.doc), len(words)
+    positions = starts.get(words[0], ()) if starts is not None else range(len(texts) - width + 1)
+    for i in positions:
+        if tuple(texts[i:i + width]) == words and is_free(result, i, i + width):
+            yield i
 
 
 def _beside_a_name(doc: Doc, start: int, end: int) -> bool:
@@ -291,11 +302,8 @@ def _new_name(result: ArticleEntities, start: int, end: int, label: str) -> None
 def _add_repetitions(result: ArticleEntities, cluster: Cluster, start: int, end: int) -> None:
     """Every free stretch of the article with the words of tokens ``start..end`` becomes a
     name mention of ``cluster``."""
-    texts = token_texts(result.doc)
-    words, width = texts[start:end], end - start
-    for i in range(len(texts) - width + 1):
-        if texts[i] == words[0] and texts[i:i + width] == words and is_free(result, i, i + width):
-            result.add_mention(cluster, i, i + width, "name")
+    for i in _free_runs(result, tuple(token_texts(result.doc)[start:end])):
+        result.add_mention(cluster, i, i + end - start, "name")
 
 
 def _looks_like_name(span: Span, gazetteer: Gazetteer) -> bool:

@@ -24,6 +24,7 @@ from kg.extract.mentions import (
     cluster_label,
     cluster_labelled,
     is_free,
+    is_possessor,
     place_cluster,
     role_noun,
     stance,
@@ -79,12 +80,6 @@ def appositions_and_titles(result: ArticleEntities, holders: list) -> None:
                 titles(cluster, span, holders, result)
 
 
-def _possessor(token: Token) -> bool:
-    """"Putin" in "Putin's spokesman": a name with a possessive 's."""
-    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return token.dep_ == "poss" or (following is not None and following.tag_ == "POS")
-
-
 def _appositive_heads(span: Span, result: ArticleEntities) -> list[Token]:
     doc = result.doc
     heads = []
@@ -101,7 +96,7 @@ def _appositive_heads(span: Span, result: ArticleEntities) -> list[Token]:
             if token.lemma_.lower() in REPORTING_VERBS or token.lower_ in REPORTING_VERBS:
                 continue  # ", The Journal reports." mis-parsed as an apposition
             if token.pos_ == "PROPN" and role_noun(token) not in ROLE_NOUNS and \
-                    not _possessor(token):  # "Dmitry Peskov, Putin's spokesman, ..." goes on
+                    not is_possessor(token):  # "Dmitry Peskov, Putin's spokesman, ..." goes on
                 break  # another name in a list the NER missed: "Willie Nelson, Band of Horses"
             if linked and token.i not in result.token_cluster and token.tag_ not in ("PRP",):
                 heads.append(token)
