@@ -3,7 +3,8 @@
 A gold row is ``article, subject, predicate, object, type, flags`` (tab-separated; flags
 among ``negated``, ``hedged``, ``according to:<entity id>``). A predicted relation matches
 a gold row when it comes from the same article, links the same subject and object (either
-way round for symmetric types: contacts, associated_with, opposes), and says the same
+way round for symmetric types: contacts, associated_with, opposes, spouse_of; and the other
+way round under the inverse type: "X parent_of Y" is "Y child_of X"), and says the same
 thing: the same relation type when both have one, else a shared content word in the
 predicates. Matching is one to one.
 
@@ -22,9 +23,13 @@ from pathlib import Path
 
 from kg.model import Relation
 
-__all__ = ["GoldRelation", "RelationScore", "read_gold_relations", "score_relations"]
+__all__ = ["GoldRelation", "RelationScore", "read_gold_relations", "score_relations",
+           "SYMMETRIC", "INVERSE", "states"]
 
-SYMMETRIC = {"contacts", "associated_with", "opposes"}
+SYMMETRIC = {"contacts", "associated_with", "opposes", "spouse_of"}
+#: Types that say the same thing with subject and object the other way round.
+INVERSE = {"parent_of": "child_of", "child_of": "parent_of", "owner_of": "owned_by",
+           "owned_by": "owner_of"}
 _FUNCTION_WORDS = {"be", "of", "to", "with", "in", "for", "on", "at", "by", "from", "into", "out",
                    "up", "the", "a", "an", "have", "get", "over", "about"}
 
@@ -91,16 +96,34 @@ def _content(predicate: str) -> set[str]:
     return {w for w in predicate.lower().split() if w not in _FUNCTION_WORDS}
 
 
+def states(gold_type: str | None, gold_predicate: str, relation: Relation, same: bool,
+           swapped: bool) -> bool:
+    """Whether ``relation`` says what a gold row says, given whether it links the row's
+    subject and object the same way round (``same``) or the other way (``swapped``).
+
+    >>> from kg.model import Evidence
+    >>> child = Relation("y", "son of", "x", "child_of", Evidence("a", "s", 0, 1))
+    >>> states("parent_of", "father of", child, same=False, swapped=True)
+    True
+    >>> states("parent_of", "father of", child, same=True, swapped=False)
+    False
+    """
+    if gold_type and relation.type:
+        if same and gold_type == relation.type:
+            return True
+        return swapped and (INVERSE.get(gold_type) == relation.type or
+                            (gold_type == relation.type and gold_type in SYMMETRIC))
+    if not same and not (swapped and (gold_type in SYMMETRIC or relation.type in SYMMETRIC)):
+        return False
+    return bool(_content(gold_predicate) & _content(relation.predicate))
+
+
 def _compatible(gold: GoldRelation, relation: Relation) -> bool:
     if relation.evidence.article != gold.article:
         return False
     same = (relation.subject, relation.object) == (gold.subject, gold.object)
     swapped = (relation.object, relation.subject) == (gold.subject, gold.object)
-    if not same and not (swapped and (gold.type in SYMMETRIC or relation.type in SYMMETRIC)):
-        return False
-    if gold.type and relation.type:
-        return gold.type == relation.type
-    return bool(_content(gold.predicate) & _content(relation.predicate))
+    return states(gold.type, gold.predicate, relation, same, swapped)
 
 
 def score_relations(relations: list[Relation], gold: list[GoldRelation]) -> RelationScore:

@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.eval.gold import SYMMETRIC, _content
+from kg.eval.gold import states
 from kg.eval.gum import GumDocument, GumMention
 from kg.graph import KnowledgeGraph
 from kg.model import Mention, Relation
@@ -206,11 +206,7 @@ def _matches(gold: NewsGold, relation: Relation, names: dict[str, set[str]]) -> 
     subject, obj = names.get(relation.subject, set()), names.get(relation.object, set())
     same = bool(subject & set(gold.subject)) and bool(obj & set(gold.object))
     swapped = bool(obj & set(gold.subject)) and bool(subject & set(gold.object))
-    if not same and not (swapped and (gold.type in SYMMETRIC or relation.type in SYMMETRIC)):
-        return False
-    if gold.type and relation.type:
-        return gold.type == relation.type
-    return bool(_content(gold.predicate) & _content(relation.predicate))
+    return states(gold.type, gold.predicate, relation, same, swapped)
 
 
 def score_relations(relations: list[Relation], gold: list[NewsGold],
