@@ -73,7 +73,8 @@ RELATION_TYPES: dict[str, RelationType] = {t.id: t for t in (
     _type("employer", "works for", "is employed by", ("P108",), False,
           ("work", "employ", "hire", "join"),
           ("employee", "staffer", "journalist", "correspondent", "reporter", "editor",
-           "columnist", "analyst", "researcher", "professor", "lecturer", "curator", "director",
+           "columnist", "analyst", "researcher", "professor", "lecturer", "instructor", "teacher",
+           "curator", "director",
            "spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney", "adviser", "advisor",
            "economist", "scientist", "engineer", "manager", "coach", "official", "officer",
            "producer", "presenter", "anchor", "astronaut", "minister", "secretary"),
@@ -162,6 +163,8 @@ def relation_type(predicate: str, subject_type: str | None = None) -> str | None
     ('contacts', None, None)
     >>> relation_type("be located in"), relation_type("be located between"), relation_type("base on")
     ('located_in', None, None)
+    >>> relation_type("head of"), relation_type("head of research at")
+    ('leader_of', 'employer')
     """
     type_id = _type_of_words(predicate)
     if type_id is None or subject_type in (None, "PERSON"):
@@ -184,6 +187,8 @@ def _type_of_words(predicate: str) -> str | None:
             if type_id == "located_in" and position and words[position - 1] != "be":
                 continue  # "be village in", "city of"; not "rally in state of"
             if followed_by_prep and (word in rtype.nouns or two in rtype.nouns):
+                if type_id in _LEADING and _in_a_field(words[position + 1:]):
+                    return "employer"  # "head of research at": works there, leads a part
                 return type_id
             if type_id != "located_in" and words[position + 1:] in _WHERE:
                 continue  # "meet in Woodside", "campaign in Pennsylvania": a place, not a party
@@ -195,6 +200,16 @@ def _type_of_words(predicate: str) -> str | None:
             if word in rtype.triggers or (word in rtype.transitive and not followed_by_prep):
                 return type_id
     return None
+
+
+_LEADING = ("leader_of", "chief_executive_of")
+
+
+def _in_a_field(rest: list[str]) -> bool:
+    """Whether the words after a role noun give a field and then the holder ("of research
+    at", "of public affairs for"), not the holder itself ("of", "of the board of")."""
+    return len(rest) >= 3 and rest[0] in ("of", "in") and rest[-1] in ("at", "for", "with") \
+        and not any(w in _PREPOSITIONS for w in rest[1:-1])
 
 
 # what a place word must be followed by to say where something is

@@ -37,6 +37,19 @@ TABLE = [
      [("Sarah Levitt", "lawyer for", "Amnesty International", "employer")]),
     ("Jane Doe, a professor at Harvard University, said the study was flawed.",
      [("Jane Doe", "professor at", "Harvard University", "employer")]),
+    # a role in a field held at an organisation: works there, whatever the role's noun
+    ("Cynthia Thompson, curator and director of exhibits at the University of Arkansas, said "
+     "the images were rare.",
+     [("Cynthia Thompson", "director of exhibits at", "University of Arkansas", "employer")]),
+    ("Tom Brown, head of research at IBM, said the plan failed.",
+     [("Tom Brown", "head of research at", "IBM", "employer")]),
+    # a title before the organisation before the name; a parenthesis after the organisation
+    ("After the leak, CEO of the Refugee Council Enver Solomon told Sky News the process must "
+     "be well thought out.",
+     [("Enver Solomon", "ceo of", "Refugee Council", "chief_executive_of")]),
+    ("The secretary general of CEI (Italian Episcopal Conference), Nunzio Galantino, has called "
+     "the sentence dangerous.",
+     [("Nunzio Galantino", "secretary general of", "CEI", "employer")]),
     # nouns joined by "and" share what they are "at"
     ("K.C. Maurer, chief financial officer and treasurer at the Andy Warhol Foundation, said 500 "
      "institutions received the invitation.",

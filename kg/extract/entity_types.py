@@ -84,7 +84,7 @@ def types_from_descriptions(result: ArticleEntities, gazetteer: Gazetteer) -> No
     _add_type_evidence(result, evidence, 3)  # less: a person named often stays a person
     evidence = [(cluster.id, "organisation") for cluster in result.clusters.values()
                 for mention in cluster.mentions
-                if mention.kind == "name" and _organisation_context(doc, mention)]
+                if mention.kind == "name" and _organisation_context(result, mention)]
     _add_type_evidence(result, evidence, 3)
     _types_from_lists(result)
 
@@ -98,16 +98,20 @@ _ORGANISATION_NOUNS = {"ceo", "chairman", "chairwoman", "director", "executive",
 _ORGANISATION_VERBS = {"publish", "acquire", "manufacture", "distribute"}
 
 
-def _organisation_context(doc: Doc, mention: MentionSpan) -> bool:
+def _organisation_context(result: ArticleEntities, mention: MentionSpan) -> bool:
     """"Managing Director of Idealab", "a division of Samsung", "acquired by Windstream",
     "plays for Partick Thistle", "an Altınordu S.K. player": what one directs, is a
     division of, is acquired by, plays for or is a player or member of is an organisation.
+    Not a name another name stands between it and the preposition: in "CEO of the Refugee
+    Council Enver Solomon" the Refugee Council is what "of" is about, whatever the parse hung
+    on it.
 
     >>> from kg.nlp import load_pipeline
     >>> doc = load_pipeline()("The game was published by Nintendo.")
-    >>> _organisation_context(doc, MentionSpan(5, 6, "name"))
+    >>> _organisation_context(ArticleEntities(doc), MentionSpan(5, 6, "name"))
     True
     """
+    doc = result.doc
     last = doc[mention.end - 1]
     if last.dep_ == "compound" and last.head.i == mention.end and \
             last.head.lemma_.lower() in ORGANISATION_MEMBER_NOUNS:
@@ -115,6 +119,10 @@ def _organisation_context(doc: Doc, mention: MentionSpan) -> bool:
     token = first_conjunct(last)
     preposition = token.head
     if token.dep_ != "pobj" or preposition.i >= mention.start:
+        return False
+    if token is last and any(result.token_kind.get(i) == "name" and
+                             result.token_cluster.get(i) != result.token_cluster.get(mention.start)
+                             for i in range(preposition.i + 1, mention.start)):
         return False
     governor = preposition.head.lemma_.lower()
     if preposition.lower_ == "for" and governor in ("play", "sign"):

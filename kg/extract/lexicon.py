@@ -37,6 +37,7 @@ ROLE_NOUNS = {
     "mayor", "spokesman", "spokeswoman", "spokesperson", "director", "secretary",
     "ambassador", "general secretary", "vice president", "representative", "boss",
     "dictator", "strongman", "foreign minister", "defense secretary", "commander",
+    "secretary general", "secretary-general",
 }
 
 #: A person's nouns that an organisation's name before them makes a membership ("a Labour

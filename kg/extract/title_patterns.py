@@ -142,8 +142,9 @@ def _facts(reader: _Reader, name_start: int, name_end: int):
             if found is not None:
                 yield found[0], holder_end - 1, reader.holder_start(holder_end - 1), name_end, "of"
             break
-    # title, holder, name: "CEO of the Refugee Council Enver Solomon"
-    last = before - 1
+    # title, holder, name: "CEO of the Refugee Council Enver Solomon", "The secretary general
+    # of CEI (Italian Episcopal Conference), Nunzio Galantino"
+    last = _before_parenthesis(doc, before - 1)
     if last >= 0 and not reader.is_holder(last) and doc[last].pos_ == "NOUN" and doc[last].is_lower:
         last -= 1  # "the Lombardy region"
     if last >= 0 and reader.is_holder(last):
@@ -153,18 +154,59 @@ def _facts(reader: _Reader, name_start: int, name_end: int):
             found = role_at(doc, at - 2)
             if found is not None and reader.free(found[1], at - 1):
                 yield found[0], last, found[1], name_end, doc[at - 1].lower_
-    # name, title, holder: "Kendrick Moxon, an attorney for Scientology"
+    # name, title, holder: "Kendrick Moxon, an attorney for Scientology", "Cynthia Thompson,
+    # curator and director of exhibits at the University of Arkansas"
     if name_end + 3 < len(doc) and doc[name_end].text == ",":
         first = name_end + 2 if doc[name_end + 1].lower_ in _ARTICLES else name_end + 1
         for at in range(first + 1, min(len(doc) - 1, first + _MAX_MODIFIERS + 2)):
             if doc[at].lower_ not in _PREPOSITIONS:
                 continue
             found = reader.modifiers_then_role(first, at)
-            holder = at + 2 if at + 2 < len(doc) and doc[at + 1].lower_ == "the" else at + 1
-            if found is not None and reader.is_holder(holder):
+            if found is None:
+                break
+            noun, preposition = found[0], at
+            field_end = _field_end(reader, at)
+            if field_end is not None:  # "director of exhibits at": a role in a field
+                noun, preposition = f"{noun} {doc[at:field_end].text.lower()}", field_end
+            holder = preposition + 2 if preposition + 2 < len(doc) and \
+                doc[preposition + 1].lower_ == "the" else preposition + 1
+            if reader.is_holder(holder):
                 end, cluster = holder + 1, reader.result.token_cluster.get(holder)
                 owner = reader.result.token_cluster
                 while cluster is not None and end < len(doc) and owner.get(end) == cluster:
                     end += 1  # to the end of the holder's name (a demonym is one word)
-                yield found[0], holder, name_start, end, doc[at].lower_
+                yield noun, holder, name_start, end, doc[preposition].lower_
             break
+
+
+def _before_parenthesis(doc: Doc, last: int) -> int:
+    """The token before a short parenthesis that ends at ``last`` (an alias: "CEI (Italian
+    Episcopal Conference)"); ``last`` itself when none ends there."""
+    if last < 0 or doc[last].text != ")":
+        return last
+    for opening in range(last - 1, max(-1, last - 8), -1):
+        if doc[opening].text == "(":
+            return opening - 1
+    return last
+
+
+#: Prepositions that give the organisation a role in a field is held at ("director of
+#: exhibits at", "professor of economics at", "head of research for").
+_FIELD_HOLDER_PREPOSITIONS = ("at", "for", "with")
+_MAX_FIELD_WORDS = 3
+
+
+def _field_end(reader: _Reader, at: int) -> int | None:
+    """Where "of|in FIELD" after a role ends, at the preposition before the holder
+    ("of exhibits at"): the field is a few lower-case words of no mention; None when there
+    is no field."""
+    doc = reader.doc
+    if doc[at].lower_ not in ("of", "in"):
+        return None
+    for end in range(at + 2, min(len(doc), at + _MAX_FIELD_WORDS + 2)):
+        if doc[end].lower_ in _FIELD_HOLDER_PREPOSITIONS:
+            words = doc[at + 1:end]
+            if all(t.is_alpha and t.is_lower for t in words) and reader.free(at + 1, end):
+                return end
+            return None
+    return None
