@@ -174,6 +174,9 @@ TABLE = [
       ("Fyllingen Fotball", "located in", "Norway", "located_in")]),
     ("Heeney is a census-designated place in Summit County, Colorado.",
      [("Heeney", "be place in", "Summit County", "located_in")]),
+    # an event is held in the place after it
+    ("The Spitfire Tournament in Canada was a really good tournament actually.",
+     [("The Spitfire Tournament", "located in", "Canada", "located_in")]),
     # places nested in a sentence, and what the nesting implies
     ("He lived in Springfield, Sangamon, Illinois.",  # a state of the demonym table ends it
      [("Springfield", "located in", "Illinois", "located_in")]),

@@ -54,7 +54,7 @@ def place_links(entities: ArticleEntities) -> list[tuple[int, int, Token, float]
     doc = entities.doc
     gazetteer = Gazetteer.bundled()
     places = [(m, c) for m, c in entities.mentions_in_order()
-              if m.kind == "name" and c.type in SITED]
+              if m.kind == "name" and c.type in (*SITED, "EVENT")]
     direct: dict[tuple[int, int], Token] = {}
     for (m, c), (n, d) in zip(places, places[1:], strict=False):
         if c.id == d.id or doc[m.start].sent.start != doc[n.start].sent.start:
@@ -75,6 +75,8 @@ def place_links(entities: ArticleEntities) -> list[tuple[int, int, Token, float]
             between[core - 2].lemma_.lower() in PLACE_NOUNS and all(
                 w in _COMPASS or t.lemma_.lower() in PLACE_NOUNS or w == "of"
                 for w, t in zip(words, between, strict=True))  # "Lazio region of Italy"
+        if c.type == "EVENT" and not nested:
+            continue  # an event is held "in" a place: "the World Cup in the Netherlands"
         if not (comma or nested or of_noun) or d.type not in ("GPE", "LOC") or \
                 (comma and c.type not in PLACES and not gazetteer.cities(doc[n.start:n.end].text)):
             continue  # nothing is inside an organisation or a building; an organisation
