@@ -174,6 +174,9 @@ TABLE = [
       ("Fyllingen Fotball", "located in", "Norway", "located_in")]),
     ("Heeney is a census-designated place in Summit County, Colorado.",
      [("Heeney", "be place in", "Summit County", "located_in")]),
+    # a place after a verb's object noun: where it happened
+    ("In the summer of 2010, Marbles was sharing a three-bedroom apartment in Cambridge.",
+     [("Marbles", "share apartment in", "Cambridge", None)]),
     # an event is held in the place after it
     ("The Spitfire Tournament in Canada was a really good tournament actually.",
      [("The Spitfire Tournament", "located in", "Canada", "located_in")]),
@@ -518,6 +521,11 @@ def test_relations_not_read(text, pairs):
 FLAGS = [
     # (text, (subject, predicate, object), negated, hedged)
     ("Vladimir Putin did not meet Joe Biden.", ("Vladimir Putin", "meet", "Joe Biden"), True, False),
+    # what someone failed, was unable or refused to do did not happen
+    ("Joe Biden failed to meet Xi Jinping.", ("Joe Biden", "meet", "Xi Jinping"), True, False),
+    ("Gordon found himself unable to obtain military employment in Scotland.",
+     ("Gordon", "obtain in", "Scotland"), True, False),
+    ("Vladimir Putin refused to meet Joe Biden.", ("Vladimir Putin", "meet", "Joe Biden"), True, False),
     ("Joe Biden may meet Xi Jinping next week.", ("Joe Biden", "meet", "Xi Jinping"), False, True),
     # a relative clause says what it says as a fact, whatever the main clause's mood
     ("Joe Biden wants to meet Xi Jinping, who visited Moscow.", ("Xi Jinping", "visit", "Moscow"),

@@ -162,7 +162,10 @@ class ArgumentReader:
                     if pobj.dep_ != "pobj":
                         continue
                     for obj in expand(pobj):
-                        if self.arg(obj) is not None and (child.lower_ != "in" or place_noun):
+                        # "shared an apartment in Cambridge" says where it happened; "has a
+                        # large following in Russia" says who follows, of no place
+                        where = depth == 0 and self._is_place(obj) and token.head.lemma_.lower() != "have"
+                        if self.arg(obj) is not None and (child.lower_ != "in" or place_noun or where):
                             found.append((obj, [*here, child.lower_], factor))
                         elif place_noun and child.lower_ == "in":
                             found.extend(self._places_within(obj, [*here, "in"]))
@@ -173,6 +176,10 @@ class ArgumentReader:
         if found:
             self.used_nouns.add(token.i)
         return found
+
+    def _is_place(self, token: Token) -> bool:
+        cluster = self.entities.cluster_of(token)
+        return cluster is not None and cluster.type in PLACES
 
     def examples(self, noun: Token, candidates, words: list[str]) -> list[tuple[Token, list[str], float]]:
         """Entities a "like", "including" or "such as" phrase among ``candidates`` gives as

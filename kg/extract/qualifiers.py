@@ -61,8 +61,16 @@ def _own_clause(anchor: Token) -> list[Token]:
     return chain
 
 
+#: Words whose infinitive did not happen: "failed to obtain", "unable to obtain", "refused
+#: to meet", "declined to comment".
+NOT_DONE_GOVERNORS = {"fail", "unable", "refuse", "decline"}
+
+
 def is_negated(anchor: Token) -> bool:
-    """True when the anchor is negated: "not", "n't", "never", or "no" on its object."""
+    """True when the anchor is negated: "not", "n't", "never", or "no" on its object, or it
+    is what someone failed, was unable, refused or declined to do."""
+    if anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in NOT_DONE_GOVERNORS:
+        return True
     for child in anchor.children:
         if child.dep_ == "neg" or child.lower_ in ("not", "n't", "never"):
             return True
