@@ -670,8 +670,13 @@ def test_coreference_names_roles_and_pronouns():
     ("Nonpartisan Paul Tse and Wong Kwok-kin of the FTU were successfully re-elected.", "Wong Kwok-kin"),
     ("Lam Cheuk-ting from the Democratic Party was elected.", "Lam Cheuk-ting"),
     ("The deal was signed by Tony Blair-style leaders.", "Tony Blair"),  # no "-style", no "-"
+    # a university's campus is part of its name, where the NER stopped before "at"
+    ("The museum at the University of North Carolina at Greensboro saw 11,000 visitors.",
+     "University of North Carolina at Greensboro"),
+    ("He is a professor at the University of Illinois at Urbana-Champaign.",
+     "University of Illinois at Urbana-Champaign"),
 ])
-def test_a_name_joined_by_a_hyphen_is_whole(text, name):
+def test_a_name_the_ner_cut_short_is_whole(text, name):
     graph, _ = extract(text)
     assert name in {e.label for e in graph.entity_list()}, sorted(e.label for e in graph.entity_list())
 

@@ -123,12 +123,17 @@ def _names(doc: Doc, labels, gazetteer: Gazetteer):
     """(name span, NER label) of the entities kg keeps. A "person" ending in a role noun is
     a description, not a name: "The Tesla C.E.O." yields the organisation "Tesla" (its
     alias-table type if known), and the description is read in step 3."""
+    taken = 0  # tokens before this one belong to a name already given
     for ent in doc.ents:
-        if ent.label_ not in labels:
+        if ent.label_ not in labels or ent.start < taken:
             continue
         span = _name_span(ent)
         if span is None or is_demonym_modifier(span, ent.label_, gazetteer) or \
                 not _looks_like_name(span, gazetteer) or _a_stance(span):
+            continue
+        if ent.label_ == "ORG" and (campus_end := _campus_end(span)):
+            taken = campus_end  # "University of Texas at Austin": one university, not two
+            yield doc[span.start:campus_end], "ORG"
             continue
         last = doc[span.end - 1]
         if ent.label_ == "PERSON" and _is_title(span, gazetteer):
@@ -146,6 +151,28 @@ def _names(doc: Doc, labels, gazetteer: Gazetteer):
             yield doc[span.start:organisation_end], "ORG"
             continue
         yield span, ent.label_
+
+
+def _campus_end(span: Span) -> int | None:
+    """Where a university's name ends that goes on with "at" and its campus ("the University
+    of North Carolina at Greensboro", which the NER ends before "at"), or None.
+
+    >>> from kg.nlp import load_pipeline
+    >>> doc = load_pipeline()("She taught at the University of Texas at Austin for years.")
+    >>> doc[4:_campus_end(doc[4:7])].text
+    'University of Texas at Austin'
+    """
+    doc = span.doc
+    words = [t.lower_ for t in span[:2]]
+    end = span.end
+    if words != ["university", "of"] or end + 1 >= len(doc) or doc[end].lower_ != "at":
+        return None
+    campus = end + 1
+    while campus < len(doc) and (doc[campus].is_title and doc[campus].pos_ == "PROPN" or (
+            doc[campus].text == "-" and not doc[campus].whitespace_ and campus + 1 < len(doc)
+            and doc[campus + 1].is_title)):
+        campus += 1
+    return campus if campus > end + 1 else None
 
 
 def _organisation_named_after(span: Span, label: str) -> int | None:
