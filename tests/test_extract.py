@@ -612,6 +612,11 @@ INTERVIEWS = [
     ("Wikinews spoke with William Evans, president of the International Brotherhood of Magicians.",
      "Where do you perform?", "I have visited Italy many times.",
      ("William Evans", "visit", "Italy"), "william-evans"),
+    # the interviewee tells the publication; a description between "interviews" and the name
+    ("Biologist Nick Bos tells Wikinews about self-medicating ants", "Where did you study?",
+     "I studied in Helsinki.", ("Nick Bos", "study in", "Helsinki"), "nick-bos"),
+    ("Wikinews interviews academic Simon Ličen about the Paralympics", "Where do you teach?",
+     "I teach in Pullman.", ("Simon Ličen", "teach in", "Pullman"), "simon-licen"),
 ]
 
 
@@ -637,6 +642,8 @@ def test_you_in_an_interviews_question_is_the_person_interviewed():
     "Wikinews interviews Hugh McGuire.\n\nI met Lawrence Lessig.",
     # no one said to be interviewed
     "Hugh McGuire launched LibriVox.\n\nWhy books?\n\nI met Lawrence Lessig.",
+    # what the interview is about is not whom it was with
+    "Wikinews interviews meteorologists about Cyclone Phailin.\n\nWhy now?\n\nI met Lawrence Lessig.",
 ])
 def test_i_stays_unresolved_where_the_interview_does_not_say_who_answers(text):
     _, found = extract(text)

@@ -2,14 +2,16 @@
 
 News sites publish interviews as questions and answers: a lead that says who was
 interviewed ("Wikinews interviews Simon Ličen about ...", "Interview with LibriVox founder
-Hugh McGuire", "Wikinews spoke with William Evans, president of ..."), then paragraphs that
+Hugh McGuire", "Wikinews spoke with William Evans, president of ...", "Nick Bos tells
+Wikinews about ..."), then paragraphs that
 end in a question mark, each followed by the answer. A reader takes every "I", "me" and "my"
 of an answer, and every "you" and "your" of a question, for the person interviewed; kg does
 the same, and a relation read in an answer is attributed to them (they said it).
 
 An article is read this way only when both hold: its text before the first question names
 exactly one person as interviewed (the object of "interview", "interview with", "speak
-with", "talk to", "sit down with", "catch up with"; several people, or none, and nothing is
+with", "talk to", "sit down with", "catch up with", the subject of "tell" a proper noun such
+as "Wikinews"; several people, or none, and nothing is
 given), and some paragraph after that lead is a question. Quotations keep their own speaker
 (:mod:`kg.extract.speakers`), and the lead's own "I" (the reporter's) is left alone.
 
@@ -70,16 +72,30 @@ def _interviewed_tokens(doc: Doc, end: int, *, met: bool) -> list[Token]:
             deps = ("nsubjpass",) if any(c.dep_ == "auxpass" for c in token.children) else ("dobj",)
             found += [t for c in token.children if c.dep_ in deps for t in expand(c)]
             found += prepositional_objects(token, ("with",))
-            if token.i + 1 < len(doc) and token.nbor().pos_ == "PROPN":  # a headline parsed
-                name = token.nbor()  # as nouns: "Wikinews interviews Marymegan Daly on"
+            name = _name_after(doc, token.i)  # a headline parsed as nouns: "Wikinews
+            if name is not None:  # interviews Marymegan Daly on", "... interviews academic Simon Ličen"
                 while name.dep_ == "compound" and name.head.i > name.i:
                     name = name.head
                 found += expand(name)
+        elif lemma == "tell" and not met and any(  # "Nick Bos tells Wikinews about ants"
+                c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN" for c in token.children):
+            found += [t for c in token.children if c.dep_ == "nsubj" for t in expand(c)]
         elif lemma in _MEETING_VERBS and token.pos_ == "VERB" and met:
             found += prepositional_objects(token, _MEETING_VERBS[lemma])
             for particle in (c for c in token.children if c.dep_ == "prt"):  # "sat down with"
                 found += prepositional_objects(particle, _MEETING_VERBS[lemma])
     return found
+
+
+def _name_after(doc: Doc, i: int) -> Token | None:
+    """The proper noun right after token ``i``, past a few lower-case words that describe it
+    ("academic", "Israeli mathematician and writer"), or None."""
+    for j in range(i + 1, min(len(doc), i + 5)):
+        if doc[j].pos_ == "PROPN":
+            return doc[j]
+        if doc[j].pos_ not in ("ADJ", "NOUN", "CCONJ") or not (doc[j].is_lower or doc[j].pos_ == "ADJ"):
+            return None  # not past "about", "on": "interviews meteorologists about Cyclone X"
+    return None
 
 
 def interviewee(result, lead_end: int):

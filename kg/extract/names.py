@@ -32,6 +32,7 @@ from kg.extract.mentions import (
     token_texts,
 )
 from kg.extract.name_joining import matching_cluster
+from kg.extract.pronouns import first_name_gender
 from kg.gazetteer import Gazetteer
 from kg.names import normalize_name
 
@@ -131,6 +132,9 @@ def _names(doc: Doc, labels, gazetteer: Gazetteer):
         if span is None or is_demonym_modifier(span, ent.label_, gazetteer) or \
                 not _looks_like_name(span, gazetteer) or _a_stance(span):
             continue
+        if ent.label_ != "PERSON" and _occupation_before_person(span):
+            yield doc[span.start + 1:span.end], "PERSON"  # "Biologist Nick Bos", tagged ORG
+            continue
         if ent.label_ == "ORG" and (campus_end := _campus_end(span)):
             taken = campus_end  # "University of Texas at Austin": one university, not two
             yield doc[span.start:campus_end], "ORG"
@@ -151,6 +155,19 @@ def _names(doc: Doc, labels, gazetteer: Gazetteer):
             yield doc[span.start:organisation_end], "ORG"
             continue
         yield span, ent.label_
+
+
+def _occupation_before_person(span: Span) -> bool:
+    """"Biologist Nick Bos", which the NER took for an organisation: an occupation noun, then
+    a first name and a surname.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Biologist Nick Bos tells Wikinews about ants")
+    >>> _occupation_before_person(doc[0:3]), _occupation_before_person(doc[1:3])
+    (True, False)
+    """
+    return len(span) >= 3 and NOUN_TYPES.get(span[0].lower_) == "PERSON" and \
+        span[1].is_title and span[-1].is_title and first_name_gender(span[1].text) is not None
 
 
 def _campus_end(span: Span) -> int | None:
