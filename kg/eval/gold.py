@@ -107,6 +107,9 @@ def states(gold_type: str | None, gold_predicate: str, relation: Relation, same:
     True
     >>> states("parent_of", "father of", child, same=True, swapped=False)
     False
+    >>> came = Relation("x", "come from", "y", None, Evidence("a", "s", 0, 1))
+    >>> states(None, "be from", came, same=True, swapped=False), states(None, "be in", came, True, False)
+    (True, False)
     """
     if gold_type and relation.type:
         if same and gold_type == relation.type:
@@ -115,7 +118,10 @@ def states(gold_type: str | None, gold_predicate: str, relation: Relation, same:
                             (gold_type == relation.type and gold_type in SYMMETRIC))
     if not same and not (swapped and (gold_type in SYMMETRIC or relation.type in SYMMETRIC)):
         return False
-    return bool(_content(gold_predicate) & _content(relation.predicate))
+    wanted = _content(gold_predicate)
+    if not wanted:  # "be from", "be in": only its preposition says what it says
+        return set(gold_predicate.lower().split()) - {"be"} <= set(relation.predicate.lower().split())
+    return bool(wanted & _content(relation.predicate))
 
 
 def _compatible(gold: GoldRelation, relation: Relation) -> bool:
