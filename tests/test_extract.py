@@ -177,6 +177,9 @@ TABLE = [
     # a place after a verb's object noun: where it happened
     ("In the summer of 2010, Marbles was sharing a three-bedroom apartment in Cambridge.",
      [("Marbles", "share apartment in", "Cambridge", None)]),
+    # a person from a city comes from it (and does not live there, nor is its citizen)
+    ("Ahmed Mohamed, a 14-year-old boy from Irving, Texas, was arrested at his school.",
+     [("Ahmed Mohamed", "come from", "Irving", None)]),
     # an event is held in the place after it
     ("The Spitfire Tournament in Canada was a really good tournament actually.",
      [("The Spitfire Tournament", "located in", "Canada", "located_in")]),

@@ -273,7 +273,10 @@ def extract_relations(entities: ArticleEntities,
         elif mention.kind == "name" and cluster.type in PLACES:  # "a club from Bergen"
             found_for = described_from(reader, doc[mention.end - 1])
             if found_for is not None and entities.clusters[found_for[0]].type == "PERSON":
-                continue  # "a singer from Boston" says where she comes from, not lives
+                described, anchor = found_for  # "a boy from Irving": where he comes from, not lives
+                add((described, 1.0), "come from", (cluster.id, 1.0, mention.kind), anchor, 0.75,
+                    pattern="described by place")
+                continue
         else:
             continue
         if found_for is None:
