@@ -15,6 +15,8 @@ Examples
 ('controls', 'owned_by')
 >>> relation_type("participate in") is None
 True
+>>> relation_type("be opponent of"), relation_type("be critic of")
+('opposes', 'criticises')
 >>> relation_type("be village in"), relation_type("located in")
 ('located_in', 'located_in')
 >>> relation_type("rally in state of") is None
@@ -127,14 +129,15 @@ RELATION_TYPES: dict[str, RelationType] = {t.id: t for t in (
           triggers=("support", "back", "endorse", "help", "aid", "praise", "campaign",
                     "admire", "admiration", "welcome", "favor", "favour", "fund", "defend",
                     "elect", "elected", "benefit", "unite", "assist", "congratulate", "thank",
-                    "donate", "donation", "contribute", "contribution")),
+                    "donate", "donation", "contribute", "contribution", "supporter")),
     _type("opposes", "opposes", "opposes, fights or acts against",
           triggers=("oppose", "sanction", "fight", "invade", "conflict", "war", "threaten",
                     "block", "sue", "challenge", "thwart", "attack", "ban", "betray",
-                    "against", "rival", "resist", "defeat", "overthrow")),
+                    "against", "rival", "resist", "defeat", "overthrow", "opponent",
+                    "opposition")),
     _type("criticises", "criticises", "criticises, condemns or accuses",
           triggers=("criticize", "criticise", "critical", "condemn", "blast", "slam", "accuse",
-                    "denounce", "mock", "rebuke", "criticism", "blame", "attack")),
+                    "denounce", "mock", "rebuke", "criticism", "blame", "attack", "critic")),
     _type("controls", "controls", "controls, runs or operates",
           triggers=("control", "run", "operate", "manage", "dominate", "command")),
     _type("uses", "uses", "uses or relies on", ("P2283",), False,
