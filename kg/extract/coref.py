@@ -50,6 +50,7 @@ from kg.extract.interviews import interview_speakers
 from kg.extract.lexicon import ENTITY_LABELS
 from kg.extract.mentions import ArticleEntities, Cluster, MentionSpan, RoleFact, cluster_label, role_noun
 from kg.extract.names import cluster_names, defined_aliases, described_names, repeated_names
+from kg.extract.predicates import predicate_nominals
 from kg.extract.pronouns import Chooser, model_chooser, resolve_pronouns
 from kg.extract.roles import appositions_and_titles, descriptions, holder_cluster
 from kg.extract.speakers import quoted_speakers
@@ -96,6 +97,7 @@ def resolve_mentions(
     resolve_pronouns(result, choose_pronoun or model_chooser())
     quoted_speakers(result)  # after the pronouns: '"...," he said' has a speaker then
     interview_speakers(result)  # an interview's answers: "I" is the person interviewed
+    predicate_nominals(result)  # "X is a professor at MIT": another way of naming X
     demonyms(result, gazetteer)
     for cluster_id, noun, holder_token, start, end, via, preposition in holder_tokens:
         holder = holder_cluster(result, holder_token, gazetteer)
