@@ -691,6 +691,30 @@ def test_a_name_the_ner_cut_short_is_whole(text, name):
     assert name in {e.label for e in graph.entity_list()}, sorted(e.label for e in graph.entity_list())
 
 
+@pytest.mark.parametrize(("text", "name", "predicate"), [
+    ("Noam Chomsky is a professor emeritus at MIT.", "Noam Chomsky", "a professor emeritus"),
+    # a subject the parser gave to the brackets after it
+    ("Matthew William Goode (born 3 April 1978) is an English character actor.",
+     "Matthew William Goode", "an English character actor"),
+    ("Aner Shalev, who is a professor at Hebrew University, spoke.", "Aner Shalev", "a professor"),
+])
+def test_what_a_copula_says_a_thing_is_is_a_mention_of_it(text, name, predicate):
+    graph, found = extract(text)
+    mentions, _ = graph.by_article()["t"]
+    entity = graph.entity(name).id
+    assert (predicate, "predicate") in {(m.text, m.kind) for m in mentions if m.entity == entity}
+
+
+@pytest.mark.parametrize("text", [
+    "Noam Chomsky is not a professor at MIT.",  # what a copula denies
+    "Noam Chomsky is one of the founders.",  # no noun with a determiner
+])
+def test_no_predicate_mention(text):
+    graph, _ = extract(text)
+    mentions, _ = graph.by_article()["t"]
+    assert not [m for m in mentions if m.kind == "predicate"]
+
+
 def test_the_noun_a_name_ends_in_refers_back_to_it():
     graph, _ = extract("Jane Doe studied at Duke University in 1990. The university gave her a "
                        "prize.")

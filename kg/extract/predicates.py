@@ -22,14 +22,13 @@ a determiner or possessor ("a professor", "the president of Russia", "his brothe
 
 from __future__ import annotations
 
+from kg.extract.clauses import clause_subjects
 from kg.extract.lexicon import COPULAS
 from kg.extract.mentions import ArticleEntities, MentionSpan
 from kg.extract.qualifiers import is_negated
 from kg.extract.roles import np_span
 
 __all__ = ["predicate_nominals"]
-
-_SUBJECTS = ("nsubj",)
 
 
 def predicate_nominals(result: ArticleEntities) -> int:
@@ -38,13 +37,14 @@ def predicate_nominals(result: ArticleEntities) -> int:
     doc = result.doc
     added = 0
     for token in doc:
-        if token.dep_ != "attr" or token.pos_ != "NOUN" or token.i in result.token_cluster or \
-                token.head.lemma_.lower() not in COPULAS or is_negated(token.head):
-            continue
+        if token.dep_ != "attr" or token.pos_ not in ("NOUN", "PROPN") or \
+                token.i in result.token_cluster or token.head.lemma_.lower() not in COPULAS or \
+                is_negated(token.head):
+            continue  # a proper noun of no name: "a Professor at ..."
         if not any(c.dep_ in ("det", "poss") for c in token.children):
             continue
-        subject = next((c for c in token.head.children if c.dep_ in _SUBJECTS), None)
-        cluster = result.cluster_of(subject) if subject is not None else None
+        subjects = clause_subjects(token.head)  # also "X (born 1978) is ...", "X, who is ..."
+        cluster = result.cluster_of(subjects[0]) if subjects else None
         if cluster is None:
             continue
         start, end = np_span(token)
