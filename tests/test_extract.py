@@ -37,6 +37,9 @@ TABLE = [
      [("Sarah Levitt", "lawyer for", "Amnesty International", "employer")]),
     ("Jane Doe, a professor at Harvard University, said the study was flawed.",
      [("Jane Doe", "professor at", "Harvard University", "employer")]),
+    # an apposition whose noun an organisation or place modifies; an age before it
+    ("After the match, Hernan Dario Gomez, Panama coach, said the team was tired.",
+     [("Hernan Dario Gomez", "coach of", "Panama", "employer")]),
     # a role in a field held at an organisation: works there, whatever the role's noun
     ("Cynthia Thompson, curator and director of exhibits at the University of Arkansas, said "
      "the images were rare.",
@@ -703,6 +706,25 @@ def test_what_a_copula_says_a_thing_is_is_a_mention_of_it(text, name, predicate)
     mentions, _ = graph.by_article()["t"]
     entity = graph.entity(name).id
     assert (predicate, "predicate") in {(m.text, m.kind) for m in mentions if m.entity == entity}
+
+
+@pytest.mark.parametrize(("text", "name", "apposition"), [
+    ("Daniel Montalvo, 19, a member of Scientology all his life, was arrested.", "Daniel Montalvo",
+     "a member of Scientology"),
+    ("Hilary Braysmith, USI associate professor of art history, said it was good.",
+     "Hilary Braysmith", "USI associate professor of art history"),
+])
+def test_an_apposition_is_a_mention_of_its_name(text, name, apposition):
+    graph, _ = extract(text)
+    mentions, _ = graph.by_article()["t"]
+    entity = graph.entity(name).id
+    assert (apposition, "appos") in {(m.text, m.kind) for m in mentions if m.entity == entity}
+
+
+def test_a_persons_noun_is_no_apposition_of_a_place():
+    graph, _ = extract("Moreau was born in Paris, the daughter of Katherine Buckley, a dancer.")
+    mentions, _ = graph.by_article()["t"]
+    assert not [m for m in mentions if m.entity == graph.entity("Paris").id and m.kind == "appos"]
 
 
 @pytest.mark.parametrize("text", [

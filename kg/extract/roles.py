@@ -68,6 +68,8 @@ def appositions_and_titles(result: ArticleEntities, holders: list) -> None:
         for mention in [m for m in cluster.mentions if m.kind == "name"]:
             span = mention.span(doc)
             for head in _appositive_heads(span, result):
+                if cluster.type != "PERSON" and _names_a_person(head):
+                    continue  # "born in Paris, the daughter of ...": about whoever was born
                 start, end = np_span(head) if head.i > span.start else (
                     _np_left(head), span.start)
                 while end > start and doc[end - 1].is_punct:
@@ -84,10 +86,14 @@ def _appositive_heads(span: Span, result: ArticleEntities) -> list[Token]:
     doc = result.doc
     heads = []
     root = span.root
-    # "X, his rocket company, ...": a noun phrase right after the name, between commas
-    if span.end + 1 < len(doc) and doc[span.end].text == ",":
-        for token in doc[span.end + 1: min(len(doc), span.end + 8)]:
-            if token.pos_ not in ("NOUN", "PROPN") or token.left_edge.i != span.end + 1:
+    # "X, his rocket company, ...": a noun phrase right after the name, between commas (past
+    # an age: "Daniel Montalvo, 19, a member of ...")
+    begin = span.end + 1
+    if begin + 2 < len(doc) and doc[begin].like_num and doc[begin + 1].text == ",":
+        begin += 2
+    if begin < len(doc) and doc[span.end].text == ",":
+        for token in doc[begin: min(len(doc), begin + 7)]:
+            if token.pos_ not in ("NOUN", "PROPN") or token.left_edge.i != begin:
                 continue
             after = token.right_edge.i + 1
             closes = after >= len(doc) or doc[after].text in (",", "—", "–", ")", ".", ";")
@@ -96,7 +102,9 @@ def _appositive_heads(span: Span, result: ArticleEntities) -> list[Token]:
             if token.lemma_.lower() in REPORTING_VERBS or token.lower_ in REPORTING_VERBS:
                 continue  # ", The Journal reports." mis-parsed as an apposition
             if token.pos_ == "PROPN" and role_noun(token) not in ROLE_NOUNS and \
-                    not is_possessor(token):  # "Dmitry Peskov, Putin's spokesman, ..." goes on
+                    not is_possessor(token) and not _modifies_a_noun(token):
+                # "Dmitry Peskov, Putin's spokesman, ..." and "Hernan Dario Gomez, Panama
+                # coach, ..." go on
                 break  # another name in a list the NER missed: "Willie Nelson, Band of Horses"
             if linked and token.i not in result.token_cluster and token.tag_ not in ("PRP",):
                 heads.append(token)
@@ -127,6 +135,18 @@ def _appositive_heads(span: Span, result: ArticleEntities) -> list[Token]:
                 heads.append(candidate)
                 break
     return heads
+
+
+def _names_a_person(noun: Token) -> bool:
+    """"daughter", "actor", "spokesman": a noun only a person is."""
+    lemma = noun.lemma_.lower()
+    return NOUN_TYPES.get(lemma) == "PERSON" or lemma in KIN_NOUNS
+
+
+def _modifies_a_noun(token: Token) -> bool:
+    """"Panama" of "Panama coach", "USI" of "USI associate professor": a proper noun that
+    modifies a common noun after it."""
+    return token.dep_ == "compound" and token.head.i > token.i and token.head.pos_ == "NOUN"
 
 
 def record_role(cluster_id: int, head: Token, holders: list, via: str, anchor: Span, result):
