@@ -40,6 +40,10 @@ TABLE = [
     # an apposition whose noun an organisation or place modifies; an age before it
     ("After the match, Hernan Dario Gomez, Panama coach, said the team was tired.",
      [("Hernan Dario Gomez", "coach of", "Panama", "employer")]),
+    # "his father" is the person the article said his father is
+    ("Ahmed Mohamed was arrested at school on Monday. His father, John Smith, was angry. Ahmed "
+     "Mohamed and his father will visit the United Nations.",
+     [("John Smith", "visit", "United Nations", "contacts")]),
     # a role in a field held at an organisation: works there, whatever the role's noun
     ("Cynthia Thompson, curator and director of exhibits at the University of Arkansas, said "
      "the images were rare.",
