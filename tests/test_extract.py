@@ -40,6 +40,9 @@ TABLE = [
     # an apposition whose noun an organisation or place modifies; an age before it
     ("After the match, Hernan Dario Gomez, Panama coach, said the team was tired.",
      [("Hernan Dario Gomez", "coach of", "Panama", "employer")]),
+    # a possessor's full name inside an apposition ("Donald Trump's daughter")
+    ("Ivanka Trump, Donald Trump's daughter, visited Beijing.",
+     [("Ivanka Trump", "daughter of", "Donald Trump", "child_of")]),
     # "his father" is the person the article said his father is
     ("Ahmed Mohamed was arrested at school on Monday. His father, John Smith, was angry. Ahmed "
      "Mohamed and his father will visit the United Nations.",

@@ -144,9 +144,14 @@ def _names_a_person(noun: Token) -> bool:
 
 
 def _modifies_a_noun(token: Token) -> bool:
-    """"Panama" of "Panama coach", "USI" of "USI associate professor": a proper noun that
-    modifies a common noun after it."""
-    return token.dep_ == "compound" and token.head.i > token.i and token.head.pos_ == "NOUN"
+    """"Panama" of "Panama coach", "USI" of "USI associate professor", "Donald" of "Donald
+    Trump's daughter": a proper noun that modifies a common noun after it, or is the first
+    word of a possessor's name."""
+    while token.dep_ == "compound" and token.head.i > token.i:
+        token = token.head
+        if token.pos_ == "NOUN" or is_possessor(token):
+            return True
+    return False
 
 
 def record_role(cluster_id: int, head: Token, holders: list, via: str, anchor: Span, result):
