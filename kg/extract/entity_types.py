@@ -120,7 +120,7 @@ def _organisation_context(result: ArticleEntities, mention: MentionSpan) -> bool
     preposition = token.head
     if token.dep_ != "pobj" or preposition.i >= mention.start:
         return False
-    if token is last and any(result.token_kind.get(i) == "name" and
+    if token.i == last.i and any(result.token_kind.get(i) == "name" and
                              result.token_cluster.get(i) != result.token_cluster.get(mention.start)
                              for i in range(preposition.i + 1, mention.start)):
         return False

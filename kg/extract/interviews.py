@@ -3,16 +3,16 @@
 News sites publish interviews as questions and answers: a lead that says who was
 interviewed ("Wikinews interviews Simon Ličen about ...", "Interview with LibriVox founder
 Hugh McGuire", "Wikinews spoke with William Evans, president of ...", "Nick Bos tells
-Wikinews about ..."), then paragraphs that
-end in a question mark, each followed by the answer. A reader takes every "I", "me" and "my"
-of an answer, and every "you" and "your" of a question, for the person interviewed; kg does
-the same, and a relation read in an answer is attributed to them (they said it).
+Wikinews about ..."), then paragraphs that end in a question mark, each followed by the
+answer. A reader takes every "I", "me" and "my" of an answer, and every "you" and "your" of
+a question, for the person interviewed; kg does the same, and a relation read in an answer
+is attributed to them (they said it).
 
 An article is read this way only when both hold: its text before the first question names
 exactly one person as interviewed (the object of "interview", "interview with", "speak
 with", "talk to", "sit down with", "catch up with", the subject of "tell" a proper noun such
-as "Wikinews"; several people, or none, and nothing is
-given), and some paragraph after that lead is a question. Quotations keep their own speaker
+as "Wikinews"; several people, or none, and nothing is given), and some paragraph after
+that lead is a question. Quotations keep their own speaker
 (:mod:`kg.extract.speakers`), and the lead's own "I" (the reporter's) is left alone.
 
 >>> from kg.extract.coref import resolve_mentions

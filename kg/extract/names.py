@@ -185,7 +185,7 @@ def _campus_end(span: Span) -> int | None:
     if words != ["university", "of"] or end + 1 >= len(doc) or doc[end].lower_ != "at":
         return None
     campus = end + 1
-    while campus < len(doc) and (doc[campus].is_title and doc[campus].pos_ == "PROPN" or (
+    while campus < len(doc) and ((doc[campus].is_title and doc[campus].pos_ == "PROPN") or (
             doc[campus].text == "-" and not doc[campus].whitespace_ and campus + 1 < len(doc)
             and doc[campus + 1].is_title)):
         campus += 1

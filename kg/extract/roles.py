@@ -363,10 +363,10 @@ def _describe(result, gazetteer, token: Token, noun: str, holder: Token | None) 
 
 
 def kin_descriptions(result: ArticleEntities) -> int:
-    """"His father" where the article has said who his father is ("His father Mohamed
-    El-Hassan Mohamed ..."; "Kendrick Moxon, Montalvo's lawyer"): the person the role facts
-    name, once the possessive is resolved. A kinship noun with a possessor only, and one
-    person known to hold it for that possessor; how many were joined."""
+    """"His father" where the article has said who his father is ("His father, John Smith,
+    ... Ahmed and his father will visit ..."): the person the role facts name, once the
+    possessive is resolved. A kinship noun with a possessor only, and one person known to
+    hold it for that possessor; how many were joined."""
     doc = result.doc
     holders: dict[tuple[str, int], set[int]] = {}
     for fact in result.role_facts:
