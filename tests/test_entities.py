@@ -91,6 +91,9 @@ def test_graph_entity_never_gives_a_longer_place_for_a_short_one():
     (["The International Court of Justice, or World Court, ruled on Friday. The World Court said "
       "Israel must comply. The ICJ is in The Hague."], "International Court of Justice", "Q7801",
      {"World Court", "ICJ"}),
+    # a city whose name holds a comma is one place, not a Washington inside a D.C.
+    (["He designed the plan for Washington, D.C. in 1791. Washington D.C. grew."],
+     "Washington, D.C.", "Q61", {"Washington D.C."}),
 ])
 def test_common_short_forms_are_one_node(texts, label, wikidata, names):
     graph = nodes(*texts)
