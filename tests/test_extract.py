@@ -630,6 +630,8 @@ INTERVIEWS = [
      "I studied in Helsinki.", ("Nick Bos", "study in", "Helsinki"), "nick-bos"),
     ("Wikinews interviews academic Simon Ličen about the Paralympics", "Where do you teach?",
      "I teach in Pullman.", ("Simon Ličen", "teach in", "Pullman"), "simon-licen"),
+    ("Hugh McGuire spoke to Wikinews about LibriVox.", "Why did you start it?",
+     "I launched LibriVox in Montreal.", ("Hugh McGuire", "launch", "LibriVox"), "hugh-mcguire"),
 ]
 
 

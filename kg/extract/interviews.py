@@ -10,9 +10,9 @@ is attributed to them (they said it).
 
 An article is read this way only when both hold: its text before the first question names
 exactly one person as interviewed (the object of "interview", "interview with", "speak
-with", "talk to", "sit down with", "catch up with", the subject of "tell" a proper noun such
-as "Wikinews"; several people, or none, and nothing is given), and some paragraph after
-that lead is a question. Quotations keep their own speaker
+with", "talk to", "sit down with", "catch up with"; the subject of "tell" a proper noun such
+as "Wikinews", or of "speak to" an organisation; several people, or none, and nothing is
+given), and some paragraph after that lead is a question. Quotations keep their own speaker
 (:mod:`kg.extract.speakers`), and the lead's own "I" (the reporter's) is left alone.
 
 >>> from kg.extract.coref import resolve_mentions
@@ -81,9 +81,12 @@ def _interviewed_tokens(doc: Doc, end: int, *, met: bool) -> list[Token]:
                 c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN" for c in token.children):
             found += [t for c in token.children if c.dep_ == "nsubj" for t in expand(c)]
         elif lemma in _MEETING_VERBS and token.pos_ == "VERB" and met:
-            found += prepositional_objects(token, _MEETING_VERBS[lemma])
+            met_with = prepositional_objects(token, _MEETING_VERBS[lemma])
             for particle in (c for c in token.children if c.dep_ == "prt"):  # "sat down with"
-                found += prepositional_objects(particle, _MEETING_VERBS[lemma])
+                met_with += prepositional_objects(particle, _MEETING_VERBS[lemma])
+            if met_with and all(t.ent_type_ == "ORG" for t in met_with):  # "X spoke to Wikinews"
+                met_with = [t for c in token.children if c.dep_ == "nsubj" for t in expand(c)]
+            found += met_with
     return found
 
 
