@@ -28,11 +28,16 @@ from kg.extract.mentions import (
     is_free,
     naming_noun,
     role_noun,
-    stance,
     token_texts,
 )
 from kg.extract.name_joining import matching_cluster
-from kg.extract.pronouns import first_name_gender
+from kg.extract.name_spans import (
+    campus_end,
+    is_stance,
+    name_span,
+    occupation_before_person,
+    organisation_named_after,
+)
 from kg.gazetteer import Gazetteer
 from kg.names import normalize_name
 
@@ -42,56 +47,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 __all__ = ["cluster_names", "described_names", "defined_aliases", "repeated_names", "is_demonym_modifier"]
-
-
-_MODIFIER_DEPS = ("amod", "compound", "nmod", "npadvmod")
-_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-         "yesterday", "tomorrow"}  # not months: Theresa May
-
-
-#: Honours and degrees written after a name ("Zaha Hadid DBE RA", "Daniel Bernoulli FRS").
-_POST_NOMINALS = {"DBE", "CBE", "OBE", "MBE", "KBE", "GBE", "KCMG", "RA", "FRS", "FRSE", "FBA",
-                  "FREng", "QC", "KC", "PhD", "MD"}
-
-#: What a caption's credit line calls the picture before a colon ("X Image: Reuters").
-_CAPTION_WORDS = {"image", "photo", "picture", "photograph", "video", "file"}
-
-
-def _name_span(ent: Span) -> Span | None:
-    """The entity span without leading titles ("President") or trailing possessives,
-    conjunctions and commas ("American Airlines and": the NER ran into the next name)."""
-    start, end = ent.start, ent.end
-    doc = ent.doc
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_space or doc[end - 1].text == "-" or
-                           doc[end - 1].pos_ == "CCONJ" or doc[end - 1].text in (",", ";") or
-                           (end - start > 1 and doc[end - 1].lower_ in _DAYS)):
-        end -= 1  # "Wikinews Saturday": the NER took the day into the name
-    while end - start > 1 and doc[end - 1].text.rstrip(".") in _POST_NOMINALS:
-        end -= 1  # "Daniel Bernoulli FRS", "Zaha Hadid DBE RA": honours after a name
-    if all(t.text.rstrip(".") in _POST_NOMINALS for t in doc[start:end]):
-        return None  # the honours alone, cut from their name
-    if end - start > 1 and end < len(doc) and doc[end].text == ":" and \
-            doc[end - 1].lower_ in _CAPTION_WORDS:
-        end -= 1  # a caption's credit line: "Ahmed Mohamed Image: ..." names Ahmed Mohamed
-    while start < end and doc[start].is_space:
-        start += 1
-    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and \
-            not doc[end].whitespace_ and doc[end + 1].is_alpha and not doc[end + 1].ent_type_ and \
-            doc[end - 1].head.i == end + 1 and doc[end + 1].dep_ not in _MODIFIER_DEPS:
-        end += 2  # "Wong Kwok-kin", "Lam Cheuk-ting": the NER stopped at the hyphen; not "Blair-style"
-    if ent.label_ == "PERSON":
-        while end - start > 1 and role_noun(doc[start]) and doc[start].is_title:
-            start += 1
-    if end - start > 1 and doc[start].text == "the":  # "the Defense Department"
-        start += 1
-    return doc[start:end] if end > start else None
-
-
-def _a_stance(span: Span) -> bool:
-    """"pro-Beijing", "Anti-Trump": a stance, named for what it is for or against."""
-    doc = span.doc
-    return stance(doc, span.start) or (len(span) >= 3 and span[0].lower_ in ("pro", "anti")
-                                       and span[1].text == "-")
 
 
 def _words(span: Span) -> list[str]:
@@ -128,16 +83,16 @@ def _names(doc: Doc, labels, gazetteer: Gazetteer):
     for ent in doc.ents:
         if ent.label_ not in labels or ent.start < taken:
             continue
-        span = _name_span(ent)
+        span = name_span(ent)
         if span is None or is_demonym_modifier(span, ent.label_, gazetteer) or \
-                not _looks_like_name(span, gazetteer) or _a_stance(span):
+                not _looks_like_name(span, gazetteer) or is_stance(span):
             continue
-        if ent.label_ != "PERSON" and _occupation_before_person(span):
+        if ent.label_ != "PERSON" and occupation_before_person(span):
             yield doc[span.start + 1:span.end], "PERSON"  # "Biologist Nick Bos", tagged ORG
             continue
-        if ent.label_ == "ORG" and (campus_end := _campus_end(span)):
-            taken = campus_end  # "University of Texas at Austin": one university, not two
-            yield doc[span.start:campus_end], "ORG"
+        if ent.label_ == "ORG" and (campus := campus_end(span)):
+            taken = campus  # "University of Texas at Austin": one university, not two
+            yield doc[span.start:campus], "ORG"
             continue
         last = doc[span.end - 1]
         if ent.label_ == "PERSON" and _is_title(span, gazetteer):
@@ -150,69 +105,11 @@ def _names(doc: Doc, labels, gazetteer: Gazetteer):
             if len(holder) and holder[-1].pos_ == "PROPN":
                 yield holder, known.type if known else "ORG"
             continue
-        organisation_end = _organisation_named_after(span, ent.label_)
+        organisation_end = organisation_named_after(span, ent.label_)
         if organisation_end:
             yield doc[span.start:organisation_end], "ORG"
             continue
         yield span, ent.label_
-
-
-def _occupation_before_person(span: Span) -> bool:
-    """"Biologist Nick Bos", which the NER took for an organisation: an occupation noun, then
-    a first name and a surname.
-
-    >>> import spacy
-    >>> doc = spacy.blank("en")("Biologist Nick Bos tells Wikinews about ants")
-    >>> _occupation_before_person(doc[0:3]), _occupation_before_person(doc[1:3])
-    (True, False)
-    """
-    return len(span) >= 3 and NOUN_TYPES.get(span[0].lower_) == "PERSON" and \
-        span[1].is_title and span[-1].is_title and first_name_gender(span[1].text) is not None
-
-
-def _campus_end(span: Span) -> int | None:
-    """Where a university's name ends that goes on with "at" and its campus ("the University
-    of North Carolina at Greensboro", which the NER ends before "at"), or None.
-
-    >>> from kg.nlp import load_pipeline
-    >>> doc = load_pipeline()("She taught at the University of Texas at Austin for years.")
-    >>> doc[4:_campus_end(doc[4:7])].text
-    'University of Texas at Austin'
-    """
-    doc = span.doc
-    words = [t.lower_ for t in span[:2]]
-    end = span.end
-    if words != ["university", "of"] or end + 1 >= len(doc) or doc[end].lower_ != "at":
-        return None
-    campus = end + 1
-    while campus < len(doc) and ((doc[campus].is_title and doc[campus].pos_ == "PROPN") or (
-            doc[campus].text == "-" and not doc[campus].whitespace_ and campus + 1 < len(doc)
-            and doc[campus + 1].is_title)):
-        campus += 1
-    return campus if campus > end + 1 else None
-
-
-def _organisation_named_after(span: Span, label: str) -> int | None:
-    """Where the organisation a place or people's name begins ends: "the United States
-    Senate", "the British Army", "the Malagasy National Assembly" (the NER tagged only the
-    place or the people). None when the name is not the start of an organisation's.
-
-    >>> from kg.nlp import load_pipeline
-    >>> doc = load_pipeline()("He was elected to the United States Senate in 1990.")
-    >>> doc[5:_organisation_named_after(doc[5:7], "GPE")].text
-    'United States Senate'
-    """
-    if label not in ("GPE", "NORP", "LOC"):
-        return None
-    doc = span.doc
-    head = span.root.head
-    if span.root.dep_ not in ("compound", "amod", "nmod") or head.i < span.end or \
-            NOUN_TYPES.get(head.lower_) != "ORG":
-        return None
-    between = doc[span.end:head.i + 1]
-    if all(t.pos_ == "PROPN" and t.is_title and not t.ent_type_ for t in between):
-        return head.i + 1
-    return None
 
 
 _TITLE_MODIFIERS = {"holy", "chief", "petty", "top", "grand", "high", "deputy", "vice", "senior",
