@@ -109,6 +109,14 @@ def test_an_alias_the_article_defines_is_kept():
     assert entity.label.removeprefix("The ") == "Federal Institute of Technology"
 
 
+def test_a_persons_name_never_joins_an_organisation_named_after_the_person():
+    graph = nodes("The exhibit opened with Polaroids donated by the Andy Warhol Foundation for the "
+                  "Visual Arts. Andy Warhol took thousands of them. Warhol liked the format.")
+    person = graph.entity("Warhol")
+    assert (person.label, person.type) == ("Andy Warhol", "PERSON")
+    assert graph.entity("Andy Warhol Foundation").type == "ORG"
+
+
 def test_a_lone_surname_the_ner_missed_is_the_person():
     text = ("Biologist Nick Bos tells Wikinews about ants.\n\nNick Bos, of the University of "
             "Helsinki, studies ants.\n\nBos obtained his doctorate from the University of "

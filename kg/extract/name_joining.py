@@ -46,6 +46,7 @@ def matching_cluster(result, known, words: list[str], label: str,
                 return cluster
     if label == "PERSON" and len(key) <= 2:
         people = [c for c in comparable if c.type == "PERSON" and not _another_known_person(c, words)
+                  and not _named_as_a_thing(names[c.id])
                   and (key <= set().union(*names[c.id]) or set().union(*names[c.id]) <= key)]
         if people:
             first_person = min((c for c in clusters if c.type == "PERSON"), key=lambda c: c.first_token())
@@ -63,6 +64,17 @@ def matching_cluster(result, known, words: list[str], label: str,
         ):
             return cluster
     return None
+
+
+def _named_as_a_thing(names: list[tuple[str, ...]]) -> bool:
+    """Whether a cluster the NER called a person has a name ending in the noun of another
+    kind of thing ("Andy Warhol Foundation"): no part of a person's name joins it.
+
+    >>> _named_as_a_thing([("andy", "warhol", "foundation")]), _named_as_a_thing([("andy", "warhol")])
+    (True, False)
+    """
+    return any(len(name) >= 2 and NOUN_TYPES.get(singular(name[-1])) not in (None, "PERSON")
+               for name in names)
 
 
 def _fuller_name(words: list[str], name: tuple[str, ...]) -> bool:
