@@ -316,6 +316,11 @@ TABLE = [
 ]
 
 @pytest.mark.parametrize(("text", "name", "entity_type"), [
+    # a spacecraft and a pilgrimage the NER took for people
+    ("Stardust is a NASA space capsule that collected samples from comet Wild 2. Stardust landed "
+     "back on Earth in 2006.", "Stardust", "PRODUCT"),
+    ("Over 345 Muslim pilgrims were killed in a stampede during the annual Hajj pilgrimage near "
+     "Mecca.", "Hajj", "EVENT"),
     ("Nîmes is a city in France.", "Nîmes", "GPE"),  # the NER says a person
     ("Jane Doe, a spokeswoman for Amnesty International, said so.", "Amnesty International", "ORG"),
     ("Roald is a village in Norway.", "Roald", "GPE"),  # the NER says an organisation

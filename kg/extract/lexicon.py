@@ -168,6 +168,7 @@ TYPE_NOUNS = {
     },
     "EVENT": {
         "festival", "championship", "contest", "tour", "cup", "olympics", "election", "war",
+        "pilgrimage",
         "battle", "revolution", "summit", "tournament", "award", "prize", "ceremony", "expo",
         "marathon", "uprising", "massacre", "rebellion", "siege", "crisis",
     },
@@ -197,6 +198,7 @@ TYPE_NOUNS = {
         "software", "app", "smartphone", "car", "aircraft", "airliner", "helicopter", "rifle",
         "missile", "vehicle", "console", "browser", "camera", "frigate", "destroyer",
         "submarine", "ship", "locomotive", "satellite", "drug", "vaccine", "phone",
+        "spacecraft", "capsule", "rover", "telescope",
     },
 }
 
