@@ -160,6 +160,21 @@ def speed(nlp, texts: list[str], n_process: int) -> float:
     return words / (time.perf_counter() - start)
 
 
+def earlier_silver(report: Path, model: Path) -> dict | None:
+    """The silver-dev scores of an earlier report of this same pipeline (its meta.json records
+    the same entity F, written from that report by ``--write-meta``), kept when the silver
+    corpus of its training run is gone; else None."""
+    try:
+        silver = json.loads(report.read_text(encoding="utf-8"))["silver_dev"]
+        meta = json.loads((model / "meta.json").read_text(encoding="utf-8"))
+        if isinstance(silver, dict) and \
+                meta["performance"]["silver_ents_f"] == silver["ents"]["f"]:
+            return {**silver, "kept from": "the report of the run that trained this pipeline"}
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return None
+
+
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
@@ -182,7 +197,8 @@ def main(argv: list[str] | None = None) -> dict:
     if Path(args.dev).exists():
         report["silver_dev"] = silver_scores(student, Path(args.dev), args.limit)
     else:
-        report["silver_dev"] = f"skipped: {args.dev} not found (run training/train.sh)"
+        report["silver_dev"] = earlier_silver(Path(args.report), Path(args.model)) or \
+            f"skipped: {args.dev} not found (run training/train.sh)"
 
     heldout = [d for d in read_redocred(redocred) if is_heldout(d.index)][: args.limit]
     texts = [d.text for d in heldout]
