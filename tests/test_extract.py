@@ -43,6 +43,9 @@ TABLE = [
     # a possessor's full name inside an apposition ("Donald Trump's daughter")
     ("Ivanka Trump, Donald Trump's daughter, visited Beijing.",
      [("Ivanka Trump", "daughter of", "Donald Trump", "child_of")]),
+    # "his spokesman" is the person the article said his spokesman is
+    ("Elon Musk runs Tesla. His spokesman, John Smith, denied the report. On Monday his "
+     "spokesman met Joe Biden.", [("John Smith", "meet", "Joe Biden", "contacts")]),
     # "his father" is the person the article said his father is
     ("Ahmed Mohamed was arrested at school on Monday. His father, John Smith, was angry. Ahmed "
      "Mohamed and his father will visit the United Nations.",

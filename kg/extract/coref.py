@@ -52,7 +52,7 @@ from kg.extract.mentions import ArticleEntities, Cluster, MentionSpan, RoleFact,
 from kg.extract.names import cluster_names, defined_aliases, described_names, repeated_names
 from kg.extract.predicates import predicate_nominals
 from kg.extract.pronouns import Chooser, model_chooser, resolve_pronouns
-from kg.extract.roles import appositions_and_titles, descriptions, holder_cluster, kin_descriptions
+from kg.extract.roles import appositions_and_titles, descriptions, holder_cluster, possessed_roles
 from kg.extract.speakers import quoted_speakers
 from kg.extract.surnames import repeated_surnames
 from kg.extract.teams import national_teams
@@ -103,7 +103,7 @@ def resolve_mentions(
         holder = holder_cluster(result, holder_token, gazetteer)
         if holder is not None and holder != cluster_id:
             result.role_facts.append(RoleFact(cluster_id, noun, holder, start, end, via, preposition))
-    kin_descriptions(result)  # "his father", once the article has said who his father is
+    possessed_roles(result)  # "his father", "its spokesman": whom the article named so
     for cluster in result.clusters.values():
         cluster.label = cluster_label(cluster, doc)
     return result

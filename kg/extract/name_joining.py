@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.extract.lexicon import PLACE_TYPES
-from kg.extract.mentions import NOUN_TYPES, Cluster, singular
+from kg.extract.mentions import NOUN_TYPES, Cluster, naming_noun, singular
 from kg.names import normalize_name
 
 if TYPE_CHECKING:
@@ -73,8 +73,7 @@ def _named_as_a_thing(names: list[tuple[str, ...]]) -> bool:
     >>> _named_as_a_thing([("andy", "warhol", "foundation")]), _named_as_a_thing([("andy", "warhol")])
     (True, False)
     """
-    return any(len(name) >= 2 and NOUN_TYPES.get(singular(name[-1])) not in (None, "PERSON")
-               for name in names)
+    return any(len(name) >= 2 and naming_noun(name[-1]) is not None for name in names)
 
 
 def _fuller_name(words: list[str], name: tuple[str, ...]) -> bool:

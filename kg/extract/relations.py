@@ -266,17 +266,13 @@ def extract_relations(entities: ArticleEntities,
                     negated=False, pattern="place chain")
 
     for mention, cluster in entities.mentions_in_order():  # "an American actor", "a Turkish firm"
+        origin = False  # the place is where the thing described comes from
         if mention.kind == "demonym":
             found_for = described_by(reader, doc[mention.end - 1])
         elif mention.kind == "name" and Gazetteer.bundled().place_kind(cluster.label) == "country":
             found_for = described_by_country(reader, doc[mention.end - 1])
         elif mention.kind == "name" and cluster.type in PLACES:  # "a club from Bergen"
-            found_for = described_from(reader, doc[mention.end - 1])
-            if found_for is not None and entities.clusters[found_for[0]].type == "PERSON":
-                described, anchor = found_for  # "a boy from Irving": where he comes from, not lives
-                add((described, 1.0), "come from", (cluster.id, 1.0, mention.kind), anchor, 0.75,
-                    pattern="described by place")
-                continue
+            found_for, origin = described_from(reader, doc[mention.end - 1]), True
         else:
             continue
         if found_for is None:
@@ -284,8 +280,11 @@ def extract_relations(entities: ArticleEntities,
         described, anchor = found_for
         kind = entities.clusters[described].type
         nation = Gazetteer.bundled().place_kind(cluster.label) in ("country", "nation", None)
-        predicate = ("citizen of" if nation else None) if kind == "PERSON" else \
-            "located in" if kind in SITED else None  # "a Texan oilman" is no citizen of Texas
+        if kind == "PERSON" and origin:
+            predicate = "come from"  # "a boy from Irving": where he comes from, not lives
+        else:
+            predicate = ("citizen of" if nation else None) if kind == "PERSON" else \
+                "located in" if kind in SITED else None  # "a Texan oilman" is no citizen of Texas
         if predicate:
             add((described, 1.0), predicate, (cluster.id, 1.0, mention.kind), anchor, 0.75,
                 pattern="demonym" if mention.kind == "demonym" else "described by place")

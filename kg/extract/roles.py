@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 __all__ = ["appositions_and_titles", "descriptions", "record_role", "titles", "holder_token",
-           "holder_cluster", "np_span", "kin_descriptions"]
+           "holder_cluster", "np_span", "possessed_roles"]
 
 
 _NP_LEFT = ("det", "amod", "compound", "poss", "nummod", "nmod", "case", "quantmod", "advmod")
@@ -362,19 +362,20 @@ def _describe(result, gazetteer, token: Token, noun: str, holder: Token | None) 
     return max(remaining, key=recency)
 
 
-def kin_descriptions(result: ArticleEntities) -> int:
-    """"His father" where the article has said who his father is ("His father, John Smith,
-    ... Ahmed and his father will visit ..."): the person the role facts name, once the
-    possessive is resolved. A kinship noun with a possessor only, and one person known to
-    hold it for that possessor; how many were joined."""
+def possessed_roles(result: ArticleEntities) -> int:
+    """"His father", "its spokesman" where the article has said who holds that role for the
+    possessor ("His father, John Smith, ... Ahmed and his father will visit ..."): the person
+    the role facts name, once the possessive is resolved (:func:`descriptions`, which runs
+    before, leaves a pronoun possessor alone). A kinship or role noun with a possessor, and
+    one person known to hold it for that possessor; how many were joined."""
     doc = result.doc
     holders: dict[tuple[str, int], set[int]] = {}
     for fact in result.role_facts:
         holders.setdefault((fact.noun, fact.holder), set()).add(fact.entity)
     joined = 0
     for token in doc:
-        noun = token.lemma_.lower()
-        if noun not in KIN_NOUNS or token.tag_ != "NN" or token.i in result.token_cluster:
+        noun = token.lemma_.lower() if token.lemma_.lower() in KIN_NOUNS else role_noun(token)
+        if noun is None or token.tag_ != "NN" or token.i in result.token_cluster:
             continue
         possessor = next((c for c in token.children if c.dep_ == "poss"), None)
         owner = result.cluster_of(possessor) if possessor is not None else None
