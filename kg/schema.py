@@ -78,6 +78,7 @@ RELATION_TYPES: dict[str, RelationType] = {t.id: t for t in (
            "columnist", "analyst", "researcher", "professor", "lecturer", "instructor", "teacher",
            "curator", "director",
            "spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney", "adviser", "advisor",
+           "aide", "bodyguard",
            "economist", "scientist", "engineer", "manager", "coach", "official", "officer",
            "producer", "presenter", "anchor", "astronaut", "minister", "secretary"),
           people_only=True, otherwise="member_of"),  # "Sweden joined NATO"

@@ -63,6 +63,11 @@ TABLE = [
     ("The secretary general of CEI (Italian Episcopal Conference), Nunzio Galantino, has called "
      "the sentence dangerous.",
      [("Nunzio Galantino", "secretary general of", "CEI", "employer")]),
+    # a job held for a person: their name before it, or after "to"
+    ("Obama's national security advisor James Jones favours the expansion of NATO.",
+     [("James Jones", "advisor of", "Barack Obama", "employer")]),
+    ("Kellyanne Conway, an adviser to Donald Trump, said the deal was done.",
+     [("Kellyanne Conway", "adviser to", "Donald Trump", "employer")]),
     # nouns joined by "and" share what they are "at"
     ("K.C. Maurer, chief financial officer and treasurer at the Andy Warhol Foundation, said 500 "
      "institutions received the invitation.",

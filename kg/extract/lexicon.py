@@ -216,3 +216,11 @@ DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
 #: ("Sarah Levitt, a lawyer for Amnesty International"; "TD Economics director Andrew Hencic")
 #: ties the person to it (employer or member_of, by the schema's nouns).
 AFFILIATION_NOUNS = (JOB_NOUNS | MEMBER_NOUNS) - {"member", "executive"}
+
+#: Jobs held for a person as much as for an organisation: a person's name before them
+#: ("Obama's national security advisor James Jones") or after "to" / "for" ("Kellyanne
+#: Conway, an adviser to Donald Trump") is whom the job is held for.
+PERSONAL_ROLE_NOUNS = {
+    "adviser", "advisor", "aide", "lawyer", "attorney", "spokesman", "spokeswoman",
+    "spokesperson", "press secretary", "manager", "agent", "coach", "bodyguard",
+}

@@ -12,15 +12,18 @@ are matched over the article's entity mentions instead:
 - name, title, holder: ``[PERSON] , (a|an|the) [words] ROLE of|to|at|for (the) [ORG/place]``.
 
 Each records a role fact (the person holds ROLE of the holder) as the parse-based readings
-do; the holder is an organisation, a place or a demonym ("Afghan"), never a person. The
-words between may be at most a few modifiers ("interior and overseas", "Shadow Home").
+do; the holder is an organisation, a place or a demonym ("Afghan"), and a person only for
+the jobs held for someone (:data:`~kg.extract.lexicon.PERSONAL_ROLE_NOUNS`), named with a
+possessive or after "to" / "for": "Obama's national security advisor James Jones",
+"Kellyanne Conway, an adviser to Donald Trump". The words between may be at most a few
+modifiers ("interior and overseas", "Shadow Home").
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract.lexicon import AFFILIATION_NOUNS, ROLE_NOUNS
+from kg.extract.lexicon import AFFILIATION_NOUNS, PERSONAL_ROLE_NOUNS, ROLE_NOUNS
 from kg.extract.mentions import ArticleEntities, stance
 from kg.gazetteer import Gazetteer
 
@@ -51,8 +54,10 @@ def role_at(doc: Doc, i: int) -> tuple[str, int] | None:
         return f"{doc[i - 2].lower_}-{word}", i - 2
     if i >= 1 and f"{doc[i - 1].lower_} {word}" in ROLE_NOUNS:
         return f"{doc[i - 1].lower_} {word}", i - 1
+    if i >= 1 and f"{doc[i - 1].lower_} {word}" in PERSONAL_ROLE_NOUNS:
+        return f"{doc[i - 1].lower_} {word}", i - 1
     for candidate in (word, word[:-1] if word.endswith("s") else word):
-        if candidate in ROLE_NOUNS or candidate in AFFILIATION_NOUNS:
+        if candidate in ROLE_NOUNS or candidate in AFFILIATION_NOUNS or candidate in PERSONAL_ROLE_NOUNS:
             return candidate, i
     return None
 
@@ -78,14 +83,15 @@ class _Reader:
             return None
         return cluster
 
-    def is_holder(self, i: int) -> bool:
+    def is_holder(self, i: int, noun: str | None = None) -> bool:
         """Token ``i`` names an organisation or place, or is a demonym ("Afghan"); not a
-        stance ("pro-Beijing")."""
+        stance ("pro-Beijing"). Given a job held for someone (``noun``), also another person."""
         if 0 <= i < len(self.doc) and stance(self.doc, i):
             return False
         cluster = self.name_cluster(i)
         if cluster is not None:
-            return cluster.type in _HOLDER_TYPES
+            return cluster.type in _HOLDER_TYPES or (
+                noun in PERSONAL_ROLE_NOUNS and cluster.type == "PERSON" and cluster.id != self.person)
         return 0 <= i < len(self.doc) and self.doc[i].is_title and \
             self.gazetteer.demonym(self.doc[i].text) is not None
 
@@ -136,10 +142,11 @@ def _facts(reader: _Reader, name_start: int, name_end: int):
         first = before - gap
         if first < 1:
             break
-        holder_end = first - 1 if doc[first - 1].text in ("'s", "’s") else first
-        if reader.is_holder(holder_end - 1):
+        possessive = doc[first - 1].text in ("'s", "’s")
+        holder_end = first - 1 if possessive else first
+        if reader.is_holder(holder_end - 1) or (possessive and reader.name_cluster(holder_end - 1)):
             found = reader.modifiers_then_role(first, before)
-            if found is not None:
+            if found is not None and reader.is_holder(holder_end - 1, found[0]):
                 yield found[0], holder_end - 1, reader.holder_start(holder_end - 1), name_end, "of"
             break
     # title, holder, name: "CEO of the Refugee Council Enver Solomon", "The secretary general
@@ -170,7 +177,8 @@ def _facts(reader: _Reader, name_start: int, name_end: int):
                 noun, preposition = f"{noun} {doc[at:field_end].text.lower()}", field_end
             holder = preposition + 2 if preposition + 2 < len(doc) and \
                 doc[preposition + 1].lower_ == "the" else preposition + 1
-            if reader.is_holder(holder):
+            person_ok = noun if doc[preposition].lower_ in ("to", "for") else None
+            if reader.is_holder(holder, person_ok):
                 end, cluster = holder + 1, reader.result.token_cluster.get(holder)
                 owner = reader.result.token_cluster
                 while cluster is not None and end < len(doc) and owner.get(end) == cluster:
