@@ -63,6 +63,11 @@ TABLE = [
     ("The secretary general of CEI (Italian Episcopal Conference), Nunzio Galantino, has called "
      "the sentence dangerous.",
      [("Nunzio Galantino", "secretary general of", "CEI", "employer")]),
+    # a country before a person's occupation gives a nationality, not a job
+    ("Interview with US political activist and philosopher Noam Chomsky",
+     [("Noam Chomsky", "citizen of", "United States", "citizen_of")]),
+    ("The American actor and director Tom Hanks spoke.",
+     [("Tom Hanks", "citizen of", "United States", "citizen_of")]),
     # a job held for a person: their name before it, or after "to"
     ("Obama's national security advisor James Jones favours the expansion of NATO.",
      [("James Jones", "advisor of", "Barack Obama", "employer")]),
@@ -520,6 +525,9 @@ ABSENT = [
     # a stance names what it is for or against, not a holder or a nationality
     ("The pro-Beijing councillors Ann Chiang and Wilson Or were elected.", [("Ann Chiang", "Beijing")]),
     ("Pro-Russian activist Ivan Petrov was arrested.", [("Ivan Petrov", "Russia")]),
+    # a state or a city holds no actors and no lawyers, and gives no nationality
+    ("The Texas lawyer John Smith spoke.", [("John Smith", "Texas")]),
+    ("The American actor and director Tom Hanks spoke.", [("Tom Hanks", "United States", "director of")]),
     # an adjective of what does not happen gives no subject to its infinitive
     ("Barack Obama is unable to meet Xi Jinping.", [("Barack Obama", "Xi Jinping")]),
 ]

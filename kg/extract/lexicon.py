@@ -224,3 +224,22 @@ PERSONAL_ROLE_NOUNS = {
     "adviser", "advisor", "aide", "lawyer", "attorney", "spokesman", "spokeswoman",
     "spokesperson", "press secretary", "manager", "agent", "coach", "bodyguard",
 }
+
+#: What a person may hold for a country or state: offices, the services and the national
+#: teams ("Russian President", "a US official", "English defender").
+OFFICE_NOUNS = ROLE_NOUNS - {"founder", "co-founder", "cofounder", "owner", "director", "executive",
+                             "ceo", "chief executive", "boss"} | {
+    "official", "officer", "diplomat", "envoy", "soldier", "general", "admiral", "lawmaker",
+    "legislator", "congressman", "congresswoman", "councillor", "councilor", "mp", "judge",
+    "player", "footballer", "midfielder", "striker", "defender", "goalkeeper", "captain",
+    "coach", "manager", "prince", "princess", "emperor", "empress", "earl", "duke", "duchess",
+    "baron", "baroness", "marquis", "viscount", "lord", "baronet", "sultan", "tsar", "czar",
+    "shah", "doge", "viceroy", "pharaoh", "caliph", "regent", "bishop", "archbishop", "pope",
+}
+
+#: A person's nouns that a country's name or demonym before them only gives the nationality
+#: of ("US political activist Noam Chomsky", "the American actor and director Tom Hanks"):
+#: a country holds no actors; its offices are :data:`OFFICE_NOUNS`.
+NATIONALITY_NOUNS = (TYPE_NOUNS["PERSON"] | JOB_NOUNS | MEMBER_NOUNS | {
+    "barrister", "academic", "filmmaker", "blogger", "student", "researcher", "professor",
+}) - OFFICE_NOUNS

@@ -44,6 +44,7 @@ from kg.extract.described import (
 from kg.extract.lexicon import (
     COPULAS,
     EMPTY_PREDICATES,
+    NATIONALITY_NOUNS,
 )
 from kg.extract.places import PLACES, SITED, place_links
 from kg.extract.qualifiers import (
@@ -307,7 +308,14 @@ def extract_relations(entities: ArticleEntities,
         anchor = doc[fact.start]
         factor = 0.9 if fact.via in ("appos", "title") else 0.8
         holder = entities.clusters[fact.holder]
-        add((fact.entity, 1.0, fact.via), f"{fact.noun} {fact.preposition}", (holder.id, 1.0), anchor, factor,
+        predicate = f"{fact.noun} {fact.preposition}"
+        if fact.noun in NATIONALITY_NOUNS and fact.preposition == "of" and holder.type in PLACES:
+            # "US political activist Noam Chomsky": a country gives a nationality, a state or
+            # a city nothing ("a Texas lawyer")
+            if Gazetteer.bundled().place_kind(holder.label) not in ("country", "nation", None):
+                continue
+            predicate = "citizen of"
+        add((fact.entity, 1.0, fact.via), predicate, (holder.id, 1.0), anchor, factor,
             negated=False, pattern=f"role {fact.via}")
 
     calibration = calibration or confidence_model()

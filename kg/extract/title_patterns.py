@@ -23,7 +23,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract.lexicon import AFFILIATION_NOUNS, PERSONAL_ROLE_NOUNS, ROLE_NOUNS
+from kg.extract.lexicon import (
+    AFFILIATION_NOUNS,
+    NATIONALITY_NOUNS,
+    PERSONAL_ROLE_NOUNS,
+    PLACE_TYPES,
+    ROLE_NOUNS,
+)
 from kg.extract.mentions import ArticleEntities, stance
 from kg.gazetteer import Gazetteer
 
@@ -38,9 +44,9 @@ _HOLDER_TYPES = ("ORG", "GPE", "NORP", "LOC")
 _MAX_MODIFIERS = 4
 
 
-def role_at(doc: Doc, i: int) -> tuple[str, int] | None:
+def role_at(doc: Doc, i: int, also: frozenset[str] | set[str] = frozenset()) -> tuple[str, int] | None:
     """The role noun ending at token ``i`` and the token it starts at ("prime minister" over
-    two tokens, "co-founder" over three), or None.
+    two tokens, "co-founder" over three), or None; ``also`` are more nouns to accept.
 
     >>> import spacy
     >>> doc = spacy.blank("en")("Malaysia's Prime Minister and Google co-founder spoke")
@@ -57,7 +63,8 @@ def role_at(doc: Doc, i: int) -> tuple[str, int] | None:
     if i >= 1 and f"{doc[i - 1].lower_} {word}" in PERSONAL_ROLE_NOUNS:
         return f"{doc[i - 1].lower_} {word}", i - 1
     for candidate in (word, word[:-1] if word.endswith("s") else word):
-        if candidate in ROLE_NOUNS or candidate in AFFILIATION_NOUNS or candidate in PERSONAL_ROLE_NOUNS:
+        if candidate in ROLE_NOUNS or candidate in AFFILIATION_NOUNS or candidate in PERSONAL_ROLE_NOUNS \
+                or candidate in also:
             return candidate, i
     return None
 
@@ -103,10 +110,11 @@ class _Reader:
             start -= 1
         return start
 
-    def modifiers_then_role(self, start: int, stop: int) -> tuple[str, int] | None:
-        """A role noun ending right before ``stop``, after at most a few free modifier
-        words starting at ``start``."""
-        found = role_at(self.doc, stop - 1)
+    def modifiers_then_role(self, start: int, stop: int, also: frozenset[str] | set[str] = frozenset()
+                            ) -> tuple[str, int] | None:
+        """A role noun (or one of ``also``) ending right before ``stop``, after at most a few
+        free modifier words starting at ``start``."""
+        found = role_at(self.doc, stop - 1, also)
         if found is None or found[1] < start or found[1] - start > _MAX_MODIFIERS:
             return None
         if not all(t.is_alpha or t.text == "-" for t in self.doc[start:stop]):
@@ -145,7 +153,10 @@ def _facts(reader: _Reader, name_start: int, name_end: int):
         possessive = doc[first - 1].text in ("'s", "’s")
         holder_end = first - 1 if possessive else first
         if reader.is_holder(holder_end - 1) or (possessive and reader.name_cluster(holder_end - 1)):
-            found = reader.modifiers_then_role(first, before)
+            # a country before "activist" or "philosopher" gives a nationality (kg.extract.relations)
+            cluster = reader.name_cluster(holder_end - 1)
+            place = cluster.type in PLACE_TYPES if cluster is not None else not possessive
+            found = reader.modifiers_then_role(first, before, NATIONALITY_NOUNS if place else frozenset())
             if found is not None and reader.is_holder(holder_end - 1, found[0]):
                 yield found[0], holder_end - 1, reader.holder_start(holder_end - 1), name_end, "of"
             break
