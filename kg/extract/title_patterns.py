@@ -42,6 +42,7 @@ _PREPOSITIONS = ("of", "to", "at", "for")
 _ARTICLES = ("the", "a", "an")
 _HOLDER_TYPES = ("ORG", "GPE", "NORP", "LOC")
 _MAX_MODIFIERS = 4
+_NO_MODIFIER = ("VERB", "AUX", "ADP", "DET", "PRON", "SCONJ")
 
 
 def role_at(doc: Doc, i: int, also: frozenset[str] | set[str] = frozenset()) -> tuple[str, int] | None:
@@ -117,8 +118,8 @@ class _Reader:
         found = role_at(self.doc, stop - 1, also)
         if found is None or found[1] < start or found[1] - start > _MAX_MODIFIERS:
             return None
-        if not all(t.is_alpha or t.text == "-" for t in self.doc[start:stop]):
-            return None
+        if not all((t.is_alpha and t.pos_ not in _NO_MODIFIER) or t.text == "-" for t in self.doc[start:found[1]]):
+            return None  # "USI includes Polaroids of actor Dennis Hopper": a clause, no title
         return found if self.free(start, stop) else None
 
 
