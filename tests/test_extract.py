@@ -63,6 +63,11 @@ TABLE = [
     ("The secretary general of CEI (Italian Episcopal Conference), Nunzio Galantino, has called "
      "the sentence dangerous.",
      [("Nunzio Galantino", "secretary general of", "CEI", "employer")]),
+    # "the <A> town of <B>": B is the town, inside A; "the <A> region of <country>": A inside it
+    ("The gunman attacked a school in the Texas town of Uvalde.",
+     [("Uvalde", "located in", "Texas", "located_in")]),
+    ("Fighting reached the Kharkiv region of Ukraine.",
+     [("Kharkiv", "located in", "Ukraine", "located_in")]),
     # a country before a person's occupation gives a nationality, not a job
     ("Interview with US political activist and philosopher Noam Chomsky",
      [("Noam Chomsky", "citizen of", "United States", "citizen_of")]),
@@ -525,6 +530,7 @@ ABSENT = [
     # a stance names what it is for or against, not a holder or a nationality
     ("The pro-Beijing councillors Ann Chiang and Wilson Or were elected.", [("Ann Chiang", "Beijing")]),
     ("Pro-Russian activist Ivan Petrov was arrested.", [("Ivan Petrov", "Russia")]),
+    ("The gunman attacked a school in the Texas town of Uvalde.", [("Texas", "Uvalde")]),
     # a state or a city holds no actors and no lawyers, and gives no nationality
     ("The Texas lawyer John Smith spoke.", [("John Smith", "Texas")]),
     ("The American actor and director Tom Hanks spoke.", [("Tom Hanks", "United States", "director of")]),

@@ -29,7 +29,9 @@ _COMPASS = {"northern", "southern", "eastern", "western", "central", "north", "s
 
 # place nouns whose "X noun of Y" goes both ways: "the Melbourne suburb of Preston" (Preston
 # in Melbourne), "the Williamsburg neighborhood of Brooklyn" (Williamsburg in Brooklyn)
-_EITHER_WAY = {"suburb", "neighborhood", "neighbourhood"}
+#: Places "the <A> town of <B>" names B as: B is the town, inside A.
+_SETTLEMENT_NOUNS = {"city", "town", "village", "hamlet", "suburb", "neighborhood", "neighbourhood",
+                     "borough", "township", "municipality", "commune", "settlement"}
 
 
 def place_links(entities: ArticleEntities) -> list[tuple[int, int, Token, float]]:
@@ -81,8 +83,11 @@ def place_links(entities: ArticleEntities) -> list[tuple[int, int, Token, float]
                 (comma and c.type not in PLACES and not gazetteer.cities(doc[n.start:n.end].text)):
             continue  # nothing is inside an organisation or a building; an organisation
             # is only "X, <a city>" ("the University of Arkansas, Fayetteville")
-        if of_noun and (doc[m.end - 1].head.i not in range(n.start - len(words), n.start) or
-                        between[core - 2].lemma_.lower() in _EITHER_WAY):
+        if of_noun and doc[m.end - 1].head.i not in range(n.start - len(words), n.start):
+            continue
+        if of_noun and _names_the_noun(gazetteer, between[core - 2], c, d):
+            if not _country_inside(gazetteer, d, c):  # "the Texas town of Uvalde"
+                direct.setdefault((d.id, c.id), doc[n.start])
             continue
         if _is_list(entities, n, gazetteer) or (comma and _is_series(entities, places, n, gazetteer)):
             continue  # "Paris, France, and Madrid"; "the crisis in Ukraine and Russia"
@@ -112,6 +117,16 @@ def place_links(entities: ArticleEntities) -> list[tuple[int, int, Token, float]
                     implied[(a, c2)] = anchor
                     changed = True
     return [(a, b, anchor, 0.8 if (a, b) in direct else 0.7) for (a, b), anchor in implied.items()]
+
+
+def _names_the_noun(gazetteer: Gazetteer, noun: Token, before, after) -> bool:
+    """Whether "<before> <noun> of <after>" names ``after`` as the noun, inside ``before``
+    ("the Texas town of Uvalde", "the Melbourne suburb of Preston", "the U.S. state of
+    Oregon"), rather than ``before`` inside ``after`` ("the Lazio region of Italy"): so when
+    ``before`` is a country, or the noun a settlement and ``after`` no country."""
+    if gazetteer.place_kind(after.label) == "country":
+        return False
+    return gazetteer.place_kind(before.label) == "country" or noun.lemma_.lower() in _SETTLEMENT_NOUNS
 
 
 def _is_series(entities: ArticleEntities, places: list, mention, gazetteer: Gazetteer) -> bool:
