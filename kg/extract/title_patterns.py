@@ -118,7 +118,8 @@ class _Reader:
         found = role_at(self.doc, stop - 1, also)
         if found is None or found[1] < start or found[1] - start > _MAX_MODIFIERS:
             return None
-        if not all((t.is_alpha and t.pos_ not in _NO_MODIFIER) or t.text == "-" for t in self.doc[start:found[1]]):
+        if not all((t.is_alpha and t.pos_ not in _NO_MODIFIER) or t.text == "-"
+                   for t in self.doc[start:found[1]]):
             return None  # "USI includes Polaroids of actor Dennis Hopper": a clause, no title
         return found if self.free(start, stop) else None
 
