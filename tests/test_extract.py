@@ -830,3 +830,15 @@ def test_a_date_the_parser_made_the_subject_of_a_description_is_no_name():
     described_names(result)
     named = [m.span(doc).text for c in result.clusters.values() for m in c.mentions]
     assert named == ["Novak"]
+
+
+def test_a_name_the_text_describes_joins_the_same_name_in_the_headline():
+    # the NER read "Aner Shalev" in the headline only; the body's, found as what "is a
+    # mathematician", is the same person, and so is the surname after it
+    text = ("Wikinews interviews Israeli mathematician and writer Aner Shalev Wednesday, September 19, "
+            "2007\n\nAner Shalev is an Israeli mathematician and writer born in 1958 in Kibbutz Kinneret, "
+            "Tiberias. Currently Shalev is a Professor at Hebrew University of Jerusalem's Einstein "
+            "Institute of Mathematics.")
+    graph, found = extract(text)
+    assert [e.label for e in graph.entity_list() if "Shalev" in e.label] == ["Aner Shalev"]
+    assert any(s == "Aner Shalev" and p == "be professor at" for s, p, _ in found), sorted(found)

@@ -91,6 +91,7 @@ def resolve_mentions(
     appositions_and_titles(result, holder_tokens)
     types_from_descriptions(result, gazetteer)
     national_teams(result, gazetteer)  # a match report's countries are their teams
+    repeated_surnames(result)  # again, now that "X is a mathematician" has made X a person
     title_patterns(result, holder_tokens, gazetteer)  # once types are known: no person holds
     descriptions(result, gazetteer)
     resolve_definites(result, choose_definite or definite_chooser())

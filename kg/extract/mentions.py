@@ -156,6 +156,12 @@ class ArticleEntities:
                     break
         return found[0] if len(found) == 1 else None
 
+    def cluster_named(self, text: str) -> Cluster | None:
+        """The one cluster with a name mention of exactly these words ("Aner Shalev"), or None."""
+        name = normalize_name(text)
+        found = [cluster for cluster, names in self._names_by_cluster() if name in names]
+        return found[0] if len(found) == 1 else None
+
     def _names_by_cluster(self) -> list[tuple[Cluster, set[str]]]:
         """Each cluster's normalised names (kept until a mention is added or a cluster made)."""
         version = (len(self.clusters), sum(len(c.mentions) for c in self.clusters.values()))

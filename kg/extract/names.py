@@ -235,7 +235,8 @@ def _new_name(result: ArticleEntities, start: int, end: int, label: str) -> None
     "September" the subject)."""
     if not is_free(result, start, end) or _is_date(result.doc[start:end]):
         return
-    cluster = result.new_cluster()
+    # the same words named elsewhere in the article (a headline the NER read) are that entity
+    cluster = result.cluster_named(result.doc[start:end].text) or result.new_cluster()
     cluster.ner_labels[label] += 1
     _add_repetitions(result, cluster, start, end)
 
