@@ -63,6 +63,10 @@ TABLE = [
     ("The secretary general of CEI (Italian Episcopal Conference), Nunzio Galantino, has called "
      "the sentence dangerous.",
      [("Nunzio Galantino", "secretary general of", "CEI", "employer")]),
+    # a place before "and" and a person's name is no list of places
+    ("There are exhibits at Skidmore College in Saratoga Springs, New York and an Edward Steichen "
+     "and Andy Warhol exhibit at the Block Museum.",
+     [("Saratoga Springs", "located in", "New York", "located_in")]),
     # "the <A> town of <B>": B is the town, inside A; "the <A> region of <country>": A inside it
     ("The gunman attacked a school in the Texas town of Uvalde.",
      [("Uvalde", "located in", "Texas", "located_in")]),

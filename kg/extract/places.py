@@ -164,8 +164,9 @@ def _is_list(entities: ArticleEntities, mention, gazetteer: Gazetteer) -> bool:
     following = end + 1  # the list goes on with another name: "and Madrid", "and the Netherlands"
     while following < len(doc) and doc[following].dep_ == "det":
         following += 1
-    if following not in entities.token_cluster:
-        return False
+    if following not in entities.token_cluster or \
+            entities.clusters[entities.token_cluster[following]].type not in PLACES:
+        return False  # "Saratoga Springs, New York and an Edward Steichen exhibit": no list
     after = _end_of_name(entities, following)  # "and Detroit, Michigan": a pair like the first
     return not (_is_region(entities, gazetteer, mention.start) and after + 1 < len(doc)
                 and doc[after].text == "," and _is_region(entities, gazetteer, after + 1))
