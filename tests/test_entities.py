@@ -151,10 +151,15 @@ def _joined(words: str, tags: str, names: list[tuple[int, int, str]], at: int) -
 @pytest.mark.parametrize(("words", "tags", "names", "at", "joins"), [
     ("Nick Bos spoke . Then Bos left .", "PROPN PROPN VERB PUNCT ADV PROPN VERB PUNCT",
      [(0, 2, "PERSON")], 5, [0]),
-    # two people share the surname: left alone
+    # two people share the surname: the first-named person's ("Padalecki" in Jared
+    # Padalecki's biography, not his mother Sherri's), as for a surname the NER found
     ("Jacob Bernoulli and Johann Bernoulli wrote . Then Bernoulli left .",
      "PROPN PROPN CCONJ PROPN PROPN VERB PUNCT ADV PROPN VERB PUNCT",
-     [(0, 2, "PERSON"), (3, 5, "PERSON")], 8, []),
+     [(0, 2, "PERSON"), (3, 5, "PERSON")], 8, [0]),
+    # ... and no one's when the first-named person is someone else
+    ("Maria Lopez said Jacob Bernoulli and Johann Bernoulli wrote . Then Bernoulli left .",
+     "PROPN PROPN VERB PROPN PROPN CCONJ PROPN PROPN VERB PUNCT ADV PROPN VERB PUNCT",
+     [(0, 2, "PERSON"), (3, 5, "PERSON"), (6, 8, "PERSON")], 11, []),
     # also another person's middle name: left alone
     ("Yuen Ren Chao and Rulan Chao Pian sang . Then Chao left .",
      "PROPN PROPN PROPN CCONJ PROPN PROPN PROPN VERB PUNCT ADV PROPN VERB PUNCT",

@@ -7,9 +7,11 @@ pronoun that goes through it. Here every capitalised proper noun that is the las
 exactly one person's full name in the article, stands alone (no other capitalised word
 beside it: not "Bos Street") and belongs to no other mention becomes a mention of that
 person. A title or a type noun ("Professor", "Street") is no surname. A surname two people
-of the article share ("the Bernoulli brothers"), a word that is also a given or middle name
-there ("Rulan Chao Pian"), or the name of a place or organisation of the article, is left
-alone.
+of the article share is the first-named person's when that is one of them, as for the names
+the NER found (:func:`kg.extract.name_joining.matching_cluster`: in Jared Padalecki's
+biography "Padalecki" is Jared, not "Sherri Padalecki", his mother), else left alone; a word
+that is also a given or middle name there ("Rulan Chao Pian"), or the name of a place or
+organisation of the article, is left alone.
 """
 
 from __future__ import annotations
@@ -70,10 +72,16 @@ def repeated_surnames(result: ArticleEntities) -> int:
     (1, ['Nick Bos', 'Bos'])
     """
     owners = _surnames(result)
+    named = [c for c in result.clusters.values() if c.type == "PERSON" and c.mentions]
+    first = min(named, key=lambda c: c.first_token()).id if named else None
     people: dict[str, Cluster] = {}
     for surname, clusters in owners.items():
-        if len(clusters) == 1 and -1 not in clusters:
+        if -1 in clusters:
+            continue
+        if len(clusters) == 1:
             people[surname] = result.clusters[next(iter(clusters))]
+        elif first in clusters:  # in Padalecki's biography "Padalecki" is Jared, not his mother
+            people[surname] = result.clusters[first]
     added = 0
     for token in result.doc:
         cluster = people.get(token.text)
