@@ -535,6 +535,7 @@ ABSENT = [
     ("The pro-Beijing councillors Ann Chiang and Wilson Or were elected.", [("Ann Chiang", "Beijing")]),
     ("Pro-Russian activist Ivan Petrov was arrested.", [("Ivan Petrov", "Russia")]),
     ("The gunman attacked a school in the Texas town of Uvalde.", [("Texas", "Uvalde")]),
+    ("Interview with LibriVox founder Hugh McGuire", [("Hugh McGuire", "LibriVox", "citizen of")]),
     # a state or a city holds no actors and no lawyers, and gives no nationality
     ("The Texas lawyer John Smith spoke.", [("John Smith", "Texas")]),
     ("The American actor and director Tom Hanks spoke.", [("Tom Hanks", "United States", "director of")]),

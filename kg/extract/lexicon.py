@@ -242,4 +242,4 @@ OFFICE_NOUNS = ROLE_NOUNS - {"founder", "co-founder", "cofounder", "owner", "dir
 #: a country holds no actors; its offices are :data:`OFFICE_NOUNS`.
 NATIONALITY_NOUNS = (TYPE_NOUNS["PERSON"] | JOB_NOUNS | MEMBER_NOUNS | {
     "barrister", "academic", "filmmaker", "blogger", "student", "researcher", "professor",
-}) - OFFICE_NOUNS
+}) - OFFICE_NOUNS - {"founder", "co-founder", "cofounder", "owner", "executive", "member"}

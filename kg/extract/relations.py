@@ -42,6 +42,7 @@ from kg.extract.described import (
     organisations_of,
 )
 from kg.extract.lexicon import (
+    AFFILIATION_NOUNS,
     COPULAS,
     EMPTY_PREDICATES,
     NATIONALITY_NOUNS,
@@ -311,10 +312,14 @@ def extract_relations(entities: ArticleEntities,
         predicate = f"{fact.noun} {fact.preposition}"
         if fact.noun in NATIONALITY_NOUNS and fact.preposition == "of" and holder.type in PLACES:
             # "US political activist Noam Chomsky": a country gives a nationality, a state or
-            # a city nothing ("a Texas lawyer")
-            if Gazetteer.bundled().place_kind(holder.label) not in ("country", "nation", None):
+            # a city nothing ("a Texas lawyer"); a place kg does not know may be an
+            # organisation the NER took for one, and keeps its role
+            kind = Gazetteer.bundled().place_kind(holder.label)
+            if kind in ("country", "nation"):
+                predicate = "citizen of"
+            elif kind is not None or Gazetteer.bundled().cities(holder.label) or \
+                    fact.noun not in AFFILIATION_NOUNS:
                 continue
-            predicate = "citizen of"
         add((fact.entity, 1.0, fact.via), predicate, (holder.id, 1.0), anchor, factor,
             negated=False, pattern=f"role {fact.via}")
 
