@@ -109,6 +109,19 @@ def test_an_alias_the_article_defines_is_kept():
     assert entity.label.removeprefix("The ") == "Federal Institute of Technology"
 
 
+@pytest.mark.parametrize("text", [
+    "Jenna Nicole Mourey (born September 15, 1986), better known as Jenna Marbles, is an American "
+    "YouTube personality. Marbles lives in Los Angeles.",
+    "Jenna Nicole Mourey (born September 15, 1986), better known by her pseudonym Jenna Marbles, is "
+    "an American YouTube personality. Marbles lives in Los Angeles.",
+])
+def test_a_name_a_person_is_better_known_by_is_the_same_person(text):
+    graph = nodes(text)
+    assert [e.label for e in graph.entity_list() if e.type == "PERSON"] == ["Jenna Nicole Mourey"]
+    assert {"Jenna Marbles", "Marbles"} <= set(graph.entity("Jenna Marbles").aliases)
+    assert not [r for r in graph.relation_list() if r.predicate == "be known as"]
+
+
 def test_a_persons_name_never_joins_an_organisation_named_after_the_person():
     graph = nodes("The exhibit opened with Polaroids donated by the Andy Warhol Foundation for the "
                   "Visual Arts. Andy Warhol took thousands of them. Warhol liked the format.")

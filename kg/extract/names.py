@@ -284,8 +284,9 @@ _ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&]*[A-Z0-9][A-Za-z0-9&]*")
 def defined_aliases(result: ArticleEntities) -> None:
     """Other names an article gives a name: "the Olympic Council of Asia (OCA)" (an acronym
     in brackets starting with the name's first letter), "the International Court of
-    Justice, or World Court,", "X, also known as Y". The other name is the same entity here
-    and wherever it recurs, whether the NER took it for no name or for a name of its own.
+    Justice, or World Court,", "X, also known as Y", "X (born 1986), better known by her
+    pseudonym Y". The other name is the same entity here and wherever it recurs, whether the
+    NER took it for no name or for a name of its own (with its shorter forms: "Marbles").
 
     >>> from kg.nlp import load_pipeline
     >>> doc = load_pipeline()("The Olympic Council of Asia (OCA) runs the Games. OCA is in Kuwait.")
@@ -307,7 +308,8 @@ def defined_aliases(result: ArticleEntities) -> None:
             if len(other) == 1:
                 owner = result.clusters[other.pop()]
                 names = {doc[m.start:m.end].text for m in owner.mentions if m.kind == "name"}
-                if names == {doc[start:end].text}:
+                alias_words = set(doc[start:end].text.split())
+                if all(set(name.split()) <= alias_words for name in names):  # "Jenna Marbles", "Marbles"
                     result.merge(owner, cluster)
                 continue
             if other:
@@ -315,7 +317,10 @@ def defined_aliases(result: ArticleEntities) -> None:
             _add_repetitions(result, cluster, start, end)
 
 
-_ALIAS_MARKERS = (("or",), ("also", "known", "as"), ("known", "as"), ("also", "called"), ("aka",))
+_ALIAS_MARKERS = (("or",), ("also", "known", "as"), ("known", "as"), ("also", "called"), ("aka",),
+                  ("better", "known", "as"), ("commonly", "known", "as"), ("professionally", "known", "as"),
+                  ("better", "known", "by"), ("known", "by"))
+_NAME_NOUNS = {"pseudonym", "name", "nickname", "stage", "pen", "ring", "screen"}
 
 
 def _alias_after(doc: Doc, mention: MentionSpan) -> tuple[int, int] | None:
@@ -325,12 +330,19 @@ def _alias_after(doc: Doc, mention: MentionSpan) -> tuple[int, int] | None:
             doc[end + 2].text == ")":
         first = next(t for t in mention.span(doc) if t.dep_ != "det" or t.i == end - 1)
         return (end + 1, end + 2) if doc[end + 1].text[0] == first.text[0] else None
+    if end < len(doc) and doc[end].text == "(":  # "Jenna Nicole Mourey (born 1986), better known as"
+        closing = next((t.i for t in doc[end:min(len(doc), end + 20)] if t.text == ")"), None)
+        end = closing + 1 if closing is not None else end
     if end >= len(doc) or doc[end].text != ",":
         return None
     for marker in _ALIAS_MARKERS:
         after = end + 1 + len(marker)
         if [t.lower_ for t in doc[end + 1:after]] != list(marker):
             continue
+        if after < len(doc) and marker[-1] == "by" and doc[after].lower_ in ("her", "his", "the", "their"):
+            after += 1  # "better known by her pseudonym Jenna Marbles"
+            while after < len(doc) and doc[after].lower_ in _NAME_NOUNS:
+                after += 1
         stop = after
         while stop < len(doc) and (doc[stop].is_title or doc[stop].is_upper) and not doc[stop].is_punct:
             stop += 1
