@@ -536,6 +536,9 @@ ABSENT = [
     ("Pro-Russian activist Ivan Petrov was arrested.", [("Ivan Petrov", "Russia")]),
     ("The gunman attacked a school in the Texas town of Uvalde.", [("Texas", "Uvalde")]),
     ("Interview with LibriVox founder Hugh McGuire", [("Hugh McGuire", "LibriVox", "citizen of")]),
+    # "known as" names (an alias), it relates nothing
+    ("Tina McKenzie was a member of the Australia women's national wheelchair basketball team, "
+     "known as the Gliders.", [("Tina McKenzie", "Gliders")]),
     # a state or a city holds no actors and no lawyers, and gives no nationality
     ("The Texas lawyer John Smith spoke.", [("John Smith", "Texas")]),
     ("The American actor and director Tom Hanks spoke.", [("Tom Hanks", "United States", "director of")]),

@@ -203,9 +203,11 @@ TYPE_NOUNS = {
 }
 
 #: Predicates that carry nothing between two entities: "X is Y" (a description, or the same
-#: entity), "X said/told Y" without what was said, "X did Y".
+#: entity), "X said/told Y" without what was said, "X did Y"; and "X is known as Y", a name
+#: (:func:`kg.extract.names.defined_aliases` makes it one entity) or a misreading.
 EMPTY_PREDICATES = {"be", "say", "tell", "do", "state", "add", "say to", "state to", "add to",
-                    "be to", "do to"}
+                    "be to", "do to", "know as", "be known as", "be also known as",
+                    "be better known as"}
 
 #: Days and months: a name made of them is a date, whatever label the NER gave it.
 DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
