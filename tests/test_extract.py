@@ -819,6 +819,15 @@ def test_a_name_the_ner_ran_into_the_next_one_loses_the_conjunction():
     assert not any(label.endswith((" and", ",")) for label in labels)
 
 
+def test_two_names_the_ner_ran_together_with_and_are_two():
+    graph, _ = extract("He taught at the University of California and Columbia University. Bosnia and "
+                       "Herzegovina signed. The Department of Health and Human Services agreed.")
+    labels = {e.label for e in graph.entity_list()}
+    assert {"University of California", "Columbia University"} <= labels, labels
+    assert "University of California and Columbia University" not in labels
+    assert any("Health and Human Services" in label for label in labels), labels
+
+
 def test_a_date_the_parser_made_the_subject_of_a_description_is_no_name():
     """"(8 September 1841 - 1 May 1904) was a Czech composer" parsed with "September" as the
     subject: "X was a composer" makes names of what the NER missed, never of a date."""

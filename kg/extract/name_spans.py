@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 __all__ = ["name_span", "is_stance", "occupation_before_person", "campus_end",
-           "organisation_named_after"]
+           "organisation_named_after", "joined_names"]
 
 
 _MODIFIER_DEPS = ("amod", "compound", "nmod", "npadvmod")
@@ -133,3 +133,28 @@ def organisation_named_after(span: Span, label: str) -> int | None:
     if all(t.pos_ == "PROPN" and t.is_title and not t.ent_type_ for t in between):
         return head.i + 1
     return None
+
+
+def joined_names(span: Span) -> list[Span]:
+    """The two names an NER span ran together with "and", each with its own type noun ("the
+    University of California and Columbia University"), or just the span: "Bosnia and
+    Herzegovina", "Procter and Gamble" and "the Department of Health and Human Services" are
+    one name.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("University of California and Columbia University")
+    >>> [s.text for s in joined_names(doc[:])]
+    ['University of California', 'Columbia University']
+    >>> [s.text for s in joined_names(spacy.blank("en")("Bosnia and Herzegovina")[:])]
+    ['Bosnia and Herzegovina']
+    """
+    for token in span:
+        if token.lower_ == "and" and span.start < token.i < span.end - 1:
+            left, right = span.doc[span.start:token.i], span.doc[token.i + 1:span.end]
+            if _has_type_noun(left) and _has_type_noun(right) and right[0].is_title:
+                return [left, right]
+    return [span]
+
+
+def _has_type_noun(span: Span) -> bool:
+    return any(t.is_title and NOUN_TYPES.get(t.lower_) in ("ORG", "FAC", "GPE", "LOC") for t in span)

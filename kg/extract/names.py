@@ -34,6 +34,7 @@ from kg.extract.name_joining import matching_cluster
 from kg.extract.name_spans import (
     campus_end,
     is_stance,
+    joined_names,
     name_span,
     occupation_before_person,
     organisation_named_after,
@@ -109,7 +110,8 @@ def _names(doc: Doc, labels, gazetteer: Gazetteer):
         if organisation_end:
             yield doc[span.start:organisation_end], "ORG"
             continue
-        yield span, ent.label_
+        for part in joined_names(span):  # "the University of California and Columbia University"
+            yield part, ent.label_
 
 
 _TITLE_MODIFIERS = {"holy", "chief", "petty", "top", "grand", "high", "deputy", "vice", "senior",
