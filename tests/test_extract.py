@@ -50,6 +50,9 @@ TABLE = [
     ("Ahmed Mohamed was arrested at school on Monday. His father, John Smith, was angry. Ahmed "
      "Mohamed and his father will visit the United Nations.",
      [("John Smith", "visit", "United Nations", "contacts")]),
+    # "his father" is the parent the article named, said the other way round ("a son of")
+    ("Daniel Bernoulli was a son of Johann Bernoulli. His father asked him to study medicine.",
+     [("Johann Bernoulli", "ask", "Daniel Bernoulli", None)]),
     # a role in a field held at an organisation: works there, whatever the role's noun
     ("Cynthia Thompson, curator and director of exhibits at the University of Arkansas, said "
      "the images were rare.",

@@ -50,9 +50,10 @@ from kg.extract.interviews import interview_speakers
 from kg.extract.lexicon import ENTITY_LABELS
 from kg.extract.mentions import ArticleEntities, Cluster, MentionSpan, RoleFact, cluster_label, role_noun
 from kg.extract.names import cluster_names, defined_aliases, described_names, repeated_names
+from kg.extract.possessed import possessed_roles
 from kg.extract.predicates import predicate_nominals
 from kg.extract.pronouns import Chooser, model_chooser, resolve_pronouns
-from kg.extract.roles import appositions_and_titles, descriptions, holder_cluster, possessed_roles
+from kg.extract.roles import appositions_and_titles, descriptions, holder_cluster
 from kg.extract.speakers import quoted_speakers
 from kg.extract.surnames import repeated_surnames
 from kg.extract.teams import national_teams

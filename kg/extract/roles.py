@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 __all__ = ["appositions_and_titles", "descriptions", "record_role", "titles", "holder_token",
-           "holder_cluster", "np_span", "possessed_roles"]
+           "holder_cluster", "np_span"]
 
 
 _NP_LEFT = ("det", "amod", "compound", "poss", "nummod", "nmod", "case", "quantmod", "advmod")
@@ -360,27 +360,3 @@ def _describe(result, gazetteer, token: Token, noun: str, holder: Token | None) 
         return (1, max(before)) if before else (0, -min(m.start for m in cluster.mentions))
 
     return max(remaining, key=recency)
-
-
-def possessed_roles(result: ArticleEntities) -> int:
-    """"His father", "its spokesman" where the article has said who holds that role for the
-    possessor ("His father, John Smith, ... Ahmed and his father will visit ..."): the person
-    the role facts name, once the possessive is resolved (:func:`descriptions`, which runs
-    before, leaves a pronoun possessor alone). A kinship or role noun with a possessor, and
-    one person known to hold it for that possessor; how many were joined."""
-    doc = result.doc
-    holders: dict[tuple[str, int], set[int]] = {}
-    for fact in result.role_facts:
-        holders.setdefault((fact.noun, fact.holder), set()).add(fact.entity)
-    joined = 0
-    for token in doc:
-        noun = token.lemma_.lower() if token.lemma_.lower() in KIN_NOUNS else role_noun(token)
-        if noun is None or token.tag_ != "NN" or token.i in result.token_cluster:
-            continue
-        possessor = next((c for c in token.children if c.dep_ == "poss"), None)
-        owner = result.cluster_of(possessor) if possessor is not None else None
-        people = holders.get((noun, owner.id), set()) if owner is not None else set()
-        if len(people) == 1:
-            result.add_mention(result.clusters[people.pop()], possessor.i, token.i + 1, "role")
-            joined += 1
-    return joined
