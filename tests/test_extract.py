@@ -53,6 +53,9 @@ TABLE = [
     # "his father" is the parent the article named, said the other way round ("a son of")
     ("Daniel Bernoulli was a son of Johann Bernoulli. His father asked him to study medicine.",
      [("Johann Bernoulli", "ask", "Daniel Bernoulli", None)]),
+    # ... or the parent of the gender the noun asks, of those the person was "born to"
+    ("Jared Padalecki was born in San Antonio to John Padalecki and Mary Padalecki. His father met "
+     "Barack Obama.", [("John Padalecki", "meet", "Barack Obama", "contacts")]),
     # a role in a field held at an organisation: works there, whatever the role's noun
     ("Cynthia Thompson, curator and director of exhibits at the University of Arkansas, said "
      "the images were rare.",

@@ -78,14 +78,26 @@ def _inverse(result: ArticleEntities, facts: list[tuple[int, str, int]], noun: s
 
 def _gender(result: ArticleEntities, cluster_id: int) -> str | None:
     cluster = result.clusters[cluster_id]
-    names = [m.span(result.doc) for m in cluster.mentions if m.kind == "name" and m.end - m.start > 1]
+    names = [m.span(result.doc) for m in cluster.mentions if m.kind == "name"]
     return next((g for span in names if (g := first_name_gender(span[0].text))), None)
 
 
 def _copula_kin_facts(result: ArticleEntities) -> list[tuple[int, str, int]]:
-    """(entity, kinship noun, holder) for "X was a son of Y", "X is the wife of Y"."""
+    """(entity, kinship noun, holder) for "X was a son of Y", "X is the wife of Y", and "X was
+    born to Y and Z" (X is their child)."""
     found = []
     for token in result.doc:
+        if token.lemma_.lower() == "bear" and any(c.dep_ == "auxpass" for c in token.children):
+            subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
+            entity = result.cluster_of(subjects[0]) if subjects else None
+            for prep in token.children:
+                if entity is not None and prep.dep_ == "prep" and prep.lower_ == "to":
+                    for parent in [t for p in prep.children if p.dep_ == "pobj"
+                                   for t in (p, *(c for c in p.children if c.dep_ == "conj"))]:
+                        cluster = result.cluster_of(parent)
+                        if cluster is not None and cluster.type == "PERSON" and cluster.id != entity.id:
+                            found.append((entity.id, "child", cluster.id))
+            continue
         noun = token.lemma_.lower()
         if token.dep_ != "attr" or noun not in KIN_NOUNS or token.head.lemma_.lower() not in COPULAS \
                 or is_negated(token.head):
