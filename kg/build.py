@@ -345,4 +345,5 @@ def local_to_relation(local: LocalRelation, article: Article, ids: dict) -> Rela
     )
     return Relation(ids[(article.id, local.subject)], local.predicate,
                     ids[(article.id, local.object)],
-                    relation_type(local.predicate, local.subject_type or None), evidence)
+                    relation_type(local.predicate, local.subject_type or None,
+                                  local.object_type or None), evidence)

@@ -47,13 +47,20 @@ class RelationType:
     people_only: bool = False  # said of anything else, the words mean ``otherwise``
     otherwise: str | None = None
     transitive: frozenset[str] = frozenset()  # triggers only with a direct object ("lead X")
+    objects: frozenset[str] = frozenset()  # the entity types its object may have (empty: any)
 
 
 def _type(id, label, description, wikidata=(), inverse=False, triggers=(), nouns=(),
-          people_only=False, otherwise=None, transitive=()):
+          people_only=False, otherwise=None, transitive=(), objects=()):
     return RelationType(id, label, description, tuple(wikidata), inverse,
                         frozenset(triggers), frozenset(nouns), people_only, otherwise,
-                        frozenset(transitive))
+                        frozenset(transitive), frozenset(objects))
+
+
+# what each kind of relation may have as its object, as Wikidata's value-type constraints say
+_HELD = ("ORG", "GPE", "NORP", "LOC", "FAC", "EVENT")  # what is led, founded, joined
+_WORKPLACES = ("ORG", "GPE", "NORP", "FAC", "PERSON")  # an aide works for a person
+_PLACES = ("GPE", "LOC", "FAC", "ORG")  # a museum "at" a university too
 
 
 RELATION_TYPES: dict[str, RelationType] = {t.id: t for t in (
@@ -62,12 +69,13 @@ RELATION_TYPES: dict[str, RelationType] = {t.id: t for t in (
           nouns=("president", "leader", "head", "premier", "prime minister", "chancellor",
                  "king", "queen", "governor", "mayor", "dictator", "general secretary",
                  "chairman", "chairwoman", "chair"), people_only=True,
-          transitive=("lead", "head", "rule", "govern", "chair")),  # not "led to", "headed to"
+          transitive=("lead", "head", "rule", "govern", "chair"), objects=_HELD),  # not "led to", "headed to"
     _type("chief_executive_of", "chief executive of", "is the CEO of an organisation",
-          ("P169",), True, nouns=("ceo", "chief executive", "boss"), people_only=True),
+          ("P169",), True, nouns=("ceo", "chief executive", "boss"), people_only=True,
+          objects=("ORG", "FAC")),
     _type("founder_of", "founder of", "founded an organisation", ("P112",), True,
           ("found", "co-found", "cofound", "establish", "launch", "start", "create"),
-          ("founder", "co-founder", "cofounder")),
+          ("founder", "co-founder", "cofounder"), objects=_HELD),  # not "launch a novel"
     _type("owner_of", "owner of", "owns something", ("P127",), True,
           ("own", "buy", "acquire", "purchase", "takeover"), ("owner",)),
     _type("owned_by", "owned by", "is owned by someone", ("P127",), False,
@@ -81,13 +89,13 @@ RELATION_TYPES: dict[str, RelationType] = {t.id: t for t in (
            "aide", "bodyguard",
            "economist", "scientist", "engineer", "manager", "coach", "official", "officer",
            "producer", "presenter", "anchor", "astronaut", "minister", "secretary"),
-          people_only=True, otherwise="member_of"),  # "Sweden joined NATO"
+          people_only=True, otherwise="member_of", objects=_WORKPLACES),  # "Sweden joined NATO"
     _type("member_of", "member of", "is a member of an organisation or party",
           ("P463", "P102"), False, ("belong",),
           ("member", "guitarist", "drummer", "bassist", "vocalist", "keyboardist", "frontman",
            "frontwoman", "mp", "politician", "lawmaker", "legislator", "councillor", "councilor",
            "activist", "player", "footballer", "midfielder", "striker", "defender", "goalkeeper",
-           "captain")),
+           "captain"), objects=_HELD),
     _type("located_in", "located in", "is located in a place",
           ("P131", "P17", "P159", "P276", "P706", "P30"), False,
           ("base", "based", "headquarter", "headquartered", "locate", "located"),
@@ -108,16 +116,16 @@ RELATION_TYPES: dict[str, RelationType] = {t.id: t for t in (
            "chapel", "abbey", "fort", "fortress", "garden", "observatory", "lighthouse",
            "estate", "manor", "waterfall", "constituency", "ward", "basin", "lagoon",
            "reservoir", "pond", "stream", "tributary", "headland", "cape", "peak", "canyon",
-           "wilderness", "pass", "isthmus", "hall", "mansion", "continent")),
+           "wilderness", "pass", "isthmus", "hall", "mansion", "continent"), objects=_PLACES),
     _type("citizen_of", "citizen of", "is a citizen or national of a country",
-          ("P27",), False, nouns=("citizen", "national"), people_only=True),
+          ("P27",), False, nouns=("citizen", "national"), people_only=True, objects=("GPE", "NORP")),
     _type("spouse_of", "spouse of", "is married to", ("P26",), False,
           ("marry", "married", "wed"), ("wife", "husband", "spouse", "widow", "widower"),
-          people_only=True),
+          people_only=True, objects=("PERSON",)),
     _type("parent_of", "parent of", "is a parent of", ("P40",), False,
-          nouns=("father", "mother", "parent"), people_only=True),
+          nouns=("father", "mother", "parent"), people_only=True, objects=("PERSON",)),
     _type("child_of", "child of", "is a child of", ("P40",), True,
-          nouns=("son", "daughter", "child"), people_only=True),
+          nouns=("son", "daughter", "child"), people_only=True, objects=("PERSON",)),
     _type("contacts", "contacts", "meets, talks to or is in contact with",
           triggers=("contact", "meet", "call", "talk", "speak", "phone", "invite",
                     "invitation", "conversation", "discussion", "dialogue", "message",
@@ -151,13 +159,15 @@ _ORDER = ("leader_of", "chief_executive_of", "founder_of", "owner_of", "owned_by
           "associated_with", "supports", "controls", "uses")
 
 
-def relation_type(predicate: str, subject_type: str | None = None) -> str | None:
+def relation_type(predicate: str, subject_type: str | None = None,
+                  object_type: str | None = None) -> str | None:
     """The schema type of a readable predicate, or None when no trigger word matches.
 
     Words are tried from the last to the first (the head of "tweet out invitation to" is
     "invitation"); role nouns count only when followed by a preposition ("leader of").
     Some types are said only of people: given the subject's entity type, "Sweden joined
-    NATO" is membership, not employment.
+    NATO" is membership, not employment. Given the object's, a type whose objects cannot be of
+    that kind gives none: a novel is launched, not founded; a person is no one's citizenship.
 
     >>> relation_type("join", "PERSON"), relation_type("join", "GPE"), relation_type("be son of", "ORG")
     ('employer', 'member_of', None)
@@ -169,12 +179,17 @@ def relation_type(predicate: str, subject_type: str | None = None) -> str | None
     ('located_in', None, None)
     >>> relation_type("head of"), relation_type("head of research at")
     ('leader_of', 'employer')
+    >>> relation_type("launch", "PERSON", "ORG"), relation_type("launch", "PERSON", "WORK_OF_ART")
+    ('founder_of', None)
     """
     type_id = _type_of_words(predicate)
-    if type_id is None or subject_type in (None, "PERSON"):
+    if type_id is not None and subject_type not in (None, "PERSON"):
+        rtype = RELATION_TYPES[type_id]
+        type_id = rtype.otherwise if rtype.people_only else type_id
+    if type_id is None or object_type is None:
         return type_id
-    rtype = RELATION_TYPES[type_id]
-    return rtype.otherwise if rtype.people_only else type_id
+    objects = RELATION_TYPES[type_id].objects
+    return type_id if not objects or object_type in objects else None
 
 
 @lru_cache(maxsize=1 << 16)

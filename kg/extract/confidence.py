@@ -43,7 +43,7 @@ def confidence_model() -> LogisticModel:
 
 def relation_features(relation, sentence_words: int) -> dict[str, float]:
     """What a reader would weigh in judging one relation (a LocalRelation)."""
-    rtype = relation_type(relation.predicate, relation.subject_type or None)
+    rtype = relation_type(relation.predicate, relation.subject_type or None, relation.object_type or None)
     subject = _GROUPS.get(relation.subject_type, "other")
     obj = _GROUPS.get(relation.object_type, "other")
     words = relation.predicate.split()
