@@ -51,8 +51,10 @@ TABLE = [
      "Mohamed and his father will visit the United Nations.",
      [("John Smith", "visit", "United Nations", "contacts")]),
     # "his father" is the parent the article named, said the other way round ("a son of")
-    ("Daniel Bernoulli was a son of Johann Bernoulli. His father asked him to study medicine.",
-     [("Johann Bernoulli", "ask", "Daniel Bernoulli", None)]),
+    ("Daniel Bernoulli was a son of Johann Bernoulli. His father asked him to study medicine. "
+     "Later his father met Leonhard Euler.",
+     [("Johann Bernoulli", "ask", "Daniel Bernoulli", None),
+      ("Johann Bernoulli", "meet", "Leonhard Euler", "contacts")]),
     # ... or the parent of the gender the noun asks, of those the person was "born to"
     ("Jared Padalecki was born in San Antonio to John Padalecki and Mary Padalecki. His father met "
      "Barack Obama.", [("John Padalecki", "meet", "Barack Obama", "contacts")]),

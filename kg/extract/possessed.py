@@ -5,9 +5,8 @@ possessor.
 resolved, a kinship or role noun with a possessor joins the one person known to hold that role
 for the possessor. What is known is the role facts (appositions and titles: "John Smith, the
 father of Ahmed") and, for kinship, what a copula says ("Daniel was a son of Johann
-Bernoulli") read both ways: a son's father or mother is his parent, of the gender the noun
-asks when the article says it (a first name, "Mr", a gendered pronoun); a wife's husband is
-her spouse.
+Bernoulli", "X was born to Y and Z") read both ways: a son's father or mother is his parent,
+of the gender the noun asks when a first name says it; a wife's husband is her spouse.
 
 >>> from kg.extract.coref import resolve_mentions
 >>> from kg.gazetteer import Gazetteer
@@ -59,8 +58,8 @@ def possessed_roles(result: ArticleEntities) -> int:
         if owner is None:
             continue
         people = holders.get((noun, owner.id), set()) or _inverse(result, facts, noun, owner.id)
-        if len(people) == 1:
-            result.add_mention(result.clusters[people.pop()], possessor.i, token.i + 1, "role")
+        if len(people) == 1:  # (the set stays whole: a second "his father" is the same man)
+            result.add_mention(result.clusters[next(iter(people))], possessor.i, token.i + 1, "role")
             joined += 1
     return joined
 
