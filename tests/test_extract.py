@@ -48,8 +48,9 @@ TABLE = [
      "spokesman met Joe Biden.", [("John Smith", "meet", "Joe Biden", "contacts")]),
     # "his father" is the person the article said his father is
     ("Ahmed Mohamed was arrested at school on Monday. His father, John Smith, was angry. Ahmed "
-     "Mohamed and his father will visit the United Nations.",
-     [("John Smith", "visit", "United Nations", "contacts")]),
+     "Mohamed and his father will visit the United Nations. Later his father met Barack Obama.",
+     [("John Smith", "visit", "United Nations", "contacts"),
+      ("John Smith", "meet", "Barack Obama", "contacts")]),
     # "his father" is the parent the article named, said the other way round ("a son of")
     ("Daniel Bernoulli was a son of Johann Bernoulli. His father asked him to study medicine. "
      "Later his father met Leonhard Euler.",
