@@ -44,7 +44,7 @@ def possessed_roles(result: ArticleEntities) -> int:
     """Join each possessed kinship or role noun ("his father", "its spokesman") to the one
     person known to hold it for the possessor; how many were joined."""
     doc = result.doc
-    facts = [(f.entity, f.noun, f.holder) for f in result.role_facts] + _copula_kin_facts(result)
+    facts = [(f.entity, f.noun, f.holder) for f in result.role_facts] + _kin_facts(result)
     holders: dict[tuple[str, int], set[int]] = {}
     for entity, noun, holder in facts:
         holders.setdefault((noun, holder), set()).add(entity)
@@ -81,42 +81,29 @@ def _gender(result: ArticleEntities, cluster_id: int) -> str | None:
     return next((g for span in names if (g := first_name_gender(span[0].text))), None)
 
 
-def _copula_kin_facts(result: ArticleEntities) -> list[tuple[int, str, int]]:
+def _kin_facts(result: ArticleEntities) -> list[tuple[int, str, int]]:
     """(entity, kinship noun, holder) for "X was a son of Y", "X is the wife of Y", and "X was
     born to Y and Z" (X is their child)."""
     found = []
     for token in result.doc:
         if token.lemma_.lower() == "bear" and any(c.dep_ == "auxpass" for c in token.children):
-            subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
-            entity = result.cluster_of(subjects[0]) if subjects else None
-            for prep in token.children:
-                if entity is not None and prep.dep_ == "prep" and prep.lower_ == "to":
-                    for parent in [t for p in prep.children if p.dep_ == "pobj"
-                                   for t in (p, *(c for c in p.children if c.dep_ == "conj"))]:
-                        cluster = result.cluster_of(parent)
-                        if cluster is not None and cluster.type == "PERSON" and cluster.id != entity.id:
-                            found.append((entity.id, "child", cluster.id))
+            subjects, noun, preposition = [c for c in token.children if c.dep_ == "nsubjpass"], "child", "to"
+        elif token.dep_ == "attr" and token.lemma_.lower() in KIN_NOUNS and \
+                token.head.lemma_.lower() in COPULAS and not is_negated(token.head):
+            subjects, noun, preposition = clause_subjects(token.head), token.lemma_.lower(), "of"
+        else:
             continue
-        noun = token.lemma_.lower()
-        if token.dep_ != "attr" or noun not in KIN_NOUNS or token.head.lemma_.lower() not in COPULAS \
-                or is_negated(token.head):
-            continue
-        subjects = clause_subjects(token.head)
         entity = result.cluster_of(subjects[0]) if subjects else None
-        for holder in _of_objects(token):
+        for holder in _objects(token, preposition) if entity is not None else ():
             cluster = result.cluster_of(holder)
-            if entity is not None and cluster is not None and cluster.id != entity.id and \
-                    cluster.type == "PERSON":
+            if cluster is not None and cluster.id != entity.id and cluster.type == "PERSON":
                 found.append((entity.id, noun, cluster.id))
     return found
 
 
-def _of_objects(noun: Token) -> list[Token]:
-    """The people after "of": "a son of Johann Bernoulli", "the daughter of X and Y"."""
-    objects = []
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    objects += [pobj, *(c for c in pobj.children if c.dep_ == "conj")]
-    return objects
+def _objects(head: Token, preposition: str) -> list[Token]:
+    """The words after ``preposition`` under ``head``, and those joined to them by "and": "a son
+    of Johann Bernoulli", "born to Gerald and Sherri"."""
+    return [t for prep in head.children if prep.dep_ == "prep" and prep.lower_ == preposition
+            for pobj in prep.children if pobj.dep_ == "pobj"
+            for t in (pobj, *(c for c in pobj.children if c.dep_ == "conj"))]
