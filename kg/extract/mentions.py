@@ -24,6 +24,7 @@ from kg.extract.lexicon import (
 )
 from kg.gazetteer import Gazetteer, KnownEntity
 from kg.names import normalize_name
+from kg.nlp.tokens import TokenView
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -111,6 +112,10 @@ class ArticleEntities:
     token_kind: dict[int, str] = field(default_factory=dict)
     role_facts: list[RoleFact] = field(default_factory=list)
     quoted: dict[int, int] = field(default_factory=dict)  # token in a quotation -> its speaker's cluster
+
+    def __post_init__(self) -> None:  # the rules walk the tokens often: make them once
+        if not isinstance(self.doc, TokenView):
+            self.doc = TokenView(self.doc)
 
     def cluster_of(self, token: Token | int) -> Cluster | None:
         i = token if isinstance(token, int) else token.i

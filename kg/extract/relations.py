@@ -59,7 +59,7 @@ from kg.learned import LogisticModel
 from kg.schema import relation_type
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 __all__ = ["LocalRelation", "extract_relations", "EXTRACTOR", "sentence_bounds"]
 
@@ -98,8 +98,16 @@ class LocalRelation:
 
 
 def sentence_bounds(token: Token) -> tuple[int, int]:
-    """Character offsets of the token's sentence, without surrounding whitespace."""
+    """Character offsets of the token's sentence, without surrounding whitespace (worked
+    out once per sentence of a Doc: every mention asks)."""
     sentence = token.sent
+    known = token.doc.user_data.setdefault("kg_sentence_bounds", {})
+    if sentence.start not in known:
+        known[sentence.start] = _bounds(sentence)
+    return known[sentence.start]
+
+
+def _bounds(sentence: Span) -> tuple[int, int]:
     words = [t for t in sentence if not t.is_space]
     # a closing quote or bracket the parser left at the start belongs to the sentence before
     while len(words) > 1 and words[0].text in _CLOSERS:
