@@ -9,6 +9,8 @@ default threshold is tested in ``tests/test_confidence.py``.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from rdflib.namespace import RDF, RDFS
 
@@ -692,6 +694,34 @@ def test_you_in_an_interviews_question_is_the_person_interviewed():
                        "Because books should be free.")
     mentions = [m.text for m in graph.mentions if m.entity == "hugh-mcguire"]
     assert "you" in mentions
+
+
+_LONG_ANSWER = ("I think NATO should have ended with the Cold War. " * 12
+                + "So why should it exist, with no pretense of defense?")
+OPENINGS = [
+    # (interview, the person interviewed, which of its "I"/"you"/"your" are that person, in order)
+    # printed from its middle: an answer before the first question
+    ("Wikinews interviewed Tina McKenzie in Preston.\n\nIt was a tournament I wish we had gone "
+     "back to.\n\nWho plays in that one?\n\nIt is a large Canadian tournament.", "Tina McKenzie", [True]),
+    # a first question without its question mark
+    ("Wikinews interviews Marymegan Daly on a new sea anemone.\n\nHow did you come to be involved "
+     "with this discovery\n\nFrank Rack got in touch, hoping I could help.\n\nWhat was your first "
+     "reaction?\n\nI was amazed.", "Marymegan Daly", [True, True, True, True]),
+    # the interviewer's "I" in a question without its mark; an answer ending in a question of its own
+    ("Interview with philosopher Noam Chomsky.\n\nOn March 13, Chomsky sat down with Michael "
+     "Dranove.\n\nI just wanted to know if you had any thoughts on NATO.\n\n" + _LONG_ANSWER
+     + "\n\nDo you see a revival of the Left?\n\nIt is hard to tell.", "Noam Chomsky",
+     [False, True] + [True] * 12 + [True]),
+]
+
+
+@pytest.mark.parametrize(("text", "person", "theirs"), OPENINGS, ids=["middle", "no mark", "long answer"])
+def test_where_an_interviews_questions_and_answers_begin(text, person, theirs):
+    graph, _ = extract(text)
+    entity = graph.entity(person).id
+    ours = {m.start for m in graph.mentions if m.entity == entity}
+    pronouns = [m.start() for m in re.finditer(r"\b(I|you|your)\b", text)]
+    assert [start in ours for start in pronouns] == theirs
 
 
 @pytest.mark.parametrize("text", [

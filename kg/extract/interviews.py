@@ -40,6 +40,8 @@ __all__ = ["paragraphs", "interviewee", "interview_speakers", "SECOND_PERSON"]
 
 #: The pronouns a question addresses the person interviewed by.
 SECOND_PERSON = {"you", "your", "yours", "yourself"}
+#: The most tokens a question paragraph holds (GUM's train interviews: at most 86).
+QUESTION_WORDS = 100
 # verbs and the preposition that introduces the person met: "spoke with X", "talked to X"
 _MEETING_VERBS = {"speak": ("with", "to"), "talk": ("with", "to"), "sit": ("with",),
                   "catch": ("with",), "chat": ("with",)}
@@ -58,8 +60,10 @@ def paragraphs(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _is_question(doc: Doc, start: int, end: int) -> bool:
+    """A paragraph that ends in a question mark and is short: a long one that does is an
+    answer ending in a question of its own ("... with no pretense of defense?")."""
     words = [t for t in doc[start:end] if not t.is_space and not t.is_quote]
-    return bool(words) and words[-1].text == "?"
+    return bool(words) and words[-1].text == "?" and len(words) <= QUESTION_WORDS
 
 
 def _interviewed_tokens(doc: Doc, end: int, *, met: bool) -> list[Token]:
@@ -133,7 +137,10 @@ def interview_speakers(result) -> int:
         return 0
     quoted = {i for s, e in quotations(doc) for i in range(s, e)}
     given = 0
-    for index in range(first, len(parts)):
+    opening = _first_exchange(result, parts, first, person.id, quoted)
+    if opening < first and _addresses(doc, *parts[opening], quoted):
+        questions.add(opening)  # "How did you come to be involved with this discovery"
+    for index in range(opening, len(parts)):
         start, end = parts[index]
         asked = index in questions
         pronouns = SECOND_PERSON if asked else FIRST_PERSON
@@ -147,3 +154,27 @@ def interview_speakers(result) -> int:
                 result.add_mention(person, token.i, token.i + 1, "pronoun")
                 given += 1
     return given
+
+
+def _first_exchange(result, parts: list[tuple[int, int]], first: int, person: int,
+                    quoted: set[int]) -> int:
+    """The paragraph the questions and answers start at: the first question, or before it
+    the first paragraph after the one that names the person interviewed that speaks in the
+    first or second person outside quotation marks: an interview printed from its middle
+    (an answer), or whose first question has no question mark (it says "you"). What follows
+    it up to the first question is answer."""
+    doc = result.doc
+    named = [i for i, (s, e) in enumerate(parts[:first])
+             if any(result.token_cluster.get(t) == person for t in range(s, e))]
+    for index in range(named[0] + 1 if named else first, first):
+        start, end = parts[index]
+        if any(doc[i].lower_ in FIRST_PERSON | SECOND_PERSON and doc[i].tag_ in ("PRP", "PRP$")
+               for i in range(start, end) if i not in quoted):
+            return index
+    return first
+
+
+def _addresses(doc: Doc, start: int, end: int, quoted: set[int]) -> bool:
+    """Whether a paragraph says "you" outside quotation marks: the interviewer's."""
+    return any(doc[i].lower_ in SECOND_PERSON and doc[i].tag_ in ("PRP", "PRP$")
+               for i in range(start, end) if i not in quoted)
