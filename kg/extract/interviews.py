@@ -127,6 +127,8 @@ def interview_speakers(result) -> int:
     of its questions to the person interviewed, and attribute what the answers say to them;
     how many pronouns were given (0 for an article that is no interview)."""
     doc = result.doc
+    if "?" not in doc.text:  # no question, no interview
+        return 0
     parts = paragraphs(doc)
     questions = {i for i, (s, e) in enumerate(parts) if _is_question(doc, s, e)}
     if not questions:
