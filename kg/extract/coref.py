@@ -53,7 +53,6 @@ from kg.extract.names import cluster_names, defined_aliases, described_names, re
 from kg.extract.possessed import possessed_roles
 from kg.extract.predicates import predicate_nominals
 from kg.extract.pronouns import Chooser, model_chooser, resolve_pronouns
-from kg.extract.recurring_names import recurring_names
 from kg.extract.roles import appositions_and_titles, descriptions, holder_cluster
 from kg.extract.speakers import quoted_speakers
 from kg.extract.surnames import repeated_surnames
@@ -89,7 +88,6 @@ def resolve_mentions(
     described_names(result)
     defined_aliases(result)
     repeated_names(result)  # a name the NER found once and missed elsewhere
-    recurring_names(result, gazetteer)  # a name the NER never found, used again and again
     repeated_surnames(result)
     appositions_and_titles(result, holder_tokens)
     types_from_descriptions(result, gazetteer)

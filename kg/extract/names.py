@@ -47,8 +47,7 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Doc, Span
 
-__all__ = ["cluster_names", "described_names", "defined_aliases", "repeated_names", "is_demonym_modifier",
-           "looks_like_name", "new_name"]
+__all__ = ["cluster_names", "described_names", "defined_aliases", "repeated_names", "is_demonym_modifier"]
 
 
 def _words(span: Span) -> list[str]:
@@ -87,7 +86,7 @@ def _names(doc: Doc, labels, gazetteer: Gazetteer):
             continue
         span = name_span(ent)
         if span is None or is_demonym_modifier(span, ent.label_, gazetteer) or \
-                not looks_like_name(span, gazetteer) or is_stance(span):
+                not _looks_like_name(span, gazetteer) or is_stance(span):
             continue
         if ent.label_ != "PERSON" and occupation_before_person(span):
             yield doc[span.start + 1:span.end], "PERSON"  # "Biologist Nick Bos", tagged ORG
@@ -146,7 +145,7 @@ def described_names(result: ArticleEntities) -> None:
             continue
         for subject in token.head.children:
             if subject.dep_ == "nsubj" and subject.pos_ == "PROPN" and subject.is_title:
-                new_name(result, compound_start(subject), subject.i + 1, label)
+                _new_name(result, compound_start(subject), subject.i + 1, label)
     for token in doc:
         start = compound_start(token)
         if start == token.i or token.dep_ == "compound":
@@ -156,13 +155,13 @@ def described_names(result: ArticleEntities) -> None:
             continue
         label = NOUN_TYPES[noun]
         if token.pos_ == "PROPN" and token.is_title:  # "the Sawtooth Mountains"
-            new_name(result, start, token.i + 1, label)
+            _new_name(result, start, token.i + 1, label)
         elif token.is_lower and label in ("GPE", "LOC"):  # "Møre og Romsdal county": the
             if doc[start].is_lower and start > 0 and doc[start - 1].pos_ == "PROPN" and \
                     doc[start - 1].is_title:  # name without its noun; not "Iraq war"
                 start -= 1  # "Møre" parsed apart from "og Romsdal"
             if not doc[start].is_lower:
-                new_name(result, start, token.i, label)
+                _new_name(result, start, token.i, label)
 
 
 def _is_date(span: Span) -> bool:
@@ -232,7 +231,7 @@ def _beside_a_name(doc: Doc, start: int, end: int) -> bool:
                for i in (start - 1, end))
 
 
-def new_name(result: ArticleEntities, start: int, end: int, label: str) -> None:
+def _new_name(result: ArticleEntities, start: int, end: int, label: str) -> None:
     """A name cluster for tokens ``start..end`` and every free repetition of its words; none
     for a date ("8 September 1841 - 1 May 1904) was a Czech composer": the parser made
     "September" the subject)."""
@@ -251,7 +250,7 @@ def _add_repetitions(result: ArticleEntities, cluster: Cluster, start: int, end:
         result.add_mention(cluster, i, i + end - start, "name")
 
 
-def looks_like_name(span: Span, gazetteer: Gazetteer) -> bool:
+def _looks_like_name(span: Span, gazetteer: Gazetteer) -> bool:
     """No name is all lower case ("raise turkey for Thanksgiving") or a date ("Wednesday"),
     and one capitalised word that is a place, event, person's or role noun is a fragment
     ("State", "Church", "Queen", "Doge"), unless the alias table knows it; a work's noun may
@@ -259,7 +258,7 @@ def looks_like_name(span: Span, gazetteer: Gazetteer) -> bool:
 
     >>> import spacy
     >>> doc = spacy.blank("en")("raise turkey in the State of Ohio for Apple")
-    >>> [looks_like_name(doc[i:i + 1], Gazetteer.bundled()) for i in (1, 4, 8)]
+    >>> [_looks_like_name(doc[i:i + 1], Gazetteer.bundled()) for i in (1, 4, 8)]
     [False, False, True]
     """
     if not any(c.isupper() for c in span.text):
