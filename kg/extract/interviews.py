@@ -140,7 +140,7 @@ def interview_speakers(result) -> int:
     quoted = {i for s, e in quotations(doc) for i in range(s, e)}
     given = 0
     opening = _first_exchange(result, parts, first, person.id, quoted)
-    if opening < first and _addresses(doc, *parts[opening], quoted):
+    if opening < first and _says(doc, parts[opening], quoted, SECOND_PERSON):
         questions.add(opening)  # "How did you come to be involved with this discovery"
     for index in range(opening, len(parts)):
         start, end = parts[index]
@@ -165,18 +165,15 @@ def _first_exchange(result, parts: list[tuple[int, int]], first: int, person: in
     first or second person outside quotation marks: an interview printed from its middle
     (an answer), or whose first question has no question mark (it says "you"). What follows
     it up to the first question is answer."""
-    doc = result.doc
     named = [i for i, (s, e) in enumerate(parts[:first])
              if any(result.token_cluster.get(t) == person for t in range(s, e))]
     for index in range(named[0] + 1 if named else first, first):
-        start, end = parts[index]
-        if any(doc[i].lower_ in FIRST_PERSON | SECOND_PERSON and doc[i].tag_ in ("PRP", "PRP$")
-               for i in range(start, end) if i not in quoted):
+        if _says(result.doc, parts[index], quoted, FIRST_PERSON | SECOND_PERSON):
             return index
     return first
 
 
-def _addresses(doc: Doc, start: int, end: int, quoted: set[int]) -> bool:
-    """Whether a paragraph says "you" outside quotation marks: the interviewer's."""
-    return any(doc[i].lower_ in SECOND_PERSON and doc[i].tag_ in ("PRP", "PRP$")
-               for i in range(start, end) if i not in quoted)
+def _says(doc: Doc, part: tuple[int, int], quoted: set[int], pronouns: set[str]) -> bool:
+    """Whether a paragraph uses one of ``pronouns`` outside quotation marks."""
+    return any(doc[i].lower_ in pronouns and doc[i].tag_ in ("PRP", "PRP$")
+               for i in range(*part) if i not in quoted)
