@@ -92,3 +92,27 @@ def test_lemmas(text, lemmas):
 ])
 def test_tokenizer_adjustments(text, tokens):
     assert [t.text for t in load_pipeline().tokenizer(text)] == tokens
+
+
+def test_cached_rule_components_give_spacys_own_attributes():
+    """kg's lemmatizer and attribute ruler are spaCy's, asked once per word and tag: every
+    attribute of every seed token is what spaCy's own components give."""
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
+
+    from kg.gazetteer import Gazetteer
+    from kg.nlp.components import CachedAttributeRuler, CachedLemmatizer
+    from kg.nlp.pipeline import _adjust_tokenizer, add_entity_ruler
+
+    ours = load_pipeline()
+    assert isinstance(ours.get_pipe("lemmatizer"), CachedLemmatizer)
+    assert isinstance(ours.get_pipe("attribute_ruler"), CachedAttributeRuler)
+    reference = spacy.load(BUNDLED_MODEL)  # spaCy's components, with kg's other additions
+    _adjust_tokenizer(reference)
+    reference.add_pipe("kg_line_sentences", before="parser")
+    add_entity_ruler(reference, Gazetteer.bundled())
+    assert reference.pipe_names == ours.pipe_names
+    attrs = [POS, MORPH, LEMMA, TAG, DEP, HEAD, ENT_IOB, ENT_TYPE]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts.append("The ministers were talking about their plans; she's sure it'll pass.")
+    for theirs, mine in zip(reference.pipe(texts), ours.pipe(texts), strict=True):
+        assert (theirs.to_array(attrs) == mine.to_array(attrs)).all()
