@@ -6,7 +6,9 @@ the texts of ``../shared/corpora`` (GUM's documents and Re-DocRED's dev document
 over, each copy with its own closing line so none is a duplicate). Then, each in its own
 process so that its peak resident memory is its own:
 
-- bare ``nlp.pipe`` over the same texts (the bundled pipeline, 1 process): words/s;
+- bare ``nlp.pipe`` over the same texts (1 process): words/s of spaCy's own loading of the
+  bundled pipeline (``spacy.load``), and of kg's pipeline (:func:`kg.nlp.pipeline.load_pipeline`:
+  its cached rule components, line sentences and entity rulers), the parse ``kg build`` runs;
 - ``kg build DIR -o OUT --fresh`` with the default exports (1 process, and with
   ``--processes 2`` also 2): seconds, words/s, the share of bare ``nlp.pipe``'s words/s,
   peak RSS, the exports' sizes;
@@ -43,11 +45,15 @@ _MEASURED = ("import resource, subprocess, sys\n"
              "code = subprocess.run(sys.argv[1:]).returncode\n"
              "print('PEAK_KIB', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
              "sys.exit(code)\n")
+# nlp.pipe alone over the corpus: argv[3] "spacy" is spaCy's own loading of the bundled pipeline
+# (bare spaCy, the issue's yardstick), "kg" is kg's pipeline (its cached rule components, line
+# sentences and entity rulers), the parse that kg build runs
 _BARE = ("import sys, time\n"
          "from pathlib import Path\n"
-         "from kg.nlp.pipeline import load_pipeline\n"
+         "import spacy\n"
+         "from kg.nlp.pipeline import BUNDLED_MODEL, load_pipeline\n"
          "texts = [p.read_text(encoding='utf-8') for p in sorted(Path(sys.argv[1]).glob('*.txt'))]\n"
-         "nlp = load_pipeline()\n"
+         "nlp = spacy.load(BUNDLED_MODEL) if sys.argv[3] == 'spacy' else load_pipeline()\n"
          "start = time.perf_counter()\n"
          "for _ in nlp.pipe(texts, batch_size=16, n_process=int(sys.argv[2])):\n"
          "    pass\n"
@@ -84,8 +90,10 @@ def measured(command: list[str]) -> tuple[float, float, str]:
     return seconds, round(peak / 1024, 1), done.stdout
 
 
-def bare_words_per_second(folder: Path, words: int, processes: int) -> float:
-    done = subprocess.run([sys.executable, "-c", _BARE, str(folder), str(processes)],
+def bare_words_per_second(folder: Path, words: int, processes: int, pipeline: str = "spacy") -> float:
+    """Words per second of ``nlp.pipe`` alone: ``pipeline`` "spacy" (``spacy.load`` of the
+    bundled pipeline) or "kg" (:func:`kg.nlp.pipeline.load_pipeline`)."""
+    done = subprocess.run([sys.executable, "-c", _BARE, str(folder), str(processes), pipeline],
                           capture_output=True, text=True, cwd=ROOT, check=True)
     seconds = float(next(line.split()[1] for line in done.stdout.splitlines() if line.startswith("SECONDS")))
     return round(words / seconds)
@@ -119,7 +127,9 @@ def main(argv: list[str] | None = None) -> dict:
             corpus, out = Path(tmp) / f"corpus_{size}", Path(tmp) / f"out_{size}"
             words = write_corpus(corpus, texts, size)
             bare = bare_words_per_second(corpus, words, 1)
-            row: dict = {"articles": size, "words": words, "bare_nlp_pipe_words_per_second": bare}
+            row: dict = {"articles": size, "words": words, "bare_nlp_pipe_words_per_second": bare,
+                         "kg_pipeline_nlp_pipe_words_per_second":
+                             bare_words_per_second(corpus, words, 1, "kg")}
             for n in processes:
                 seconds, peak, _ = measured([kg, "build", str(corpus), "-o", str(out), "--fresh", "-q",
                                              "--n-process", str(n)])
@@ -127,6 +137,8 @@ def main(argv: list[str] | None = None) -> dict:
                     "seconds": round(seconds, 1), "articles_per_second": round(size / seconds, 1),
                     "words_per_second": round(words / seconds),
                     "share_of_bare_nlp_pipe": round(words / seconds / bare, 3),
+                    "share_of_kg_pipeline_nlp_pipe": round(
+                        words / seconds / row["kg_pipeline_nlp_pipe_words_per_second"], 3),
                     "peak_rss_mb": peak}
             row["export_sizes_mb"] = export_sizes(out)
             report["sizes"].append(row)
@@ -164,7 +176,8 @@ def main(argv: list[str] | None = None) -> dict:
 
 def _print_row(row: dict, processes: list[int]) -> None:
     line = (f"{row['articles']:>7,} articles {row['words']:>11,} words | bare nlp.pipe "
-            f"{row['bare_nlp_pipe_words_per_second']:>6,} w/s")
+            f"{row['bare_nlp_pipe_words_per_second']:>6,} w/s | kg's pipeline alone "
+            f"{row['kg_pipeline_nlp_pipe_words_per_second']:>6,} w/s")
     for n in processes:
         b = row[f"build_{n}_process"]
         line += (f" | kg build ({n}p) {b['seconds']:>7} s {b['words_per_second']:>6,} w/s "

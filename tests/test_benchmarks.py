@@ -87,8 +87,10 @@ def test_scale_on_six_articles(shared_dir, tmp_path):
     report = scale.main(["--shared", str(shared_dir), "--sizes", "6", "--report", str(tmp_path / "s.json")])
     row = report["sizes"][0]
     assert row["articles"] == 6 and row["words"] > 0 and row["bare_nlp_pipe_words_per_second"] > 0
+    assert row["kg_pipeline_nlp_pipe_words_per_second"] > 0  # spaCy's own loading, and kg's pipeline
     build = row["build_1_process"]
     assert build["seconds"] > 0 and build["peak_rss_mb"] > 0 and build["share_of_bare_nlp_pipe"] > 0
+    assert build["share_of_kg_pipeline_nlp_pipe"] > 0
     assert row["export_sizes_mb"]["graph.nq"] > 0 and "extractions.jsonl" in row["export_sizes_mb"]
     assert report["add_one_article"]["incremental"]  # one read, the six kept
     assert {q["query"] for q in report["queries_on_store"]} == {q["query"] for q in report["queries"]}
