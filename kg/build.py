@@ -25,7 +25,8 @@ from kg.extract.lexicon import ENTITY_LABELS
 from kg.extract.qualifiers import parse_time
 from kg.extract.relations import EXTRACTOR, LocalRelation, extract_relations, sentence_bounds
 from kg.gazetteer import Gazetteer
-from kg.graph import KnowledgeGraph, mention_alias
+from kg.graph import KnowledgeGraph
+from kg.graph_views import mention_alias
 from kg.infer import add_inferred
 from kg.ingest import DEFAULT_MAX_BYTES, read_articles
 from kg.learned import LogisticModel

@@ -21,32 +21,21 @@ Examples
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
 
+from kg.build_report import BuildReport
+from kg.graph_views import entity_from_mentions, merged, restricted
 from kg.io import atomic_write_chunks
+from kg.lookup import AmbiguousEntity, EntityNotFound, find_entity
 from kg.model import Article, Entity, Mention, Relation
-from kg.names import normalize_name
 
 __all__ = ["KnowledgeGraph", "BuildReport", "statement_id", "EntityNotFound", "AmbiguousEntity"]
 
-
-class EntityNotFound(LookupError):
-    """No entity goes by the name; the message lists close matches."""
-
-
-class AmbiguousEntity(LookupError):
-    """Several entities go by the name; ``candidates`` lists them all."""
-
-    def __init__(self, message: str, candidates: list[Entity]) -> None:
-        super().__init__(message)
-        self.candidates = candidates
 
 def statement_id(relation: Relation) -> str:
     """A stable id for one relation as stated in one place of one article.
@@ -60,32 +49,6 @@ def statement_id(relation: Relation) -> str:
     if ev is not None:
         parts += [ev.article, str(ev.start), str(ev.end), str(ev.negated)]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
-
-
-@dataclass
-class BuildReport:
-    """What a build read, skipped and made."""
-
-    articles_read: int = 0
-    problems: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
-    model: str = ""
-    min_confidence: float = 0.0  # relations below it were not stated
-    cut: list[tuple[str, str]] = field(default_factory=list)  # (source, how) of articles cut short
-
-    def summary(self, graph: KnowledgeGraph, *, problems: bool = True) -> str:
-        """Counts of articles read and skipped, entities and relations; then each problem."""
-        lines = [
-            f"articles read: {self.articles_read}",
-            f"articles skipped: {len(self.problems)}",
-            f"entities: {graph.number_of_entities()}",
-            f"relations: {graph.number_of_relations()}",
-        ]
-        inferred = sum(r.evidence.inferred for r in graph.relation_list())
-        if inferred:
-            lines[-1] += f" ({inferred} inferred)"
-        if problems:
-            lines += [f"  skipped {source}: {reason}" for source, reason in self.problems]
-        return "\n".join(lines)
 
 
 class KnowledgeGraph:
@@ -155,33 +118,9 @@ class KnowledgeGraph:
         >>> graph.entity("Vladimir Putn")
         Traceback (most recent call last):
         ...
-        kg.graph.EntityNotFound: no entity called 'Vladimir Putn'; close matches: Vladimir Putin
+        kg.lookup.EntityNotFound: no entity called 'Vladimir Putn'; close matches: Vladimir Putin
         """
-        if isinstance(name, Entity):
-            return name
-        if name in self.graph:
-            return self.get_entity(name)
-        key = normalize_name(name)
-        by_label = [e for e in self.entity_list() if normalize_name(e.label) == key]
-        if len(by_label) == 1:
-            return by_label[0]
-        matches = by_label or [e for e in self.entity_list()
-                               if key in {normalize_name(a) for a in e.aliases}]
-        if len(matches) == 1:
-            return matches[0]
-        if not matches and len(key.split()) == 1:  # one of a person's names: "Xi", "Jinping"
-            matches = [e for e in self.entity_list()  # (not "Mexico" for "New Mexico")
-                       if e.type == "PERSON" and key in normalize_name(e.label).split()]
-        if len(matches) == 1:
-            return matches[0]
-        if matches:
-            listing = "; ".join(f"{e.label} ({e.type}, id {e.id})" for e in matches)
-            raise AmbiguousEntity(f"{name!r} may mean: {listing}", matches)
-        names = {normalize_name(n): e.label for e in self.entity_list()
-                 for n in (e.label, *e.aliases)}
-        close = difflib.get_close_matches(key, list(names), n=5, cutoff=0.6)
-        hint = f"; close matches: {', '.join(sorted({names[c] for c in close}))}" if close else ""
-        raise EntityNotFound(f"no entity called {name!r}{hint}")
+        return find_entity(self, name)
 
     def relation_list(self) -> list[Relation]:
         """All relations, in article and text order.
@@ -317,7 +256,7 @@ class KnowledgeGraph:
         for entity in self.entity_list():
             found = by_entity.get(entity.id)
             if found:
-                self.graph.nodes[entity.id]["entity"] = _entity_from_mentions(entity, found)
+                self.graph.nodes[entity.id]["entity"] = entity_from_mentions(entity, found)
 
     def restricted(self, *, entities: set[str] | None = None,
                    articles: set[str] | None = None) -> KnowledgeGraph:
@@ -327,27 +266,7 @@ class KnowledgeGraph:
         >>> sorted(small.articles), small.get_entity("elon-musk").articles
         (['002_3cfeafbf2c412ff4'], ('002_3cfeafbf2c412ff4',))
         """
-        keep_articles = set(self.articles) if articles is None else set(articles)
-        mentioned = {m.entity for m in self.mentions}
-        result = KnowledgeGraph()
-        for article_id in sorted(keep_articles & set(self.articles)):
-            result.add_article(self.articles[article_id])
-        mentions = [m for m in self.mentions if m.article in keep_articles
-                    and (entities is None or m.entity in entities)]
-        present = {m.entity for m in mentions}
-        for entity in self.entity_list():
-            wanted = entities is None or entity.id in entities
-            in_articles = entity.id in present or (entity.id not in mentioned and articles is None)
-            if wanted and in_articles:
-                result.add_entity(entity)
-        for mention in mentions:
-            result.add_mention(mention)
-        for relation in self.relation_list():
-            if relation.evidence.article in keep_articles and relation.subject in result.graph \
-                    and relation.object in result.graph:
-                result.add_relation(relation)
-        result.refresh_entities()
-        return result
+        return restricted(self, entities=entities, articles=articles)
 
     def remove_article(self, article_id: str) -> KnowledgeGraph:
         """A new graph without the article: its mentions and relations go; entities that
@@ -387,22 +306,7 @@ class KnowledgeGraph:
         >>> smaller.merge(graph.article_graph(article)) == graph
         True
         """
-        merged = KnowledgeGraph()
-        for source in (self, other):
-            for article in source.articles.values():
-                merged.add_article(article)
-        for entity in [*other.entity_list(), *self.entity_list()]:  # self's record wins
-            merged.graph.add_node(entity.id, entity=entity)
-        seen = set()
-        for mention in [*self.mentions, *other.mentions]:
-            if mention not in seen:
-                seen.add(mention)
-                merged.add_mention(mention)
-        for source in (self, other):
-            for relation in source.relation_list():
-                merged.add_relation(relation)
-        merged.refresh_entities()
-        return merged
+        return merged(self, other)
 
     # walking (see kg.walk) --------------------------------------------------------------
     def relations(self, subject=None, predicate=None, object=None, **filters):
@@ -494,34 +398,3 @@ class KnowledgeGraph:
         from kg import walk
 
         return walk.communities(self)
-
-
-def mention_alias(mention: Mention) -> str | None:
-    """The alias a mention gives its entity: names, appositions and descriptions, cleaned.
-
-    >>> mention_alias(Mention("a", 0, 20, "The Tesla C.E.O.'s", "elon-musk", "role"))
-    'the Tesla C.E.O.'
-    >>> mention_alias(Mention("a", 0, 3, "his", "elon-musk", "pronoun")) is None
-    True
-    """
-    if mention.kind not in ("name", "appos", "role"):
-        return None
-    text = " ".join(mention.text.split())
-    for suffix in ("'s", "’s"):
-        if text.endswith(suffix):
-            text = text[: -len(suffix)]
-    text = text.strip(" ,;:-—")
-    if mention.kind != "name" and text.startswith("The "):
-        text = "the " + text[4:]  # a description, capitalised at a sentence start
-    return text or None
-
-
-def _entity_from_mentions(entity: Entity, mentions: list[Mention]) -> Entity:
-    aliases = {mention_alias(m) for m in mentions} - {None, entity.label}
-    return Entity(
-        id=entity.id, label=entity.label, type=entity.type,
-        aliases=tuple(sorted(aliases, key=lambda a: (a.lower(), a))),
-        wikidata=entity.wikidata,
-        mention_count=sum(1 for m in mentions if m.kind != "demonym"),
-        articles=tuple(sorted({m.article for m in mentions})),
-    )
