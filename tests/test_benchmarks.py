@@ -8,13 +8,27 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from pathlib import Path
 
-from benchmarks import carb, model_quality, news, query_speed, redocred, scale
+from benchmarks import build_phases, carb, model_quality, news, query_speed, redocred, scale
 from kg.infer.model import LocatedInModel
 from kg.query_scope import PER_ARTICLE_QUERIES, RANKED_QUERIES
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_build_phases_on_the_seeds(tmp_path):
+    report = build_phases.main(["seeds", "--report", str(tmp_path / "p.json")])
+    phases = report["phases"]
+    assert {"parsing and reading", "reading rules", "loading the pipeline", "exports",
+            "exports: the store", "exports: N-Quads", "exports: the overview diagram"} <= set(phases)
+    top = ("parsing and reading", "reading the files", "the graph", "exports")
+    assert 0 < sum(phases[p] for p in top if p in phases) <= report["seconds"]
+    assert phases["reading rules"] + phases["loading the pipeline"] <= phases["parsing and reading"]
+    assert json.loads((tmp_path / "p.json").read_text()) == report
+    build_module = sys.modules["kg.build"]  # (kg.build is also kg's build function)
+    assert not hasattr(build_module.extract_article, "__wrapped__")  # the timers are taken off
 
 
 def test_carb_on_20_sentences(shared_dir, tmp_path):
