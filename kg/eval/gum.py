@@ -9,7 +9,8 @@ and every token and mention keeps its exact character span in that text.
 
 A mention is *named* when its head token (the one whose syntactic head lies outside the
 mention) is a proper noun (``NNP``/``NNPS``), a *pronoun* when it is one pronoun token, and
-a *description* otherwise ("the Tesla C.E.O.").
+a *description* otherwise ("the Tesla C.E.O."). Chains that carry the same Wikipedia link
+are one chain (:func:`one_chain_per_link`): the link names one real-world entity.
 
 Examples
 --------
@@ -32,7 +33,7 @@ from pathlib import Path
 from kg.model import Article
 
 __all__ = ["GumToken", "GumMention", "GumDocument", "parse_conllu", "read_gum", "read_splits",
-           "gum_name_span", "SAMPLE"]
+           "gum_name_span", "one_chain_per_link", "SAMPLE"]
 
 NAMED_TAGS = {"NNP", "NNPS"}
 PRONOUN_TAGS = {"PRP", "PRP$"}
@@ -187,10 +188,33 @@ def parse_conllu(conllu: str, *, name: str, split: str = "train") -> GumDocument
                              raw_mentions)
     flush_sentence()
     text = "".join(pieces)
-    mentions = [_mention(tokens, text, *raw) for raw in raw_mentions]
+    mentions = [_mention(tokens, text, *raw) for raw in one_chain_per_link(raw_mentions)]
     mentions.sort(key=lambda m: (m.start, -m.end))
     title = text[sentences[0][1]:sentences[0][2]] if sentences else name
     return GumDocument(name, genre, split, title, text, tokens, sentences, mentions)
+
+
+def one_chain_per_link(raw_mentions: list[tuple]) -> list[tuple]:
+    """Raw mentions ``(chain, type, first, last, link)`` with the chains that carry the same
+    Wikipedia link made one, under the id of the chain that comes first.
+
+    GUM sometimes keeps one real-world entity in two chains (in GUM_voyage_merida "the old
+    town" and the later "Mérida" are a chain bridged from the first "Mérida"s, both linked to
+    Mérida, Yucatán; GUM_news_defector's two Church of Scientology chains): the link says
+    they are one entity, as kg's one node per real entity does.
+
+    >>> one_chain_per_link([("1", "place", 0, 0, "Mérida"), ("52", "place", 9, 9, "Mérida"),
+    ...                     ("52", "place", 12, 13, None), ("7", "person", 4, 4, None)])
+    [('1', 'place', 0, 0, 'Mérida'), ('1', 'place', 9, 9, 'Mérida'), ('1', 'place', 12, 13, None), \
+('7', 'person', 4, 4, None)]
+    """
+    chain_link = {raw[0]: raw[4] for raw in reversed(raw_mentions) if raw[4]}
+    first_chain: dict[str, str] = {}
+    for raw in sorted(raw_mentions, key=lambda raw: raw[2]):
+        if raw[0] in chain_link:
+            first_chain.setdefault(chain_link[raw[0]], raw[0])
+    return [(first_chain[chain_link[raw[0]]] if raw[0] in chain_link else raw[0], *raw[1:])
+            for raw in raw_mentions]
 
 
 def _space_after(cells: list[str]) -> bool:
