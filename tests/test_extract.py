@@ -631,6 +631,11 @@ def test_attribution_according_to_and_reporting_verbs():
     'Elon Musk said: "I met Vladimir Putin twice last year."',
     '"I met Vladimir Putin twice last year," Elon Musk told reporters on Monday.',
     'Elon Musk arrived late. "I met Vladimir Putin twice last year," he said.',
+    # any verb of speech, also far before the quotation it governs
+    'Elon Musk commented on the launch of the rocket, "When I met Vladimir Putin, I thought about Mars."',
+    'Elon Musk remarked to reporters, "I met Vladimir Putin twice last year."',
+    'After the launch, Elon Musk observed, "I met Vladimir Putin twice last year."',
+    '"I met Vladimir Putin twice last year," Elon Musk recalled.',
 ])
 def test_i_in_a_quotation_is_its_speaker_and_the_relation_is_attributed_to_them(text):
     _, found = extract(text)

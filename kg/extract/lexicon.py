@@ -80,6 +80,12 @@ REPORTING_VERBS = {
     "say", "report", "tell", "claim", "write", "state", "announce", "add", "allege",
     "reveal", "confirm", "insist", "argue", "note", "assert", "disclose", "testify",
     "tweet", "post", "explain", "suggest", "warn",
+    # verbs of speech a quotation or a that-clause is reported with ("..., he continued"):
+    # not those that change what is reported (deny, predict, ask, urge, vow)
+    "comment", "remark", "observe", "reply", "respond", "answer", "recall", "admit",
+    "acknowledge", "declare", "exclaim", "conclude", "reason", "assure", "mention", "stress",
+    "emphasize", "emphasise", "concede", "joke", "quip", "recount", "boast", "reiterate",
+    "maintain", "contend", "retort", "proclaim",
 }
 
 #: Adverbs that make a statement uncertain.
