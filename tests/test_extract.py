@@ -196,6 +196,11 @@ TABLE = [
     # memberships and jobs: an organisation's name before a person's noun, nouns with "of"/"at"
     ("Joan Burton is a Labour Party politician from Dublin.",
      [("Joan Burton", "member of", "Labour Party", "member_of")]),
+    # a party's member of parliament, "MP" a proper noun; the NER's "Labour MP" is the party
+    ("Jane Doe, an ANC MP, said the vote was rigged.",
+     [("Jane Doe", "member of", "ANC", "member_of")]),
+    ("Labour MP John Hlophe said the vote was rigged.",
+     [("John Hlophe", "member of", "Labour", "member_of")]),
     ("Olof Mörck is the guitarist of the metal band Amaranthe.",
      [("Olof Mörck", "be guitarist of", "Amaranthe", "member_of")]),
     ("Horst Eidenmüller is a professor at the University of Oxford.",
@@ -555,6 +560,9 @@ ABSENT = [
     ("The American actor and director Tom Hanks spoke.", [("Tom Hanks", "United States", "director of")]),
     # an adjective of what does not happen gives no subject to its infinitive
     ("Barack Obama is unable to meet Xi Jinping.", [("Barack Obama", "Xi Jinping")]),
+    # a capitalised job before a name is a title, not an employer
+    ("Emeritus Professor John Burrows, the chairman of the panel, said the flag was never "
+     "open to public choice.", [("John Burrows", "Emeritus")]),
 ]
 
 

@@ -76,11 +76,13 @@ def described_from(reader: ArgumentReader, name: Token) -> tuple[int, Token] | N
 def affiliated_by(reader: ArgumentReader, name: Token, label: str) -> tuple[int, Token, str] | None:
     """The person an organisation's name before a person's noun describes, the token whose
     clause says so, and ``member of`` or ``work for``: "Burton is a Labour Party
-    politician", "Gallagher, a CNN analyst", "a NASA engineer" said of someone."""
+    politician", "Gallagher, a CNN analyst", "a NASA engineer", "Hlophe, an ANC MP" said of
+    someone."""
     noun = name.head
-    if name.dep_ != "compound" or noun.pos_ != "NOUN" or noun.i < name.i:
-        return None
     lemma = noun.lemma_.lower()
+    if name.dep_ != "compound" or noun.i < name.i or not (
+            noun.pos_ == "NOUN" or lemma in MEMBER_NOUNS):  # "MP" is a proper noun; a
+        return None  # capitalised job is a title: "Emeritus Professor John Burrows"
     if lemma in MEMBER_NOUNS or label.lower().endswith(" party"):
         predicate = "member of"
     elif lemma in JOB_NOUNS:

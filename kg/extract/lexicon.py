@@ -47,6 +47,8 @@ MEMBER_NOUNS = RELATION_TYPES["member_of"].nouns | {
     "politician", "lawmaker", "legislator", "senator", "congressman", "congresswoman",
     "councillor", "councilor", "activist", "candidate", "singer", "player", "footballer",
     "cricketer", "midfielder", "striker", "defender", "goalkeeper",
+    # a party's members of a parliament or assembly ("an MK Party MP", "a Labour MEP")
+    "mp", "mep", "msp", "mla", "assemblyman", "assemblywoman",
 }
 JOB_NOUNS = RELATION_TYPES["employer"].nouns | {
     "anchor", "presenter", "engineer", "executive", "scientist", "economist", "official",

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from kg.extract.lexicon import (
     COPULAS,
     DATE_WORDS,
+    MEMBER_NOUNS,
     PLACE_TYPES,
     ROLE_NOUNS,
 )
@@ -76,10 +77,17 @@ def cluster_names(result: ArticleEntities, gazetteer: Gazetteer, labels) -> None
         result.add_mention(cluster, span.start, span.end, "name")
 
 
+#: A member's nouns, which end no organisation's name: where the NER's organisation ends in
+#: one ("Labour MP"), the organisation is what comes before it. Not the nouns of jobs, which
+#: are titles too ("Emeritus Professor").
+PERSON_NOUNS = MEMBER_NOUNS
+
+
 def _names(doc: Doc, labels, gazetteer: Gazetteer):
     """(name span, NER label) of the entities kg keeps. A "person" ending in a role noun is
     a description, not a name: "The Tesla C.E.O." yields the organisation "Tesla" (its
-    alias-table type if known), and the description is read in step 3."""
+    alias-table type if known), and the description is read in step 3; so is an
+    "organisation" ending in a member's noun ("Labour MP", "an Arsenal player")."""
     taken = 0  # tokens before this one belong to a name already given
     for ent in doc.ents:
         if ent.label_ not in labels or ent.start < taken:
@@ -98,8 +106,9 @@ def _names(doc: Doc, labels, gazetteer: Gazetteer):
         last = doc[span.end - 1]
         if ent.label_ == "PERSON" and _is_title(span, gazetteer):
             continue
-        if ent.label_ in ("PERSON", "ORG") and len(span) > 1 and role_noun(last) in ROLE_NOUNS:
-            holder = doc[span.start:span.end - 1]
+        if len(span) > 1 and (ent.label_ in ("PERSON", "ORG") and role_noun(last) in ROLE_NOUNS or
+                              ent.label_ == "ORG" and last.lower_ in PERSON_NOUNS):
+            holder = doc[span.start:span.end - 1]  # "Labour MP": the party, then the member
             while len(holder) and role_noun(holder[-1]) in ROLE_NOUNS:
                 holder = holder[:-1]
             known = gazetteer.lookup(holder.text) if len(holder) else None
