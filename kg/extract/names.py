@@ -77,12 +77,6 @@ def cluster_names(result: ArticleEntities, gazetteer: Gazetteer, labels) -> None
         result.add_mention(cluster, span.start, span.end, "name")
 
 
-#: A member's nouns, which end no organisation's name: where the NER's organisation ends in
-#: one ("Labour MP"), the organisation is what comes before it. Not the nouns of jobs, which
-#: are titles too ("Emeritus Professor").
-PERSON_NOUNS = MEMBER_NOUNS
-
-
 def _names(doc: Doc, labels, gazetteer: Gazetteer):
     """(name span, NER label) of the entities kg keeps. A "person" ending in a role noun is
     a description, not a name: "The Tesla C.E.O." yields the organisation "Tesla" (its
@@ -106,9 +100,11 @@ def _names(doc: Doc, labels, gazetteer: Gazetteer):
         last = doc[span.end - 1]
         if ent.label_ == "PERSON" and _is_title(span, gazetteer):
             continue
+        # a member's noun ends no organisation's name ("Labour MP"); a job's noun may be a
+        # title ("Emeritus Professor"), so only members' nouns
         if len(span) > 1 and (ent.label_ in ("PERSON", "ORG") and role_noun(last) in ROLE_NOUNS or
-                              ent.label_ == "ORG" and last.lower_ in PERSON_NOUNS):
-            holder = doc[span.start:span.end - 1]  # "Labour MP": the party, then the member
+                              ent.label_ == "ORG" and last.lower_ in MEMBER_NOUNS):
+            holder = doc[span.start:span.end - 1]
             while len(holder) and role_noun(holder[-1]) in ROLE_NOUNS:
                 holder = holder[:-1]
             known = gazetteer.lookup(holder.text) if len(holder) else None
