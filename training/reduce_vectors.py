@@ -27,6 +27,17 @@ ROWS = 30000
 DIMENSIONS = 96
 
 
+def principal_components(table, dimensions: int):
+    """``table`` (rows x columns) centred and projected on its first ``dimensions``
+    principal components (numpy's SVD), as float32."""
+    import numpy as np
+
+    centred = np.asarray(table, dtype=np.float64)
+    centred = centred - centred.mean(axis=0)
+    _, _, components = np.linalg.svd(centred, full_matrices=False)
+    return (centred @ components[:dimensions].T).astype(np.float32)
+
+
 def reduce_vectors(source: str | Path, target: str | Path, rows: int = ROWS,
                    dimensions: int = DIMENSIONS) -> tuple[int, int]:
     """Write the first ``rows`` vectors of ``source`` (word2vec text format) projected on
@@ -42,11 +53,8 @@ def reduce_vectors(source: str | Path, target: str | Path, rows: int = ROWS,
             values.append([float(x) for x in parts[1:]])
             if len(words) == rows:
                 break
-    matrix = np.array(values, dtype=np.float64)
-    centred = matrix - matrix.mean(axis=0)
-    _, _, components = np.linalg.svd(centred, full_matrices=False)
-    dimensions = min(dimensions, components.shape[0])
-    reduced = centred @ components[:dimensions].T
+    reduced = principal_components(np.array(values), dimensions)
+    dimensions = reduced.shape[1]
     with open(target, "w", encoding="utf-8") as out:
         out.write(f"{len(words)} {dimensions}\n")
         for word, row in zip(words, reduced, strict=True):

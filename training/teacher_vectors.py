@@ -5,7 +5,7 @@ a name the texts never hold ("Goldman", "Sachs") has none, though the teacher kn
 keeps every word the teacher has a vector for: en_core_web_md 3.7.1 maps some 514,000 words
 onto 20,000 rows of 300 numbers (its vectors: "Explosion Vectors (OSCAR 2109 + Wikipedia +
 OpenSubtitles + WMT News Crawl)", CC0, in the MIT package). The rows are projected on their
-first ``DIMENSIONS`` principal components (numpy's SVD of the centred table), and every
+first ``DIMENSIONS`` principal components (:func:`reduce_vectors.principal_components`), and every
 word keeps its row, so the table costs 20,000 x ``DIMENSIONS`` floats and the word-to-row
 index.
 
@@ -19,7 +19,12 @@ Usage: ``python training/teacher_vectors.py TEACHER_MODEL_DIR OUT_DIR [--dimensi
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from reduce_vectors import principal_components  # noqa: E402
 
 DIMENSIONS = 64
 
@@ -27,16 +32,12 @@ DIMENSIONS = 64
 def teacher_vectors(teacher: str | Path, out: str | Path,
                     dimensions: int = DIMENSIONS) -> tuple[int, int, int]:
     """Write the reduced table; (words, rows, dimensions)."""
-    import numpy as np
     import spacy
     from spacy.vectors import Vectors
 
     source = Vectors()
     source.from_disk(Path(teacher) / "vocab")
-    table = np.asarray(source.data, dtype=np.float64)
-    centred = table - table.mean(axis=0)
-    _, _, components = np.linalg.svd(centred, full_matrices=False)
-    reduced = (centred @ components[:dimensions].T).astype(np.float32)
+    reduced = principal_components(source.data, dimensions)
     vectors = Vectors(data=reduced)
     for key, row in source.key2row.items():
         vectors.add(key, row=row)
