@@ -29,13 +29,13 @@ DIMENSIONS = 96
 
 def principal_components(table, dimensions: int):
     """``table`` (rows x columns) centred and projected on its first ``dimensions``
-    principal components (numpy's SVD), as float32."""
+    principal components (numpy's SVD)."""
     import numpy as np
 
     centred = np.asarray(table, dtype=np.float64)
     centred = centred - centred.mean(axis=0)
     _, _, components = np.linalg.svd(centred, full_matrices=False)
-    return (centred @ components[:dimensions].T).astype(np.float32)
+    return centred @ components[:dimensions].T
 
 
 def reduce_vectors(source: str | Path, target: str | Path, rows: int = ROWS,

@@ -37,7 +37,7 @@ def teacher_vectors(teacher: str | Path, out: str | Path,
 
     source = Vectors()
     source.from_disk(Path(teacher) / "vocab")
-    reduced = principal_components(source.data, dimensions)
+    reduced = principal_components(source.data, dimensions).astype("float32")
     vectors = Vectors(data=reduced)
     for key, row in source.key2row.items():
         vectors.add(key, row=row)
