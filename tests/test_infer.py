@@ -31,8 +31,8 @@ SIEMENS = ("Siemens will build a new research campus in Erlangen, the company sa
 LOCATED_IN_CASES = [
     (NORWAY, {("bergen", "norway"), ("oslo", "norway")}),
     # an organisation, and a town named only once
-    ("Stavanger is a city in western Norway. Equinor opened an office in Stavanger on Monday. "
-     "Crowds gathered in Sandnes.", {("equinor", "norway"), ("sandnes", "norway")}),
+    ("Stavanger is a city in western Norway. The oil company Equinor opened an office in "
+     "Stavanger on Monday. Crowds gathered in Sandnes.", {("equinor", "norway"), ("sandnes", "norway")}),
     # two countries named as often: neither is the article's country
     ("The festival opened in Bergen on Friday. Crowds came from Sweden and Norway.", set()),
     # stated already: nothing inferred twice
@@ -40,9 +40,11 @@ LOCATED_IN_CASES = [
     # news naming several countries (a seed article's opening): nothing
     ("Elon Musk is in talks with Russia, the United States and Saudi Arabia about SpaceX.", set()),
     # a report naming its country only in its third sentence: the cities it names with the
-    # company are put in it, barely (0.54); the campus town, named once before the country
-    # and apart from it, is not (0.33; the README quotes both)
-    (SIEMENS, {("munich", "germany"), ("berlin", "germany"), ("dresden", "germany")}),
+    # company are put in it, barely (0.55), and so, at the threshold, is the campus town
+    # named once before the country and apart from it (0.50); the company is not (0.50 less
+    # a hair; the README quotes these)
+    (SIEMENS, {("munich", "germany"), ("berlin", "germany"), ("dresden", "germany"),
+               ("erlangen", "germany")}),
 ]
 
 

@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from reduce_vectors import principal_components  # noqa: E402
 
-DIMENSIONS = 64
+DIMENSIONS = 96
 
 
 def teacher_vectors(teacher: str | Path, out: str | Path,

@@ -38,8 +38,9 @@ _PART_NOUNS = {"part", "north", "south", "east", "west", "centre", "center", "he
                "coast", "bank", "side", "edge", "outskirts", "area", "corner", "tip", "end"}
 # verbs taking "object + participle": "get Donald Trump elected", "want him removed"
 _SMALL_CLAUSE_VERBS = {"get", "have", "see", "want", "need", "keep", "like"}
-# prepositions after a noun that lead on to its object ("contact with", "a role in")
-_NOUN_LINKS = (RELATIONAL_PREPOSITIONS - {"between"}) | {"in", "at"}
+# prepositions after a noun that lead on to its object ("contact with", "a role in", "an
+# investigation into", "expand its service into")
+_NOUN_LINKS = (RELATIONAL_PREPOSITIONS - {"between"}) | {"in", "at", "into"}
 
 
 def word_lemma(token: Token) -> str:

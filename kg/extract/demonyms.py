@@ -25,9 +25,13 @@ def _starts_a_name(span: Span) -> bool:
     A role or a person after it keeps it one ("Russian President Vladimir Putin", "the
     Mughal Emperor").
 
-    >>> from kg.nlp import load_pipeline
-    >>> doc = load_pipeline()("The French Resistance fought on. The Russian President Vladimir Putin spoke.")
-    >>> _starts_a_name(doc[1:2]), _starts_a_name(doc[6:7])
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["the", "French", "Resistance", "and", "Russian", "President", "Putin"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[2, 2, 2, 2, 6, 6, 2],
+    ...           deps=["det", "amod", "ROOT", "cc", "amod", "compound", "conj"],
+    ...           pos=["DET", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PROPN"])
+    >>> _starts_a_name(doc[1:2]), _starts_a_name(doc[4:5])
     (True, False)
     """
     doc = span.doc

@@ -97,9 +97,14 @@ def affiliated_by(reader: ArgumentReader, name: Token, label: str) -> tuple[int,
 
 def organisations_of(reader: ArgumentReader, name: Span) -> list[int]:
     """Organisations a person's name is given with: "Gary Fan of the Neo Democrats", "Cyd Ho
-    from the Labour Party", "DAB's Starry Lee" (an organisation's possessive before the name)."""
+    from the Labour Party", "DAB's Starry Lee" (an organisation's possessive before the name);
+    also where the parser hung the name on a noun right before it ("veteran Cyd Ho from ...")."""
     found = []
-    for child in name.root.children:
+    root = name.root
+    children = list(root.children)
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i == name.start - 1:
+        children += [c for c in root.head.children if c.i >= name.end]
+    for child in children:
         if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ("of", "from")):
             targets = [child] if child.dep_ == "poss" else [t for t in child.children if t.dep_ == "pobj"]
             for target in targets:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from kg.extract.lexicon import (
     COMPASS_POINTS,
     COPULAS,
+    ORGANISATION_DESIGNATORS,
     ORGANISATION_MEMBER_NOUNS,
     PLACE_TYPES,
 )
@@ -168,10 +169,10 @@ def _kind_exemplified(doc: Doc, mention: MentionSpan) -> str | None:
         kinds = [token.head.head]
     else:
         return None
-    for kind in kinds:
-        word = singular(kind.lemma_.lower())
-        if kind.pos_ == "NOUN" and kind.tag_ == "NNS" and NOUN_TYPES.get(word) not in (
-                None, "PERSON"):
+    for kind in kinds:  # a plural noun, also capitalised first in its sentence: "Towns"
+        word = singular(kind.lemma_.lower() if kind.tag_ == "NNS" else kind.lower_)
+        plural = kind.tag_ == "NNS" or (kind.i == kind.sent.start and word != kind.lower_)
+        if plural and not kind.ent_type_ and NOUN_TYPES.get(word) not in (None, "PERSON"):
             return word
     return None
 
@@ -203,12 +204,19 @@ def _types_from_lists(result: ArticleEntities) -> None:
         for cluster_id in clusters:
             cluster = result.clusters[cluster_id]
             others = Counter(kinds[c] for c in clusters if c != cluster_id)
-            if not others or cluster.known is not None:
+            if not others or cluster.known is not None or _full_personal_name(doc, cluster):
                 continue
             kind, count = others.most_common(1)[0]
             if kind in _KIND_LABELS and kind != kinds[cluster_id] and count >= 2 and \
                     2 * count > sum(others.values()):
                 cluster.ner_labels[_KIND_LABELS[kind]] += 2 * count
+
+
+def _full_personal_name(doc: Doc, cluster: Cluster) -> bool:
+    """Whether the NER named ``cluster`` a person by a first name and a surname at least once
+    ("Edward Steichen", not "Lesotho" nor "Santa Cruz")."""
+    return any(m.kind == "name" and m.end - m.start >= 2 and doc[m.start].ent_type_ == "PERSON"
+               and first_name_gender(doc[m.start].text) is not None for m in cluster.mentions)
 
 
 _KIND_LABELS = {"person": "PERSON", "organisation": "ORG", "place": "GPE"}
@@ -247,8 +255,8 @@ def _type_noun_of_name(doc: Doc, mention: MentionSpan) -> str | None:
     of = next((t for t in doc[mention.start + 1:mention.end - 1] if t.lower_ == "of"), None)
     if of is not None and doc[of.i - 1].is_title:  # "University of Alberta", "Gulf of
         candidates.insert(0, doc[of.i - 1])  # Mexico", "Moscow School of Painting"
-    elif mention.end - mention.start == 2 and first.lower_ in _PLACE_NAME_STARTS:
-        return _PLACE_NAME_STARTS[first.lower_]  # "Lake Tana"; not "Fort Wayne Pistons"
+    elif mention.end - mention.start == 2 and first.lower_ in _NAME_STARTS:
+        return _NAME_STARTS[first.lower_]  # "Lake Tana"; not "Fort Wayne Pistons"
     after = doc[mention.end] if mention.end < len(doc) else None
     if after is not None and after.is_lower and last.head == after and \
             singular(after.lower_) not in _BODIES_OF_PLACES:
@@ -261,15 +269,16 @@ def _type_noun_of_name(doc: Doc, mention: MentionSpan) -> str | None:
         noun = naming_noun((token.lemma_ or token.lower_).lower(), people=token is before)
         if noun:
             return noun
-    if mention.end - mention.start > 1 and (first.text in _ORGANISATION_DESIGNATORS or
-                                            last.text in _ORGANISATION_DESIGNATORS):
+    if mention.end - mention.start > 1 and (first.text in ORGANISATION_DESIGNATORS or
+                                            last.text in ORGANISATION_DESIGNATORS):
         return "organisation"  # "FC Brno", "Beşiktaş JK", "Shed Media Ltd"
     return None
 
 
-# first words of place names: "Mount Guna", "Lake Tana", "Fort Worth", "Port Louis" (not
-# "Cape": "Cape Verde" is a country)
-_PLACE_NAME_STARTS = {"mount": "mountain", "lake": "lake", "fort": "fort", "port": "town"}
+# first words of place and storm names: "Mount Guna", "Lake Tana", "Fort Worth", "Port Louis"
+# (not "Cape": "Cape Verde" is a country); "Cyclone Phailin", "Hurricane Sandy"
+_NAME_STARTS = {"mount": "mountain", "lake": "lake", "fort": "fort", "port": "town",
+                "cyclone": "storm", "hurricane": "storm", "typhoon": "storm"}
 
 
 # what places have: "Texas courts" are not what "Texas" names
@@ -277,23 +286,19 @@ _BODIES_OF_PLACES = {"court", "police", "senate", "congress", "parliament", "ass
                      "legislature", "government", "army", "navy", "council"}
 
 
-# what companies and clubs add to their names
-_ORGANISATION_DESIGNATORS = {
-    "FC", "F.C.", "AFC", "CF", "SC", "SK", "S.K.", "JK", "FK", "AC", "BK", "IF", "IK", "SV",
-    "VfB", "VfL", "ŠK", "MŠK", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "plc", "PLC", "GmbH", "AG",
-    "S.A.", "SpA", "S.p.A.", "NV", "N.V.", "ASA", "Oyj", "Corp", "Corp.", "Co.", "LLP", "Pty",
-    "International",  # "Amnesty International", "Transparency International"
-}
-
-
 _PLACE_PREPOSITIONS = {"in", "near", "outside", "from", "of"}
 
 
 def _followed_by_place(result: ArticleEntities, mention: MentionSpan) -> bool:
     """"born in Sudbury, Ontario": a name after a preposition and before ", <a place>" is a
-    place too, unless a list goes on ("in Paris, France and Madrid")."""
+    place too, unless a list goes on ("in Paris, France and Madrid"); so is one inside such a
+    chain ("Sangamon" in "in Springfield, Sangamon, Illinois")."""
     doc = result.doc
-    if mention.start == 0 or doc[mention.start - 1].lower_ not in _PLACE_PREPOSITIONS:
+    start = mention.start
+    while start >= 2 and doc[start - 1].text == "," and result.token_kind.get(start - 2) == "name":
+        before = result.cluster_of(start - 2)  # back over ", <name>" to the chain's first
+        start = next(m.start for m in before.mentions if m.start <= start - 2 < m.end)
+    if start == 0 or doc[start - 1].lower_ not in _PLACE_PREPOSITIONS:
         return False
     if mention.end + 1 >= len(doc) or doc[mention.end].text != ",":
         return False

@@ -20,6 +20,7 @@ __all__ = [
     "OBJECT_CONTROL_VERBS",
     "RELATIONAL_PREPOSITIONS",
     "EMPTY_PREDICATES",
+    "ORGANISATION_DESIGNATORS",
     "DATE_WORDS",
     "AFFILIATION_NOUNS",
 ]
@@ -173,12 +174,14 @@ TYPE_NOUNS = {
         "contractor", "startup", "squadron", "regiment", "division", "group", "duo", "trio",
         "quartet", "ensemble", "outfit", "hospital", "senate", "congress", "parliament",
         "assembly", "court", "police", "academy", "legislature", "commission", "bureau",
+        "pac",  # a political action committee: "America PAC"
     },
     "EVENT": {
         "festival", "championship", "contest", "tour", "cup", "olympics", "election", "war",
         "pilgrimage",
         "battle", "revolution", "summit", "tournament", "award", "prize", "ceremony", "expo",
         "marathon", "uprising", "massacre", "rebellion", "siege", "crisis",
+        "storm", "hurricane", "cyclone", "typhoon",
     },
     "PERSON": {
         "actor", "actress", "singer", "songwriter", "musician", "politician", "writer",
@@ -253,3 +256,12 @@ OFFICE_NOUNS = ROLE_NOUNS - {"founder", "co-founder", "cofounder", "owner", "dir
 NATIONALITY_NOUNS = (TYPE_NOUNS["PERSON"] | JOB_NOUNS | MEMBER_NOUNS | {
     "barrister", "academic", "filmmaker", "blogger", "student", "researcher", "professor",
 }) - OFFICE_NOUNS - {"founder", "co-founder", "cofounder", "owner", "executive", "member"}
+
+
+#: What companies and clubs add to their names ("Altınordu S.K.", "Apple Inc.").
+ORGANISATION_DESIGNATORS = {
+    "FC", "F.C.", "AFC", "CF", "SC", "SK", "S.K.", "JK", "FK", "AC", "BK", "IF", "IK", "SV",
+    "VfB", "VfL", "ŠK", "MŠK", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "plc", "PLC", "GmbH", "AG",
+    "S.A.", "SpA", "S.p.A.", "NV", "N.V.", "ASA", "Oyj", "Corp", "Corp.", "Co.", "LLP", "Pty",
+    "International",  # "Amnesty International", "Transparency International"
+}

@@ -10,21 +10,22 @@ that begins an organisation's is the organisation ("the United States Senate"). 
 >>> from kg.nlp import load_pipeline
 >>> doc = load_pipeline()("Zaha Hadid DBE RA designed the stadium.")
 >>> [(e.text, name_span(e).text) for e in doc.ents]
-[('Zaha Hadid DBE RA', 'Zaha Hadid')]
+[('Zaha Hadid DBE', 'Zaha Hadid')]
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.extract.lexicon import ORGANISATION_DESIGNATORS
 from kg.extract.mentions import NOUN_TYPES, role_noun, stance
 from kg.extract.pronouns import first_name_gender
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
-__all__ = ["name_span", "is_stance", "occupation_before_person", "campus_end",
-           "organisation_named_after", "joined_names"]
+__all__ = ["name_span", "proper_phrase_end", "heading_capitals", "is_stance",
+           "occupation_before_person", "campus_end", "organisation_named_after", "joined_names"]
 
 
 _MODIFIER_DEPS = ("amod", "compound", "nmod", "npadvmod")
@@ -65,9 +66,81 @@ def name_span(ent: Span) -> Span | None:
     if ent.label_ == "PERSON":
         while end - start > 1 and role_noun(doc[start]) and doc[start].is_title:
             start += 1
+    elif ent.label_ in ("ORG", "FAC", "EVENT"):
+        end = proper_phrase_end(doc, end)
     if end - start > 1 and doc[start].text == "the":  # "the Defense Department"
         start += 1
     return doc[start:end] if end > start else None
+
+
+def proper_phrase_end(doc: Doc, end: int) -> int:
+    """Where the name ending at ``end`` ends when the NER stopped inside the proper-noun phrase
+    the parser reads: at "of" after its type noun ("Metropolitan Museum" of Art), inside a list
+    after "of" ("the Moscow School of Painting", Sculpture and Architecture), or before a
+    company's or club's designator ("Altınordu" S.K.). What it runs on is capitalised and no
+    other entity; ``end`` itself where nothing is left out.
+
+    >>> from kg.nlp import load_pipeline
+    >>> doc = load_pipeline()("She visited New York's Metropolitan Museum of Art.")
+    >>> doc[5:proper_phrase_end(doc, 7)].text
+    'Metropolitan Museum of Art'
+    """
+    if end < len(doc) and doc[end].text in ORGANISATION_DESIGNATORS and \
+            doc[end - 1].head.i == end and not doc[end].ent_type_:
+        return end + 1
+    last = doc[end - 1]
+    if end < len(doc) and doc[end].lower_ == "of" and doc[end].head.i == last.i and \
+            NOUN_TYPES.get(last.lower_) in ("ORG", "FAC", "EVENT"):
+        pobj = next((c for c in doc[end].children if c.dep_ == "pobj"), None)
+    elif last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.i >= end - 3:
+        pobj = last
+    else:
+        return end
+    if pobj is None or pobj.right_edge.i < end or not doc[pobj.right_edge.i].is_title:
+        return end
+    if all(not t.ent_type_ and ((t.pos_ == "PROPN" and t.is_title) or t.text in (",", "and", "&"))
+           for t in doc[max(end, pobj.left_edge.i):pobj.right_edge.i + 1]):
+        return pobj.right_edge.i + 1
+    return end
+
+
+def heading_capitals(span: Span, lowercase: set[str], is_known) -> bool:
+    """Whether ``span`` is capitalised only as every word of a title-case heading is
+    ("Musk's Participation in the Russian Marathon", "The Unlikelihood of Putin's
+    Impeachment") while the article writes its words in lower case elsewhere ("the Russian
+    marathon", "Putin's impeachment"): common words, no name. ``lowercase`` holds the
+    article's lower-case words; ``is_known(text)`` says whether a name table knows a text
+    (a people's name, or the whole name, counts as known, and is left alone).
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> nlp.add_pipe("sentencizer")  # doctest: +ELLIPSIS
+    <...>
+    >>> doc = nlp("The Unlikelihood of Putin's Impeachment")
+    >>> heading_capitals(doc[5:6], {"impeachment"}, lambda text: False)
+    True
+    >>> heading_capitals(doc[3:4], {"impeachment"}, lambda text: False)
+    False
+    """
+    if is_known(span.text) or not _is_title_case_heading(span.sent):
+        return False
+    words = [t for t in span if t.is_alpha and not is_known(t.text)]
+    return bool(words) and all(t.lower_ in lowercase for t in words)
+
+
+# words a title-case heading may leave in lower case
+_HEADING_SMALL_WORDS = {"with", "from", "into", "about", "over", "after", "than", "that", "this",
+                        "upon", "onto", "amid"}
+
+
+def _is_title_case_heading(sentence: Span) -> bool:
+    """A line with no final full stop whose longer words all begin with a capital."""
+    tokens = [t for t in sentence if not t.is_space]
+    if not tokens or tokens[-1].text in (".", "!", ":", ";"):
+        return False
+    long_words = [t for t in tokens
+                  if t.is_alpha and len(t) >= 4 and t.lower_ not in _HEADING_SMALL_WORDS]
+    return len(long_words) >= 2 and all(t.text[0].isupper() for t in long_words)
 
 
 def is_stance(span: Span) -> bool:
@@ -130,7 +203,7 @@ def organisation_named_after(span: Span, label: str) -> int | None:
             NOUN_TYPES.get(head.lower_) != "ORG":
         return None
     between = doc[span.end:head.i + 1]
-    if all(t.pos_ == "PROPN" and t.is_title and not t.ent_type_ for t in between):
+    if all(t.pos_ == "PROPN" and (t.is_title or t.is_upper) and not t.ent_type_ for t in between):
         return head.i + 1
     return None
 

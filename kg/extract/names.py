@@ -34,11 +34,13 @@ from kg.extract.mentions import (
 from kg.extract.name_joining import matching_cluster
 from kg.extract.name_spans import (
     campus_end,
+    heading_capitals,
     is_stance,
     joined_names,
     name_span,
     occupation_before_person,
     organisation_named_after,
+    proper_phrase_end,
 )
 from kg.gazetteer import Gazetteer
 from kg.names import normalize_name
@@ -83,11 +85,13 @@ def _names(doc: Doc, labels, gazetteer: Gazetteer):
     alias-table type if known), and the description is read in step 3; so is an
     "organisation" ending in a member's noun ("Labour MP", "an Arsenal player")."""
     taken = 0  # tokens before this one belong to a name already given
+    common = _heading_test(doc, gazetteer)
     for ent in doc.ents:
         if ent.label_ not in labels or ent.start < taken:
             continue
         span = name_span(ent)
         if span is None or is_demonym_modifier(span, ent.label_, gazetteer) or \
+                _is_language(span, gazetteer) or common(span) or \
                 not _looks_like_name(span, gazetteer) or is_stance(span):
             continue
         if ent.label_ != "PERSON" and occupation_before_person(span):
@@ -119,6 +123,17 @@ def _names(doc: Doc, labels, gazetteer: Gazetteer):
             yield part, ent.label_
 
 
+def _heading_test(doc: Doc, gazetteer: Gazetteer):
+    """``span -> bool``: :func:`heading_capitals` with the article's lower-case words and the
+    alias and demonym tables as what is known."""
+    lowercase = {t.text for t in doc if t.is_lower and t.is_alpha}
+
+    def is_known(text: str) -> bool:
+        return gazetteer.lookup(text) is not None or gazetteer.demonym(text) is not None
+
+    return lambda span: heading_capitals(span, lowercase, is_known)
+
+
 _TITLE_MODIFIERS = {"holy", "chief", "petty", "top", "grand", "high", "deputy", "vice", "senior",
                     "junior", "supreme", "prime", "foreign", "first", "lord", "roman", "royal",
                     "imperial"}
@@ -144,6 +159,7 @@ def described_names(result: ArticleEntities) -> None:
     ...", "Kiirunavaara is a mountain") or that end in a type noun ("the Sawtooth
     Mountains", "Lambton County"). Their later occurrences join them."""
     doc = result.doc
+    common = _heading_test(doc, Gazetteer.bundled())
     for token in doc:
         label = NOUN_TYPES.get(token.lemma_.lower())
         if token.dep_ != "attr" or label is None or token.head.lemma_.lower() not in COPULAS:
@@ -159,8 +175,10 @@ def described_names(result: ArticleEntities) -> None:
         if noun is None:
             continue
         label = NOUN_TYPES[noun]
-        if token.pos_ == "PROPN" and token.is_title:  # "the Sawtooth Mountains"
-            _new_name(result, start, token.i + 1, label)
+        if token.pos_ == "PROPN" and token.is_title:  # "the Sawtooth Mountains", "the
+            end = proper_phrase_end(doc, token.i + 1)  # Museum of Art", not a heading's
+            if not common(doc[start:end]):  # "the Russian Marathon" (of "the Russian marathon")
+                _new_name(result, start, end, label)
         elif token.is_lower and label in ("GPE", "LOC"):  # "Møre og Romsdal county": the
             if doc[start].is_lower and start > 0 and doc[start - 1].pos_ == "PROPN" and \
                     doc[start - 1].is_title:  # name without its noun; not "Iraq war"
@@ -283,6 +301,22 @@ def is_demonym_modifier(span: Span, label: str, gazetteer: Gazetteer) -> bool:
     last = span[-1]
     return label not in ("NORP", "GPE", "LOC") and last.dep_ in ("amod", "compound") and \
         last.head.pos_ == "NOUN" and last.head.i > last.i and gazetteer.demonym(span.text) is not None
+
+
+def _is_language(span: Span, gazetteer: Gazetteer) -> bool:
+    """"followed up his invite in Russian": a people's word alone after "in" is a language,
+    whatever the NER's label ("in Russia", "in the Russian army" name no language).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("He wrote in Russian")
+    >>> doc[3].dep_, doc[3].head = "pobj", doc[2]
+    >>> _is_language(doc[3:4], Gazetteer.bundled())
+    True
+    """
+    word = span[0]
+    return len(span) == 1 and word.dep_ == "pobj" and word.head.lower_ == "in" and \
+        not list(word.children) and not word.text.endswith("s") and \
+        gazetteer.demonym(word.text) is not None
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&]*[A-Z0-9][A-Za-z0-9&]*")

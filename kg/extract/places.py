@@ -221,13 +221,16 @@ def _described_as_in(entities: ArticleEntities, noun: Token) -> list[int]:
 
     >>> from kg.extract.coref import resolve_mentions
     >>> from kg.nlp import load_pipeline
-    >>> doc = load_pipeline()("Instituto Gonzaga, a catholic school in Milan, must pay.")
+    >>> doc = load_pipeline()("Bocconi University, a private university in Milan, must pay.")
     >>> entities = resolve_mentions(doc, Gazetteer.bundled())
     >>> [(entities.clusters[i].label, entities.clusters[o].label) for i, o, _, _ in place_links(entities)]
-    [('Instituto Gonzaga', 'Milan')]
+    [('Bocconi University', 'Milan')]
     """
     found = []
-    for prep in noun.children:
+    preps = list(noun.children)
+    if noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].head.i < noun.i:
+        preps.append(noun.doc[noun.i + 1])  # "in" right after the noun, hung on the verb
+    for prep in preps:
         if prep.dep_ == "prep" and prep.lower_ == "in":
             for pobj in prep.children:
                 for place in ([pobj, *[c for c in pobj.children if c.dep_ == "conj"]]

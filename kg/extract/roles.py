@@ -147,7 +147,7 @@ def _modifies_a_noun(token: Token) -> bool:
     """"Panama" of "Panama coach", "USI" of "USI associate professor", "Donald" of "Donald
     Trump's daughter": a proper noun that modifies a common noun after it, or is the first
     word of a possessor's name."""
-    while token.dep_ == "compound" and token.head.i > token.i:
+    while token.dep_ in ("compound", "nmod") and token.head.i > token.i:
         token = token.head
         if token.pos_ == "NOUN" or is_possessor(token):
             return True

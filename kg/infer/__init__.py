@@ -29,8 +29,8 @@ Examples
 >>> graph = build_articles([Article("a1", "Bergen", text)])
 >>> for relation in infer_relations(graph):
 ...     print(relation.subject, relation.object, relation.evidence.confidence)
-bergen norway 0.9
-oslo norway 0.81
+bergen norway 0.89
+oslo norway 0.8
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ def explain_inferred(graph: KnowledgeGraph, relation: Relation, top: int = 3,
     >>> graph = build_articles([Article("a1", "Bergen", text)], infer=True)
     >>> oslo = next(r for r in graph.relation_list() if r.subject == "oslo")
     >>> [name for name, _ in explain_inferred(graph, oslo)]
-    ['place in first sentence', "country's share of country mentions", 'country rank=0']
+    ['place in first sentence', "country's share of country mentions", 'subject type=GPE']
     """
     if relation.evidence.extractor != LOCATED_IN_MODEL:
         return []

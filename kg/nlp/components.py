@@ -152,7 +152,7 @@ class CachedAttributeRuler:
 
     >>> from kg.nlp import load_pipeline
     >>> nlp = load_pipeline()
-    >>> [(t.pos_, str(t.morph)) for t in nlp("Markets rose.")]
+    >>> [(t.pos_, str(t.morph)) for t in nlp("Prices rose.")]
     [('NOUN', 'Number=Plur'), ('VERB', 'Tense=Past|VerbForm=Fin'), ('PUNCT', 'PunctType=Peri')]
     """
 
