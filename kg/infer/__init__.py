@@ -29,7 +29,7 @@ Examples
 >>> graph = build_articles([Article("a1", "Bergen", text)])
 >>> for relation in infer_relations(graph):
 ...     print(relation.subject, relation.object, relation.evidence.confidence)
-bergen norway 0.89
+bergen norway 0.9
 oslo norway 0.8
 """
 
