@@ -99,6 +99,15 @@ TABLE = [
      [("K.C. Maurer", "officer at", "Andy Warhol Foundation", "employer")]),
     ("Pan-democrat veteran Cyd Ho from the Labour Party lost her seat in this constituency.",
      [("Cyd Ho", "member of", "Labour Party", "member_of")]),
+    # an acronym a person is "of" is an organisation, whatever the NER said (here: a person)
+    ("Two veteran politicians Lee Cheuk-yan of the Labour Party and Frederick Fung of ADPL "
+     "were defeated.", [("Frederick Fung", "member of", "ADPL", "member_of"),
+                        ("Lee Cheuk-yan", "member of", "Labour Party", "member_of")]),
+    # what a verb acts on stays in its predicate; an amount does not
+    ("Pierre L'Enfant left school in France in 1776.",
+     [("Pierre L'Enfant", "leave school in", "France", None)]),
+    ("Twitter gave Ahmed Mohamed an internship.",
+     [("Twitter", "give internship to", "Ahmed Mohamed", None)]),
     # where a name is, set off by commas, however the parser attached the participle
     ("The exhibit came from Duke University, located in Durham, and from Yale.",
      [("Duke University", "be located in", "Durham", "located_in")]),
@@ -617,7 +626,7 @@ FLAGS = [
     # what someone failed, was unable or refused to do did not happen
     ("Joe Biden failed to meet Xi Jinping.", ("Joe Biden", "meet", "Xi Jinping"), True, False),
     ("Gordon found himself unable to obtain military employment in Scotland.",
-     ("Gordon", "obtain in", "Scotland"), True, False),
+     ("Gordon", "obtain employment in", "Scotland"), True, False),
     ("Vladimir Putin refused to meet Joe Biden.", ("Vladimir Putin", "meet", "Joe Biden"), True, False),
     ("Joe Biden may meet Xi Jinping next week.", ("Joe Biden", "meet", "Xi Jinping"), False, True),
     # a relative clause says what it says as a fact, whatever the main clause's mood

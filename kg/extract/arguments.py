@@ -76,6 +76,7 @@ class ArgumentReader:
         for subject in inverted_subjects(verb):  # "Is Musk in contact with Putin?"
             children += [c for c in subject.children if c.dep_ == "prep"]
         possessed = _stranded_possessors(children)  # possessed noun -> possessor
+        thing = self._thing_done(children)
         for child in children:
             if child.dep_ in OBJECT_DEPS and child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
                 found.extend(self._through_noun(verb.head, []))  # "Twitter, which Musk bought"
@@ -89,8 +90,10 @@ class ArgumentReader:
                     child.dep_ == "oprd"
                 for obj in expand(child):
                     extra = [*obj.children, possessed[obj]] if obj in possessed else None
-                    found.extend(self._through_noun(obj, _small_clause(verb, obj), role=stated_role,
-                                                    children=extra))
+                    words = _small_clause(verb, obj)
+                    if child.dep_ == "dative" and thing is not None and not words:
+                        words = [word_lemma(thing), "to"]  # "gave Mohamed an internship"
+                    found.extend(self._through_noun(obj, words, role=stated_role, children=extra))
             elif child.dep_ in ("ccomp", "xcomp") and child.tag_ in ("VBN", "VBD") and \
                     verb.lemma_.lower() in _SMALL_CLAUSE_VERBS:
                 for subject in child.children:  # "get Donald Trump elected": a small clause
@@ -104,11 +107,14 @@ class ArgumentReader:
                                 for obj in expand(pobj):
                                     found.extend(self._through_noun(obj, [child.lower_, prep.lower_]))
             elif child.dep_ in ("prep", "agent") and child.lower_ not in NOT_ARGUMENTS:
+                # "bought a house in Texas": what was bought is part of what is said
+                done = [word_lemma(thing)] if thing is not None and thing.i < child.i and \
+                    child.dep_ == "prep" else []
                 for prep in expand(child):
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj":
                             for obj in expand(pobj):
-                                found.extend(self._through_noun(obj, [prep.lower_]))
+                                found.extend(self._through_noun(obj, [*done, prep.lower_]))
         # "used by embassies and departments, like the Forest Service": the parser hangs the
         # examples on the verb; they stand for the nearest noun argument before them
         nouns = [(t, [c.lower_] if c.dep_ != "dobj" else []) for c in children
@@ -121,6 +127,18 @@ class ArgumentReader:
                 noun, words = before[-1]
                 found.extend(self.examples(noun, [prep], words))
         return found
+
+    def _thing_done(self, children: list[Token]) -> Token | None:
+        """The common noun a verb acts on, which a relation through one of its prepositions
+        must keep ("bought a house in Texas": buy house in; "obtain military employment in
+        Scotland": obtain employment in); None when the object is an entity, a pronoun, a
+        role or an amount ("donated 75 million dollars to": donate to)."""
+        for child in children:
+            if child.dep_ in ("dobj", "obj") and child.pos_ == "NOUN" and self.arg(child) is None \
+                    and role_noun(child) is None and not child.ent_type_ and \
+                    not any(c.dep_ in ("nummod", "quantmod") for c in child.children):
+                return child
+        return None
 
     def _through_noun(self, token: Token, words: list[str], depth: int = 0, role: bool = False,
                       children: list[Token] | None = None) -> list[tuple[Token, list[str], float]]:

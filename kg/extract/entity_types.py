@@ -101,8 +101,9 @@ _ORGANISATION_VERBS = {"publish", "acquire", "manufacture", "distribute"}
 
 def _organisation_context(result: ArticleEntities, mention: MentionSpan) -> bool:
     """"Managing Director of Idealab", "a division of Samsung", "acquired by Windstream",
-    "plays for Partick Thistle", "an Altınordu S.K. player": what one directs, is a
-    division of, is acquired by, plays for or is a player or member of is an organisation.
+    "plays for Partick Thistle", "an Altınordu S.K. player", "Frederick Fung of ADPL": what
+    one directs, is a division of, is acquired by, plays for or is a player or member of, and
+    the acronym a person is "of", is an organisation.
     Not a name another name stands between it and the preposition: in "CEO of the Refugee
     Council Enver Solomon" the Refugee Council is what "of" is about, whatever the parse hung
     on it.
@@ -128,6 +129,10 @@ def _organisation_context(result: ArticleEntities, mention: MentionSpan) -> bool
     governor = preposition.head.lemma_.lower()
     if preposition.lower_ == "for" and governor in ("play", "sign"):
         return True  # "plays for Partick Thistle"
+    if preposition.lower_ == "of" and mention.end - mention.start == 1 and last.is_upper and \
+            len(last) >= 3 and result.token_kind.get(preposition.head.i) == "name" and \
+            result.clusters[result.token_cluster[preposition.head.i]].type == "PERSON":
+        return True  # "Frederick Fung of ADPL": a person's acronym-named organisation
     if preposition.lower_ in ("of", "for"):
         return governor in _ORGANISATION_NOUNS and preposition.head.pos_ in ("NOUN", "PROPN")
     return preposition.lower_ == "by" and governor in _ORGANISATION_VERBS
