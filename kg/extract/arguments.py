@@ -38,6 +38,8 @@ _PART_NOUNS = {"part", "north", "south", "east", "west", "centre", "center", "he
                "coast", "bank", "side", "edge", "outskirts", "area", "corner", "tip", "end"}
 # verbs taking "object + participle": "get Donald Trump elected", "want him removed"
 _SMALL_CLAUSE_VERBS = {"get", "have", "see", "want", "need", "keep", "like"}
+# verbs that give a name: a name as their object predicate is what something is called
+_NAMING_VERBS = {"call", "name", "dub", "title", "nickname", "christen", "rename", "term"}
 # prepositions after a noun that lead on to its object ("contact with", "a role in", "an
 # investigation into", "expand its service into")
 _NOUN_LINKS = (RELATIONAL_PREPOSITIONS - {"between"}) | {"in", "at", "into"}
@@ -84,6 +86,11 @@ class ArgumentReader:
                 continue  # read with the noun it possesses
             elif child.dep_ in OBJECT_DEPS and _after_dash(child):
                 continue  # "push to change rules — a big imperative for Tesla —" is an aside
+            elif child.dep_ == "oprd" and verb.lemma_.lower() in _NAMING_VERBS and \
+                    self.arg(child) is not None and \
+                    not any(c.dep_ == "oprd" and c.i > child.i for c in children):
+                continue  # "I called it Character", "the group called the Sea Org": a name
+                # given (not "called [Putin] [a killer]", parsed as two object predicates)
             elif child.dep_ in OBJECT_DEPS:
                 # "Putin is the president of Russia", "Musk was named head of DOGE"
                 stated_role = (child.dep_ == "attr" and verb.lemma_.lower() in COPULAS) or \

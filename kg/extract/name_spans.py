@@ -75,8 +75,9 @@ def name_span(ent: Span) -> Span | None:
 
 def proper_phrase_end(doc: Doc, end: int) -> int:
     """Where the name ending at ``end`` ends when the NER stopped inside the proper-noun phrase
-    the parser reads: at "of" after its type noun ("Metropolitan Museum" of Art), inside a list
-    after "of" ("the Moscow School of Painting", Sculpture and Architecture), or before a
+    the parser reads: at "of" after its type noun ("Metropolitan Museum" of Art), right after
+    "of" ("the Battle of" Chudnov, whatever the NER made of the rest), inside a list after
+    "of" ("the Moscow School of Painting", Sculpture and Architecture), or before a
     company's or club's designator ("Altınordu" S.K.). What it runs on is capitalised and no
     other entity; ``end`` itself where nothing is left out.
 
@@ -89,6 +90,13 @@ def proper_phrase_end(doc: Doc, end: int) -> int:
             doc[end - 1].head.i == end and not doc[end].ent_type_:
         return end + 1
     last = doc[end - 1]
+    if last.lower_ == "of" and end < len(doc):  # "the Battle of" + "Chudnov", which the NER
+        pobj = next((c for c in last.children if c.dep_ == "pobj"), None)  # took for a place
+        if pobj is not None and pobj.left_edge.i == end and all(
+                t.is_title or t.is_upper or t.text in (",", "and", "&", "-")
+                for t in doc[end:pobj.right_edge.i + 1]):
+            return pobj.right_edge.i + 1
+        return end
     if end < len(doc) and doc[end].lower_ == "of" and doc[end].head.i == last.i and \
             NOUN_TYPES.get(last.lower_) in ("ORG", "FAC", "EVENT"):
         pobj = next((c for c in doc[end].children if c.dep_ == "pobj"), None)

@@ -90,6 +90,8 @@ def _names(doc: Doc, labels, gazetteer: Gazetteer):
         if ent.label_ not in labels or ent.start < taken:
             continue
         span = name_span(ent)
+        if span is not None and span.end > ent.end:
+            taken = span.end  # a name extended over what the NER tagged apart: "Battle of Chudnov"
         if span is None or is_demonym_modifier(span, ent.label_, gazetteer) or \
                 _is_language(span, gazetteer) or common(span) or \
                 not _looks_like_name(span, gazetteer) or is_stance(span):
