@@ -535,6 +535,11 @@ def test_a_passive_whose_subject_is_no_entity_reads_nothing_and_does_not_fail():
 
 #: sentence -> (subject, object) pairs that must NOT be related
 ABSENT = [
+    # a demonym modifying the noun after "for the" is no holder: the military is not the country
+    ("Fuad Basya, a spokesman for the Indonesian military, said it.", [("Fuad Basya", "Indonesia")]),
+    # a people is no citizen: "a minority" says what the Rohingya are
+    ("The rescued members included Rohingya, a stateless minority of Muslims from Myanmar.",
+     [("Rohingya", "Myanmar", "citizen of")]),
     # a name given is no relation with whoever gives it
     ("Daniel Montalvo left the elite group within Scientology called the Sea Org.",
      [("Daniel Montalvo", "Sea Org")]),

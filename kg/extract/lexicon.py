@@ -199,6 +199,7 @@ TYPE_NOUNS = {
         "czar", "shah", "lord", "scorer", "doge", "baronet", "viceroy", "pharaoh", "caliph",
         "regent", "archbishop", "rabbi", "imam",
     },
+    "NORP": {"minority", "tribe", "ethnicity", "diaspora"},  # "Rohingya, a stateless minority"
     "WORK_OF_ART": {
         "film", "movie", "album", "song", "single", "novel", "novella", "book", "opera",
         "sitcom", "documentary", "painting", "poem", "symphony", "soundtrack", "musical",

@@ -191,6 +191,9 @@ def _facts(reader: _Reader, name_start: int, name_end: int):
             holder = preposition + 2 if preposition + 2 < len(doc) and \
                 doc[preposition + 1].lower_ == "the" else preposition + 1
             person_ok = noun if doc[preposition].lower_ in ("to", "for") else None
+            if reader.result.token_kind.get(holder) != "name" and \
+                    doc[holder].head.i > holder and doc[holder].head.pos_ == "NOUN":
+                break  # "a spokesman for the Indonesian military": the military's, not Indonesia's
             if reader.is_holder(holder, person_ok):
                 end, cluster = holder + 1, reader.result.token_cluster.get(holder)
                 owner = reader.result.token_cluster
