@@ -63,3 +63,13 @@ def test_cli_min_confidence(tmp_path):
     count = {line.split(": ")[0]: line.split(": ")[1] for line in low.output.splitlines() if ": " in line}
     assert int(count["relations"].split()[0]) > 0
     assert "relations: 0" in high.output
+
+
+def test_a_question_states_less_than_a_statement():
+    asked = _triples(build_articles([Article("q", "Q", "Did Elon Musk meet Vladimir Putin?")],
+                                    min_confidence=0.0))
+    said = _triples(build_articles([Article("s", "S", "Elon Musk met Vladimir Putin.")],
+                                   min_confidence=0.0))
+    key = ("Elon Musk", "meet", "Vladimir Putin")
+    assert key in asked and key in said
+    assert asked[key] < said[key]

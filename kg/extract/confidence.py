@@ -41,8 +41,10 @@ def confidence_model() -> LogisticModel:
     return bundled_model(MODEL_FILE)
 
 
-def relation_features(relation, sentence_words: int) -> dict[str, float]:
-    """What a reader would weigh in judging one relation (a LocalRelation)."""
+def relation_features(relation, sentence_words: int, question: bool = False) -> dict[str, float]:
+    """What a reader would weigh in judging one relation (a LocalRelation), from a sentence
+    of ``sentence_words`` tokens that is a ``question`` or not (a question states little:
+    "How did Elon Musk rely on the Russians ...?")."""
     rtype = relation_type(relation.predicate, relation.subject_type or None, relation.object_type or None)
     subject = _GROUPS.get(relation.subject_type, "other")
     obj = _GROUPS.get(relation.object_type, "other")
@@ -67,4 +69,6 @@ def relation_features(relation, sentence_words: int) -> dict[str, float]:
             features[flag] = 1.0
     if relation.attributed_to is not None:
         features["attributed"] = 1.0
+    if question:
+        features["in a question"] = 1.0
     return features

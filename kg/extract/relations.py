@@ -332,9 +332,16 @@ def extract_relations(entities: ArticleEntities,
             negated=False, pattern=f"role {fact.via}")
 
     calibration = calibration or confidence_model()
-    calibrated = [replace(r, confidence=round(calibration.probability(
-        relation_features(r, len(doc[r.anchor].sent))), 2)) for r in _without_prefixes(found.values())]
+    calibrated = [replace(r, confidence=round(calibration.probability(relation_features(
+        r, len(doc[r.anchor].sent), is_question(doc[r.anchor].sent))), 2))
+        for r in _without_prefixes(found.values())]
     return sorted(calibrated, key=lambda r: (r.sentence_start, r.anchor, r.subject, r.predicate, r.object))
+
+
+def is_question(sentence: Span) -> bool:
+    """Whether a sentence asks: its last word, past closing quotes and brackets, is "?"."""
+    words = [t for t in sentence if not t.is_space and t.text not in ('"', "'", "”", "’", ")")]
+    return bool(words) and words[-1].text == "?"
 
 
 def _without_prefixes(relations) -> list[LocalRelation]:
