@@ -22,6 +22,8 @@ from kg.extract.mentions import NOUN_TYPES, role_noun, stance
 from kg.extract.pronouns import first_name_gender
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Doc, Span
 
 __all__ = ["name_span", "proper_phrase_end", "heading_capitals", "is_stance",
@@ -90,8 +92,9 @@ def proper_phrase_end(doc: Doc, end: int) -> int:
             doc[end - 1].head.i == end and not doc[end].ent_type_:
         return end + 1
     last = doc[end - 1]
-    if last.lower_ == "of" and end < len(doc):  # "the Battle of" + "Chudnov", which the NER
-        pobj = next((c for c in last.children if c.dep_ == "pobj"), None)  # took for a place
+    if last.lower_ == "of" and end < len(doc):
+        # a name never ends in "of": "the Battle of" + "Chudnov", which the NER took for a place
+        pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
         if pobj is not None and pobj.left_edge.i == end and all(
                 t.is_title or t.is_upper or t.text in (",", "and", "&", "-")
                 for t in doc[end:pobj.right_edge.i + 1]):
@@ -112,7 +115,7 @@ def proper_phrase_end(doc: Doc, end: int) -> int:
     return end
 
 
-def heading_capitals(span: Span, lowercase: set[str], is_known) -> bool:
+def heading_capitals(span: Span, lowercase: set[str], is_known: Callable[[str], bool]) -> bool:
     """Whether ``span`` is capitalised only as every word of a title-case heading is
     ("Musk's Participation in the Russian Marathon", "The Unlikelihood of Putin's
     Impeachment") while the article writes its words in lower case elsewhere ("the Russian
