@@ -33,8 +33,8 @@ sys.path.insert(0, str(ROOT))
 from kg.build import assemble_with_ids, extract_article, local_to_relation  # noqa: E402
 from kg.eval.gum import read_gum  # noqa: E402
 from kg.eval.news import judgment_key, read_judgments, read_news_gold, score_relations  # noqa: E402
+from kg.extract.clauses import asks  # noqa: E402
 from kg.extract.confidence import MODEL_FILE, relation_features  # noqa: E402
-from kg.extract.relations import is_question  # noqa: E402
 from kg.gazetteer import Gazetteer  # noqa: E402
 from kg.io import atomic_write_text  # noqa: E402
 from kg.learned import LogisticModel  # noqa: E402
@@ -60,7 +60,7 @@ def examples(docs, tables, judgments) -> tuple[list[dict], list[int], list]:
     for extraction, spacy_doc in zip(extractions, parsed, strict=True):
         for local in extraction.relations:
             sentence = spacy_doc[local.anchor].sent
-            rows.append(relation_features(local, len(sentence), is_question(sentence)))
+            rows.append(relation_features(local, len(sentence), asks(sentence)))
             relations.append(local_to_relation(local, extraction.article, ids))
     gold = [row for doc in docs for row in tables[doc.name]]
     matched, _ = score_relations(relations, gold, graph)

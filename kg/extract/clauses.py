@@ -24,10 +24,23 @@ from kg.extract.lexicon import COPULAS, OBJECT_CONTROL_VERBS, RAISING_ADJECTIVES
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["acts_as_verb", "clause_subjects", "expand", "inverted_subjects", "open_tuples", "OpenTuple"]
+__all__ = ["acts_as_verb", "asks", "clause_subjects", "expand", "inverted_subjects", "open_tuples",
+           "OpenTuple"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _OBJECT_DEPS = ("dobj", "dative", "attr", "oprd", "acomp", "obj")
+
+def asks(tokens) -> bool:
+    """Whether a stretch of text (a sentence, a paragraph) ends in a question mark, past
+    spaces and closing quotes: "How did Elon Musk rely on the Russians?" asks.
+
+    >>> import spacy
+    >>> asks(spacy.blank("en")('He said: "Why now?"')), asks(spacy.blank("en")("He went."))
+    (True, False)
+    """
+    words = [t for t in tokens if not t.is_space and not t.is_quote]
+    return bool(words) and words[-1].text == "?"
+
 
 
 def acts_as_verb(token: Token) -> bool:

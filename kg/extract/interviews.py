@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract.clauses import expand, prepositional_objects
+from kg.extract.clauses import asks, expand, prepositional_objects
 from kg.extract.speakers import FIRST_PERSON, quotations
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ def _is_question(doc: Doc, start: int, end: int) -> bool:
     """A paragraph that ends in a question mark and is short: a long one that does is an
     answer ending in a question of its own ("... with no pretense of defense?")."""
     words = [t for t in doc[start:end] if not t.is_space and not t.is_quote]
-    return bool(words) and words[-1].text == "?" and len(words) <= QUESTION_WORDS
+    return asks(words) and len(words) <= QUESTION_WORDS
 
 
 def _interviewed_tokens(doc: Doc, end: int, *, met: bool) -> list[Token]:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from kg.extract.arguments import ArgumentReader, is_possessor, word_lemma
-from kg.extract.clauses import acts_as_verb, clause_subjects, expand
+from kg.extract.clauses import acts_as_verb, asks, clause_subjects, expand
 from kg.extract.confidence import confidence_model, relation_features
 from kg.extract.coref import ArticleEntities, role_noun
 from kg.extract.described import (
@@ -333,15 +333,9 @@ def extract_relations(entities: ArticleEntities,
 
     calibration = calibration or confidence_model()
     calibrated = [replace(r, confidence=round(calibration.probability(relation_features(
-        r, len(doc[r.anchor].sent), is_question(doc[r.anchor].sent))), 2))
+        r, len(doc[r.anchor].sent), asks(doc[r.anchor].sent))), 2))
         for r in _without_prefixes(found.values())]
     return sorted(calibrated, key=lambda r: (r.sentence_start, r.anchor, r.subject, r.predicate, r.object))
-
-
-def is_question(sentence: Span) -> bool:
-    """Whether a sentence asks: its last word, past closing quotes and brackets, is "?"."""
-    words = [t for t in sentence if not t.is_space and t.text not in ('"', "'", "”", "’", ")")]
-    return bool(words) and words[-1].text == "?"
 
 
 def _without_prefixes(relations) -> list[LocalRelation]:
