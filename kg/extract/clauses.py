@@ -32,13 +32,14 @@ _OBJECT_DEPS = ("dobj", "dative", "attr", "oprd", "acomp", "obj")
 
 def asks(tokens) -> bool:
     """Whether a stretch of text (a sentence, a paragraph) ends in a question mark, past
-    spaces and closing quotes: "How did Elon Musk rely on the Russians?" asks.
+    spaces, closing quotes and brackets: "How did Elon Musk rely on the Russians?" asks, and so
+    does "(Why now?)".
 
     >>> import spacy
     >>> asks(spacy.blank("en")('He said: "Why now?"')), asks(spacy.blank("en")("He went."))
     (True, False)
     """
-    words = [t for t in tokens if not t.is_space and not t.is_quote]
+    words = [t for t in tokens if not t.is_space and not t.is_quote and t.text not in (")", "]")]
     return bool(words) and words[-1].text == "?"
 
 
