@@ -32,6 +32,9 @@ def extract(text: str, published: str | None = None):
 
 
 TABLE = [
+    # a noun standing for the product that modifies it still leads on through its preposition
+    ("Elon Musk is rich. Or maybe he wants to expand Starlink service into Russia.",
+     [("Elon Musk", "expand", "Starlink", None), ("Elon Musk", "expand service into", "Russia", None)]),
     # titles and roles before or after a name tie the person to where the role is held
     ("TD Economics director Andrew Hencic said rates would rise.",
      [("Andrew Hencic", "director of", "TD Economics", "employer")]),
@@ -535,6 +538,9 @@ def test_a_passive_whose_subject_is_no_entity_reads_nothing_and_does_not_fail():
 
 #: sentence -> (subject, object) pairs that must NOT be related
 ABSENT = [
+    # an organisation a pronoun owns is their account (or car, or share), not the organisation
+    ("Elon Musk is rich. Perhaps he could be tired of the Russian bots in his Twitter feed?",
+     [("Elon Musk", "Twitter")]),
     # a demonym modifying the noun after "for the" is no holder: the military is not the country
     ("Fuad Basya, a spokesman for the Indonesian military, said it.", [("Fuad Basya", "Indonesia")]),
     # a people is no citizen: "a minority" says what the Rohingya are

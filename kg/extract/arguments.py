@@ -63,6 +63,9 @@ class ArgumentReader:
         cid = self.entities.token_cluster.get(token.i)
         if cid is not None:
             kind = self.entities.token_kind[token.i]
+            if kind == "name" and _owned_by_pronoun(token) and \
+                    self.entities.clusters[cid].type in ("ORG", "PRODUCT"):
+                return None
             return cid, _KIND_FACTOR.get(kind, 0.8), kind
         if token.pos_ in ("NOUN", "PROPN") and role_noun(token) is None:
             for child in _modifiers(token):  # "his Starlink satellite service" -> Starlink
@@ -156,9 +159,14 @@ class ArgumentReader:
         president of Russia"); elsewhere "the president of Russia" is a description, which
         coreference resolves to its holder. A preposition the parser hung on a noun before a
         conjoined one belongs to the nearer ("a filmmaker and founder of Steelyard Pictures":
-        founder of); ``children`` are the dependents to read, by default all."""
-        if self.arg(token) is not None:
+        founder of); ``children`` are the dependents to read, by default all. A noun that
+        stands for the product or organisation modifying it is still a noun, whose own
+        prepositions lead on, one step and to no owner: "expand Starlink service into
+        Russia" -> Starlink, and Russia through "expand service into"."""
+        standing_for = self.arg(token)
+        if standing_for is not None and (standing_for[2] != "modifier" or depth > 0):
             return [(token, words, 1.0)]
+        itself = [] if standing_for is None else [(token, words, 1.0)]
         if token.lower_ == "one" and depth == 0:  # "one of Tanzania's regions": the regions
             return [found for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
                     for pobj in prep.children if pobj.dep_ == "pobj"
@@ -168,7 +176,7 @@ class ArgumentReader:
         if depth == 0:  # "government departments, like the Forest Service"
             examples = self.examples(token, token.children, words)
             if examples:
-                return examples
+                return itself + examples
         noun = role_noun(token)
         if noun and not role:
             return []
@@ -195,13 +203,13 @@ class ArgumentReader:
                             found.append((obj, [*here, child.lower_], factor))
                         elif place_noun and child.lower_ == "in":
                             found.extend(self._places_within(obj, [*here, "in"]))
-                        elif depth == 0 and child.lower_ == "in" and obj.pos_ == "NOUN":
+                        elif depth == 0 and child.lower_ == "in" and obj.pos_ == "NOUN" and not itself:
                             found.extend(self._through_noun(obj, [*here, "in"], depth + 1))
-            elif is_possessor(child) and self.arg(child) is not None:
+            elif is_possessor(child) and self.arg(child) is not None and not itself:
                 found.append((child, [*here, "of"], factor))
         if found:
             self.used_nouns.add(token.i)
-        return found
+        return itself + found
 
     def _is_place(self, token: Token) -> bool:
         cluster = self.entities.cluster_of(token)
@@ -265,6 +273,13 @@ class ArgumentReader:
                         place is None and token.lemma_.lower() in PLACE_NOUNS else []
                     frontier.extend((p, [*words, *more]) for p in child.children if p.dep_ == "pobj")
         return found
+
+
+def _owned_by_pronoun(name: Token) -> bool:
+    """Whether a name is owned by a pronoun: "bots in his Twitter (feed)", "drove her
+    Tesla". An organisation or product someone has is their account, car or share of it,
+    not the organisation."""
+    return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in name.children)
 
 
 def _modifiers(noun: Token) -> list[Token]:
