@@ -5,8 +5,9 @@ Per-article clusters (from :mod:`kg.extract.coref`) are merged when
 1. they are linked to the same row of the alias table (same Wikidata id, if any);
 2. their names normalise to the same key ("The Wall Street Journal" = "Wall Street Journal")
    and both or neither are people (Douglass North is not "the North"); a name that is only
-   a type noun ("the Court", "the Navy") or a point of the compass ("the North") stays in
-   its article: every article has its own;
+   a type noun ("the Court", "the Navy"), a point of the compass ("the North"), or type
+   nouns after words that place them relative to the article ("Supreme Court", "Main
+   Street") stays in its article: every article has its own;
 3. a person's one-word name ("Biden") is the last word of exactly one longer person's name
    elsewhere in the corpus ("Joe Biden"). Never for other kinds: "the Society" of one
    article is not "the Royal Society" of another, "Mexico" not "New Mexico", "AI" not
@@ -52,6 +53,10 @@ from kg.names import normalize_name, slugify
 __all__ = ["ClusterSummary", "resolve_entities"]
 
 _TYPE_NOUNS = {noun for nouns in TYPE_NOUNS.values() for noun in nouns}
+# words that name an institution or a place relative to where the article is
+_RELATIVE = {"supreme", "high", "grand", "main", "central", "downtown", "national", "federal",
+             "municipal", "provincial", "regional", "local", "city", "town", "old"}
+_PARTS_OF_TOWN = {"downtown", "uptown", "midtown"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,9 +140,25 @@ def _key(cluster: ClusterSummary) -> str:
 
 def _generic(cluster: ClusterSummary) -> bool:
     """A name that is only a type noun ("the Court", "the Navy", "the University") or a
-    point of the compass ("the North" of a Korean article, "Southwest" of an airline's)."""
-    words = normalize_name(cluster.label).split()
-    return len(words) == 1 and (words[0] in _TYPE_NOUNS or words[0] in COMPASS_POINTS)
+    point of the compass ("the North" of a Korean article, "Southwest" of an airline's), or
+    type nouns after words that place them relative to wherever the article is: every
+    country has its "Supreme Court" and "National Assembly", every city its "Main Street",
+    "Grand Mosque" and "Downtown".
+
+    >>> [_generic(ClusterSummary("a", 0, n, "ORG", None, (n,), 1)) for n in
+    ...  ("Supreme Court", "Downtown", "Main Street", "Democratic Party", "Mexico")]
+    [True, True, True, False, False]
+    """
+    words = [_singular(w) for w in normalize_name(cluster.label).split()]
+    if len(words) == 1:
+        return words[0] in _TYPE_NOUNS or words[0] in COMPASS_POINTS or words[0] in _PARTS_OF_TOWN
+    return words[-1] in _TYPE_NOUNS and all(w in _RELATIVE or w in _TYPE_NOUNS or w in COMPASS_POINTS
+                                           for w in words[:-1])
+
+
+def _singular(word: str) -> str:
+    """ "islands" -> "island" (enough for type nouns)."""
+    return word[:-1] if word.endswith("s") and word[:-1] in _TYPE_NOUNS else word
 
 
 def _merge_short_names(clusters: list[ClusterSummary], groups: _UnionFind) -> None:

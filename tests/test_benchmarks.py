@@ -146,3 +146,28 @@ def test_a_description_holding_its_own_name_is_counted_apart_and_right():
             Mention(doc.name, at("Bos said"), at("Bos said") + 3, "Bos", "nick-bos")]
     assert score_resolution(doc, ours) == {NAMING_DESCRIPTION: {"right": 1}}
     assert score_resolution(doc, ours[:1]) == {"description": {"unresolved": 1}}  # no identity
+
+
+REGION = """# newdoc id = GUM_voyage_region
+# meta::genre = voyage
+# newpar
+# sent_id = GUM_voyage_region-1
+# text = York lies in northern England.
+1\tYork\tYork\tPROPN\tNNP\t_\t2\tnsubj\t_\tEntity=(1-place-new-sssss-cf1-1-coref-York)
+2\tlies\tlie\tVERB\tVBZ\t_\t0\troot\t_\t_
+3\tin\tin\tADP\tIN\t_\t5\tcase\t_\t_
+4\tnorthern\tnorthern\tADJ\tJJ\t_\t5\tamod\t_\tEntity=(2-place-new-sssss-cf2-2-coref-Northern_England
+5\tEngland\tEngland\tPROPN\tNNP\t_\t2\tobl\t_\tEntity=2)|SpaceAfter=No
+6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+"""
+
+
+def test_a_link_counts_for_a_node_only_where_the_phrase_is_the_name():
+    from kg.eval.gum import parse_conllu
+    from kg.eval.news import links_its_name
+
+    doc = parse_conllu(REGION, name="GUM_voyage_region")
+    york, region = [m for m in doc.mentions if m.kind == "named"]
+    assert (york.link, region.text, region.link) == ("York", "northern England", "Northern_England")
+    # kg's node England, read from "England", is not counted as holding Northern_England
+    assert links_its_name(doc, york) and not links_its_name(doc, region)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.eval.gold import states
-from kg.eval.gum import GumDocument, GumMention
+from kg.eval.gum import GumDocument, GumMention, gum_name_span
 from kg.graph import KnowledgeGraph
 from kg.model import Mention, Relation
 from kg.names import normalize_name
@@ -174,6 +174,19 @@ def score_resolution(doc: GumDocument, mentions: list[Mention]) -> dict:
     return {kind: dict(c) for kind, c in counts.items()}
 
 
+def links_its_name(doc: GumDocument, mention: GumMention) -> bool:
+    """Whether a named mention's Wikipedia link is the link of its name: not where a common
+    word outside the name narrows the phrase to something else ("northern England" is
+    Northern_England, "mainland Australia" Mainland_Australia; the names in them, which kg
+    reads, are England and Australia)."""
+    span = gum_name_span(doc, mention)
+    if span is None:
+        return True
+    outside = [doc.tokens[i] for i in range(mention.first, mention.last + 1)
+               if not span[0] <= doc.tokens[i].start < span[1]]
+    return not any(t.upos in ("ADJ", "NOUN") and t.text.islower() for t in outside)
+
+
 def score_entities(docs: list[GumDocument], graph: KnowledgeGraph) -> dict:
     """Wikipedia links against kg's nodes, over a corpus built as one graph."""
     by_article = graph.by_article()
@@ -182,7 +195,8 @@ def score_entities(docs: list[GumDocument], graph: KnowledgeGraph) -> dict:
     splits_in_document = 0
     for doc in docs:
         mentions = [m for m in by_article.get(doc.name, ([], []))[0] if m.kind == "name"]
-        golds = [g for g in doc.mentions if g.kind == "named" and g.link and g.type in GUM_KINDS]
+        golds = [g for g in doc.mentions if g.kind == "named" and g.link and g.type in GUM_KINDS
+                 and links_its_name(doc, g)]
         here: dict[str, set[str]] = defaultdict(set)
         for mention, gold in _aligned(doc, mentions, golds):
             node_links[mention.entity].add(gold.link)
