@@ -32,6 +32,14 @@ def extract(text: str, published: str | None = None):
 
 
 TABLE = [
+    # a member in an apposition, and people given as examples of a role's holders
+    ("Daniel Montalvo, 19, a member of Scientology all his life, was arrested.",
+     [("Daniel Montalvo", "member of", "Scientology", "member_of")]),
+    ("Montalvo has been assisted by former members of Scientology, including musician Tiziano "
+     "Lugli and actor Jason Beghe.", [("Tiziano Lugli", "member of", "Scientology", "member_of"),
+                                      ("Jason Beghe", "member of", "Scientology", "member_of")]),
+    ("He praised employees of Tesla, including John Smith.",
+     [("John Smith", "employee of", "Tesla", "employer")]),
     # a noun standing for the product that modifies it still leads on through its preposition
     ("Elon Musk is rich. Or maybe he wants to expand Starlink service into Russia.",
      [("Elon Musk", "expand", "Starlink", None), ("Elon Musk", "expand service into", "Russia", None)]),

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract.clauses import expand, inverted_subjects
+from kg.extract.clauses import expand, introduces_examples, inverted_subjects
 from kg.extract.coref import ArticleEntities, role_noun
 from kg.extract.lexicon import (
     COPULAS,
@@ -133,7 +133,7 @@ class ArgumentReader:
                  if t.pos_ == "NOUN" and self.arg(t) is None]
         for prep in children:
             before = [(t, w) for t, w in nouns if t.i < prep.i]
-            if before and prep.dep_ == "prep" and _introduces_examples(prep):
+            if before and prep.dep_ == "prep" and introduces_examples(prep):
                 noun, words = before[-1]
                 found.extend(self.examples(noun, [prep], words))
         return found
@@ -220,7 +220,7 @@ class ArgumentReader:
         instances of ``noun``, each taking the noun's place in the relation."""
         found = []
         for prep in candidates:
-            if prep.dep_ == "prep" and _introduces_examples(prep) and prep.i > noun.i:
+            if prep.dep_ == "prep" and introduces_examples(prep) and prep.i > noun.i:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
                         found.extend((obj, words, 0.85) for obj in expand(pobj)
@@ -316,13 +316,6 @@ def _small_clause(verb: Token, obj: Token) -> list[str]:
                 child.i == obj.i + 1:
             return [child.lower_]
     return []
-
-
-def _introduces_examples(prep: Token) -> bool:
-    """"like", "including", "such as": what follows are instances of the noun."""
-    if prep.lower_ in ("like", "including"):
-        return True
-    return prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"
 
 
 def _after_dash(token: Token) -> bool:

@@ -24,8 +24,8 @@ from kg.extract.lexicon import COPULAS, OBJECT_CONTROL_VERBS, RAISING_ADJECTIVES
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["acts_as_verb", "asks", "clause_subjects", "expand", "inverted_subjects", "open_tuples",
-           "OpenTuple"]
+__all__ = ["acts_as_verb", "asks", "clause_subjects", "example_of", "expand", "introduces_examples",
+           "inverted_subjects", "open_tuples", "OpenTuple"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _OBJECT_DEPS = ("dobj", "dative", "attr", "oprd", "acomp", "obj")
@@ -60,6 +60,26 @@ def expand(token: Token) -> list[Token]:
         if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "VERB", "ADP"):
             found.extend(expand(child))
     return found
+
+
+def introduces_examples(prep: Token) -> bool:
+    """"like", "including", "such as": what follows are instances of the noun before."""
+    if prep.lower_ in ("like", "including"):
+        return True
+    return prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"
+
+
+def example_of(name: Token) -> Token | None:
+    """The noun that a name (or a name conjoined with it) is given as an example of: "members"
+    in "former members of Scientology, including musician Tiziano Lugli and actor Jason
+    Beghe"; else None."""
+    while name.dep_ == "conj" and name.head.i < name.i:
+        name = name.head
+    prep = name.head
+    if name.dep_ == "pobj" and prep.dep_ == "prep" and introduces_examples(prep) and \
+            prep.head.pos_ == "NOUN" and prep.head.i < prep.i:
+        return prep.head
+    return None
 
 
 def prepositional_objects(token: Token, prepositions: tuple[str, ...]) -> list[Token]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.extract.clauses import example_of
 from kg.extract.lexicon import (
     KIN_NOUNS,
     REPORTING_VERBS,
@@ -62,6 +63,9 @@ def np_span(head: Token) -> tuple[int, int]:
     return start, end
 
 
+_BARE_ROLES = {"member", "executive"}
+
+
 def appositions_and_titles(result: ArticleEntities, holders: list) -> None:
     doc = result.doc
     for cluster in list(result.clusters.values()):
@@ -80,6 +84,9 @@ def appositions_and_titles(result: ArticleEntities, holders: list) -> None:
                 record_role(cluster.id, head, holders, "appos", span, result)
             if cluster.type == "PERSON":
                 titles(cluster, span, holders, result)
+                noun = example_of(span.root)  # "members of Scientology, including X"
+                if noun is not None and (role_noun(noun) or noun.lemma_.lower() in _BARE_ROLES):
+                    record_role(cluster.id, noun, holders, "appos", span, result)
 
 
 def _appositive_heads(span: Span, result: ArticleEntities) -> list[Token]:
@@ -155,7 +162,9 @@ def _modifies_a_noun(token: Token) -> bool:
 
 
 def record_role(cluster_id: int, head: Token, holders: list, via: str, anchor: Span, result):
-    noun = role_noun(head)
+    # "a member of Scientology": "member" and "executive" are roles here, though alone ("the
+    # member") they describe no one in particular
+    noun = role_noun(head) or (head.lemma_.lower() if head.lemma_.lower() in _BARE_ROLES else None)
     if noun is None:
         # "SpaceX, his rocket company", "Starlink, a SpaceX subsidiary": a possessed or
         # modified noun still links the two ("company of", "subsidiary of")
