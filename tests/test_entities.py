@@ -52,6 +52,25 @@ def test_a_generic_name_stays_in_its_article():
     assert sorted(e.articles for e in courts) == [("a0",), ("a1",)]
 
 
+def test_an_institution_named_relative_to_the_article_stays_in_its_article():
+    graph = nodes("The Supreme Court ruled on the tax. The Democratic Party welcomed it.",
+                  "In Honolulu, the Supreme Court heard the appeal. The Democratic Party objected.")
+    courts = [e for e in graph.entity_list() if e.label.endswith("Supreme Court")]
+    parties = [e for e in graph.entity_list() if e.label.endswith("Democratic Party")]
+    assert sorted(e.articles for e in courts) == [("a0",), ("a1",)]
+    assert [e.articles for e in parties] == [("a0", "a1")]  # a party's name is its own
+
+
+def test_an_organisation_is_one_node_with_or_without_its_kind_noun():
+    graph = nodes("John Smith studied at Harvard University. At Harvard, he met Jane Doe.")
+    harvard = graph.entity("Harvard University")
+    assert "Harvard" in harvard.aliases and harvard.type == "ORG"
+    graph = nodes("Henry Ford built Ford into a giant. The Ford Foundation gives money to Ford's "
+                  "rivals.")
+    others = [e for e in graph.entity_list() if e.label != "Ford Foundation"]
+    assert all("Ford Foundation" not in e.aliases for e in others)
+
+
 def test_a_shared_surname_goes_to_the_first_named_person_or_to_no_one():
     graph = nodes("Daniel Bernoulli was born in Groningen. His father, Johann Bernoulli, taught "
                   "mathematics there. Bernoulli moved to Basel in 1705.")

@@ -59,6 +59,8 @@ def matching_cluster(result, known, words: list[str], label: str,
                 and may_shorten(key, seen, label, cluster.type, _capitals(result.doc)) and \
                 _shortened_by_its_head(words, names[cluster.id], label, cluster.type):
             return cluster
+        if label == "ORG" and cluster.type == "ORG" and _named_with_its_kind(words, names[cluster.id]):
+            return cluster
         if len(words) == 1 and words[0].isalpha() and len(words[0]) >= 2 and is_acronym(
             words[0], cluster, result.doc
         ):
@@ -116,6 +118,31 @@ def _shortened_by_its_head(words: list[str], others: list[tuple[str, ...]], labe
     for name in others:
         shorter, longer = (new, name) if len(new) <= len(name) else (name, new)
         if longer[len(longer) - len(shorter):] == shorter:
+            return True
+    return False
+
+
+#: Type nouns an organisation's name may drop and still be its name ("Harvard" of "Harvard
+#: University", "Labour" of "the Labour Party"); not "Foundation", "Institute" or "Fund",
+#: which name another body (the Ford Foundation is not Ford).
+_DROPPABLE_KINDS = {"university", "college", "company", "corporation", "magazine", "newspaper",
+                    "party", "airline", "airlines", "club", "band"}
+
+
+def _named_with_its_kind(words: list[str], others: list[tuple[str, ...]]) -> bool:
+    """Whether one organisation's name is the other's followed by nouns of its kind:
+    "Harvard" and "Harvard University", "Freedom" and "Freedom Magazine".
+
+    >>> _named_with_its_kind(["harvard"], [("harvard", "university")])
+    True
+    >>> _named_with_its_kind(["ford"], [("ford", "foundation")])
+    False
+    """
+    new = tuple(words)
+    for name in others:
+        shorter, longer = (new, name) if len(new) < len(name) else (name, new)
+        if len(shorter) < len(longer) and longer[:len(shorter)] == shorter and \
+                all(w in _DROPPABLE_KINDS for w in longer[len(shorter):]):
             return True
     return False
 
