@@ -53,7 +53,9 @@ def matching_cluster(result, known, words: list[str], label: str,
             return _one_person(people, names, first_person)
     for cluster in comparable:
         seen = set().union(*names[cluster.id])
-        same_head = any(name[-1] == words[-1] for name in names[cluster.id])
+        same_head = any(name[-1] == words[-1] for name in names[cluster.id]) or (
+            label not in PLACE_TYPES and cluster.type not in PLACE_TYPES and
+            any(_head(name)[-1] == _head(words)[-1] for name in names[cluster.id]))
         if label != "PERSON" and cluster.type != "PERSON" and same_head and \
                 (key <= seen or seen <= key) and not _place_and_organisation(label, cluster.type) \
                 and may_shorten(key, seen, label, cluster.type, _capitals(result.doc)) and \
@@ -110,7 +112,8 @@ def _one_person(people: list[Cluster], names: dict[int, list[tuple[str, ...]]],
 def _shortened_by_its_head(words: list[str], others: list[tuple[str, ...]], label: str,
                            other: str) -> bool:
     """An organisation's shorter name ends its longer one ("the Journal", "Security Council"
-    of "the UN Security Council"); "University of California" is not "University of Southern
+    of "the UN Security Council"), or the words of it before "of" ("the Society" of "the
+    Society of the Cincinnati"); "University of California" is not "University of Southern
     California". Places have their own test (:func:`may_shorten`)."""
     if label in PLACE_TYPES or other in PLACE_TYPES:
         return True
@@ -119,7 +122,21 @@ def _shortened_by_its_head(words: list[str], others: list[tuple[str, ...]], labe
         shorter, longer = (new, name) if len(new) <= len(name) else (name, new)
         if longer[len(longer) - len(shorter):] == shorter:
             return True
+        head = _head(longer)  # "the Society" of "the Society of the Cincinnati"
+        if len(head) < len(longer) and head[len(head) - len(shorter):] == shorter:
+            return True
     return False
+
+
+def _head(name) -> tuple[str, ...]:
+    """The words of a name before its first "of": ("society",) of "Society of the
+    Cincinnati", the whole name when it has none.
+
+    >>> _head(("society", "of", "the", "cincinnati")), _head(("wall", "street", "journal"))
+    (('society',), ('wall', 'street', 'journal'))
+    """
+    words = tuple(name)
+    return words[:words.index("of")] if "of" in words[1:] else words
 
 
 #: Type nouns an organisation's name may drop and still be its name ("Harvard" of "Harvard
