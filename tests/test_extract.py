@@ -506,10 +506,17 @@ def test_an_acronym_in_brackets_is_the_name_before_it_wherever_it_recurs():
 
 @pytest.mark.parametrize("text", [
     "The rumors implicated the Doge in the plot.",  # a title alone is no name
+    "He was promoted by brevet to Major in 1783.",  # nor a rank
+    "In 2012, she was made a Dame for services to architecture.",
 ])
 def test_no_entity_in(text):
     graph, _ = extract(text)
     assert graph.entity_list() == []
+
+
+def test_a_rank_that_is_a_persons_name_stays_a_name():
+    graph, _ = extract("John Major met the Queen. Major said the talks went well.")
+    assert "Major" in graph.entity("John Major").aliases
 
 
 @pytest.mark.parametrize(("text", "labels"), [

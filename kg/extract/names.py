@@ -141,9 +141,15 @@ _TITLE_MODIFIERS = {"holy", "chief", "petty", "top", "grand", "high", "deputy", 
                     "imperial"}
 
 
+# ranks and honours that stand alone as a title ("made a Dame", "promoted to Major")
+_RANKS = {"dame", "sir", "major", "colonel", "lieutenant", "sergeant", "corporal", "brigadier",
+          "commodore", "marshal"}
+
+
 def _is_title(span: Span, gazetteer: Gazetteer) -> bool:
     """A title, not a name: "Holy Roman Emperor", "Petty Officer", "Top Scorer" (a
-    person's noun after modifiers and demonyms only).
+    person's noun after modifiers and demonyms only), a rank alone ("promoted to Major"),
+    unless a person of the article is so called ("John Major").
 
     >>> import spacy
     >>> doc = spacy.blank("en")("Holy Roman Emperor Isaac Bashevis Singer")
@@ -151,6 +157,9 @@ def _is_title(span: Span, gazetteer: Gazetteer) -> bool:
     (True, False)
     """
     words = [t.lower_ for t in span]
+    if len(words) == 1 and words[0] in _RANKS:
+        return not any(e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ == words[0]
+                       for e in span.doc.ents)
     if NOUN_TYPES.get(words[-1]) != "PERSON" and words[-1] not in ROLE_NOUNS:
         return False
     return all(w in _TITLE_MODIFIERS or w in ROLE_NOUNS or gazetteer.demonym(w) for w in words[:-1])
