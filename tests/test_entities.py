@@ -267,3 +267,10 @@ def test_honours_after_a_name_are_no_part_of_it():
     labels = [e.label for e in graph.entity_list() if e.type == "PERSON"]
     assert "Daniel Bernoulli" in labels and len(labels) == 2
     assert not any({"FRS", "DBE", "RA"} & set(label.split()) for label in labels), labels
+
+
+def test_the_that_opens_a_sentence_is_no_part_of_a_name():
+    graph = nodes("The Democratic Party won the vote. Voters backed it.")
+    assert graph.entity("Democratic Party").label == "Democratic Party"
+    graph = nodes("The Wall Street Journal reported it first.")  # the alias table's name
+    assert graph.entity("Wall Street Journal").label == "The Wall Street Journal"

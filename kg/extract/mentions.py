@@ -294,9 +294,21 @@ def cluster_label(cluster: Cluster, doc: Doc) -> str:
         return cluster.place
     if not names:
         names = [m.span(doc) for m in cluster.mentions]
-    texts = Counter(" ".join(span.text.split()) for span in names)
+    texts = Counter(" ".join(_without_opening_the(span, cluster.type).text.split()) for span in names)
     label = max(texts, key=lambda t: (len(t.split()), texts[t], -len(t), t))
     return f"{label} {TEAM_KIND}" if TEAM_KIND in cluster.kinds else label
+
+
+def _without_opening_the(span: Span, entity_type: str) -> Span:
+    """An organisation's or a place's name of two words or more without the "The" that opens
+    its sentence: a capital there says nothing of the name ("The Democratic Party said ..."
+    names the Democratic Party). Elsewhere "The" is the name's own ("read The Guardian"), and
+    so it is before one word ("The Hague", "The Beatles") and in a work's or a product's
+    title ("The Hurting")."""
+    if len(span) > 2 and span[0].lower_ == "the" and span[0].is_sent_start and \
+            entity_type in ("ORG", "GPE", "LOC", "FAC", "NORP"):
+        return span[1:]
+    return span
 
 
 def cluster_labelled(result: ArticleEntities, place: str) -> Cluster | None:
