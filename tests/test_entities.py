@@ -34,6 +34,9 @@ def nodes(*texts: str):
      ("University of Southern California", "University of California")),
     (["The Navy said the boat sank.", "The United States Navy sent a destroyer to the Gulf."],
      ("United States Navy", "Navy")),
+    # a point of the compass the NER cut from the place it names is part of its name
+    (["Officials went to the East Los Angeles sheriff's station. Police in Los Angeles agreed."],
+     ("East Los Angeles", "Los Angeles")),
 ])
 def test_a_name_is_not_merged_into_a_longer_name_of_something_else(texts, apart):
     graph = nodes(*texts)
@@ -123,6 +126,9 @@ def test_graph_entity_never_gives_a_longer_place_for_a_short_one():
     # a city whose name holds a comma is one place, not a Washington inside a D.C.
     (["He designed the plan for Washington, D.C. in 1791. Washington D.C. grew."],
      "Washington, D.C.", "Q61", {"Washington D.C."}),
+    (["Steve Whitmore, a spokesman in LA, said so. Police in Los Angeles agreed."],
+     "Los Angeles", "Q65", {"LA"}),
+    (["He moved to New York City in 1990. NYC was cheap then."], "New York City", "Q60", {"NYC"}),
 ])
 def test_common_short_forms_are_one_node(texts, label, wikidata, names):
     graph = nodes(*texts)

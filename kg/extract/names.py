@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.extract.lexicon import (
+    COMPASS_POINTS,
     COPULAS,
     DATE_WORDS,
     MEMBER_NOUNS,
@@ -86,8 +87,14 @@ def _names(doc: Doc, labels, gazetteer: Gazetteer):
     "organisation" ending in a member's noun ("Labour MP", "an Arsenal player")."""
     taken = 0  # tokens before this one belong to a name already given
     common = _heading_test(doc, gazetteer)
-    for ent in doc.ents:
+    ents = list(doc.ents)
+    for index, ent in enumerate(ents):
         if ent.label_ not in labels or ent.start < taken:
+            continue
+        place = _compass_and_place(ent, ents[index + 1] if index + 1 < len(ents) else None)
+        if place is not None:  # "the East" + "Los Angeles": East Los Angeles
+            taken = place.end
+            yield place, "GPE"
             continue
         span = name_span(ent)
         if span is not None and span.end > ent.end:
@@ -123,6 +130,17 @@ def _names(doc: Doc, labels, gazetteer: Gazetteer):
             continue
         for part in joined_names(span):  # "the University of California and Columbia University"
             yield part, ent.label_
+
+
+def _compass_and_place(ent: Span, following: Span | None) -> Span | None:
+    """A point of the compass the NER cut from the place it names: "the East" + "Los
+    Angeles" is East Los Angeles (a capitalised "East" right before a place's name)."""
+    words = [t for t in ent if t.lower_ != "the"]
+    if following is None or len(words) != 1 or words[0].lower_ not in COMPASS_POINTS or \
+            not words[0].is_title or following.start != ent.end or \
+            following.label_ not in PLACE_TYPES or words[0].is_sent_start:
+        return None
+    return ent.doc[words[0].i:following.end]
 
 
 def _heading_test(doc: Doc, gazetteer: Gazetteer):
