@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract.lexicon import ORGANISATION_DESIGNATORS
+from kg.extract.lexicon import COMPASS_POINTS, ORGANISATION_DESIGNATORS, PLACE_TYPES, ROLE_NOUNS
 from kg.extract.mentions import NOUN_TYPES, role_noun, stance
 from kg.extract.pronouns import first_name_gender
 
@@ -26,8 +26,11 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Doc, Span
 
+    from kg.gazetteer import Gazetteer
+
 __all__ = ["name_span", "proper_phrase_end", "heading_capitals", "is_stance",
-           "occupation_before_person", "campus_end", "organisation_named_after", "joined_names"]
+           "occupation_before_person", "campus_end", "organisation_named_after", "joined_names",
+           "compass_and_place", "is_title"]
 
 
 _MODIFIER_DEPS = ("amod", "compound", "nmod", "npadvmod")
@@ -242,3 +245,44 @@ def joined_names(span: Span) -> list[Span]:
 
 def _has_type_noun(span: Span) -> bool:
     return any(t.is_title and NOUN_TYPES.get(t.lower_) in ("ORG", "FAC", "GPE", "LOC") for t in span)
+
+
+def compass_and_place(ent: Span, following: Span | None) -> Span | None:
+    """A point of the compass the NER cut from the place it names: "the East" + "Los
+    Angeles" is East Los Angeles (a capitalised "East" right before a place's name)."""
+    words = [t for t in ent if t.lower_ != "the"]
+    if following is None or len(words) != 1 or words[0].lower_ not in COMPASS_POINTS or \
+            not words[0].is_title or following.start != ent.end or \
+            following.label_ not in PLACE_TYPES or words[0].is_sent_start:
+        return None
+    return ent.doc[words[0].i:following.end]
+
+
+_TITLE_MODIFIERS = {"holy", "chief", "petty", "top", "grand", "high", "deputy", "vice", "senior",
+                    "junior", "supreme", "prime", "foreign", "first", "lord", "roman", "royal",
+                    "imperial"}
+
+
+# ranks and honours that stand alone as a title ("made a Dame", "promoted to Major")
+_RANKS = {"dame", "sir", "major", "colonel", "lieutenant", "sergeant", "corporal", "brigadier",
+          "commodore", "marshal"}
+
+
+def is_title(span: Span, gazetteer: Gazetteer) -> bool:
+    """A title, not a name: "Holy Roman Emperor", "Petty Officer", "Top Scorer" (a
+    person's noun after modifiers and demonyms only), a rank alone ("promoted to Major"),
+    unless a person of the article is so called ("John Major").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Holy Roman Emperor Isaac Bashevis Singer")
+    >>> from kg.gazetteer import Gazetteer
+    >>> is_title(doc[0:3], Gazetteer.bundled()), is_title(doc[3:6], Gazetteer.bundled())
+    (True, False)
+    """
+    words = [t.lower_ for t in span]
+    if len(words) == 1 and words[0] in _RANKS:
+        return not any(e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ == words[0]
+                       for e in span.doc.ents)
+    if NOUN_TYPES.get(words[-1]) != "PERSON" and words[-1] not in ROLE_NOUNS:
+        return False
+    return all(w in _TITLE_MODIFIERS or w in ROLE_NOUNS or gazetteer.demonym(w) for w in words[:-1])

@@ -14,7 +14,6 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.extract.lexicon import (
-    COMPASS_POINTS,
     COPULAS,
     DATE_WORDS,
     MEMBER_NOUNS,
@@ -35,8 +34,10 @@ from kg.extract.mentions import (
 from kg.extract.name_joining import matching_cluster
 from kg.extract.name_spans import (
     campus_end,
+    compass_and_place,
     heading_capitals,
     is_stance,
+    is_title,
     joined_names,
     name_span,
     occupation_before_person,
@@ -91,7 +92,7 @@ def _names(doc: Doc, labels, gazetteer: Gazetteer):
     for index, ent in enumerate(ents):
         if ent.label_ not in labels or ent.start < taken:
             continue
-        place = _compass_and_place(ent, ents[index + 1] if index + 1 < len(ents) else None)
+        place = compass_and_place(ent, ents[index + 1] if index + 1 < len(ents) else None)
         if place is not None:  # "the East" + "Los Angeles": East Los Angeles
             taken = place.end
             yield place, "GPE"
@@ -111,7 +112,7 @@ def _names(doc: Doc, labels, gazetteer: Gazetteer):
             yield doc[span.start:campus], "ORG"
             continue
         last = doc[span.end - 1]
-        if ent.label_ == "PERSON" and _is_title(span, gazetteer):
+        if ent.label_ == "PERSON" and is_title(span, gazetteer):
             continue
         # a member's noun ends no organisation's name ("Labour MP"); a job's noun may be a
         # title ("Emeritus Professor"), so only members' nouns
@@ -132,17 +133,6 @@ def _names(doc: Doc, labels, gazetteer: Gazetteer):
             yield part, ent.label_
 
 
-def _compass_and_place(ent: Span, following: Span | None) -> Span | None:
-    """A point of the compass the NER cut from the place it names: "the East" + "Los
-    Angeles" is East Los Angeles (a capitalised "East" right before a place's name)."""
-    words = [t for t in ent if t.lower_ != "the"]
-    if following is None or len(words) != 1 or words[0].lower_ not in COMPASS_POINTS or \
-            not words[0].is_title or following.start != ent.end or \
-            following.label_ not in PLACE_TYPES or words[0].is_sent_start:
-        return None
-    return ent.doc[words[0].i:following.end]
-
-
 def _heading_test(doc: Doc, gazetteer: Gazetteer):
     """``span -> bool``: :func:`heading_capitals` with the article's lower-case words and the
     alias and demonym tables as what is known."""
@@ -152,35 +142,6 @@ def _heading_test(doc: Doc, gazetteer: Gazetteer):
         return gazetteer.lookup(text) is not None or gazetteer.demonym(text) is not None
 
     return lambda span: heading_capitals(span, lowercase, is_known)
-
-
-_TITLE_MODIFIERS = {"holy", "chief", "petty", "top", "grand", "high", "deputy", "vice", "senior",
-                    "junior", "supreme", "prime", "foreign", "first", "lord", "roman", "royal",
-                    "imperial"}
-
-
-# ranks and honours that stand alone as a title ("made a Dame", "promoted to Major")
-_RANKS = {"dame", "sir", "major", "colonel", "lieutenant", "sergeant", "corporal", "brigadier",
-          "commodore", "marshal"}
-
-
-def _is_title(span: Span, gazetteer: Gazetteer) -> bool:
-    """A title, not a name: "Holy Roman Emperor", "Petty Officer", "Top Scorer" (a
-    person's noun after modifiers and demonyms only), a rank alone ("promoted to Major"),
-    unless a person of the article is so called ("John Major").
-
-    >>> import spacy
-    >>> doc = spacy.blank("en")("Holy Roman Emperor Isaac Bashevis Singer")
-    >>> _is_title(doc[0:3], Gazetteer.bundled()), _is_title(doc[3:6], Gazetteer.bundled())
-    (True, False)
-    """
-    words = [t.lower_ for t in span]
-    if len(words) == 1 and words[0] in _RANKS:
-        return not any(e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ == words[0]
-                       for e in span.doc.ents)
-    if NOUN_TYPES.get(words[-1]) != "PERSON" and words[-1] not in ROLE_NOUNS:
-        return False
-    return all(w in _TITLE_MODIFIERS or w in ROLE_NOUNS or gazetteer.demonym(w) for w in words[:-1])
 
 
 def described_names(result: ArticleEntities) -> None:
