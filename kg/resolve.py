@@ -46,6 +46,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from kg.extract.lexicon import COMPASS_POINTS, TYPE_NOUNS
+from kg.extract.mentions import singular
 from kg.gazetteer import Gazetteer
 from kg.model import Entity
 from kg.names import normalize_name, slugify
@@ -149,16 +150,11 @@ def _generic(cluster: ClusterSummary) -> bool:
     ...  ("Supreme Court", "Downtown", "Main Street", "Democratic Party", "Mexico")]
     [True, True, True, False, False]
     """
-    words = [_singular(w) for w in normalize_name(cluster.label).split()]
+    words = [singular(w) for w in normalize_name(cluster.label).split()]
     if len(words) == 1:
         return words[0] in _TYPE_NOUNS or words[0] in COMPASS_POINTS or words[0] in _PARTS_OF_TOWN
     return words[-1] in _TYPE_NOUNS and all(w in _RELATIVE or w in _TYPE_NOUNS or w in COMPASS_POINTS
                                            for w in words[:-1])
-
-
-def _singular(word: str) -> str:
-    """ "islands" -> "island" (enough for type nouns)."""
-    return word[:-1] if word.endswith("s") and word[:-1] in _TYPE_NOUNS else word
 
 
 def _merge_short_names(clusters: list[ClusterSummary], groups: _UnionFind) -> None:

@@ -30,6 +30,7 @@ __all__ = ["acts_as_verb", "asks", "clause_subjects", "example_of", "expand", "i
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _OBJECT_DEPS = ("dobj", "dative", "attr", "oprd", "acomp", "obj")
 
+
 def asks(tokens) -> bool:
     """Whether a stretch of text (a sentence, a paragraph) ends in a question mark, past
     spaces, closing quotes and brackets: "How did Elon Musk rely on the Russians?" asks, and so
@@ -41,7 +42,6 @@ def asks(tokens) -> bool:
     """
     words = [t for t in tokens if not t.is_space and not t.is_quote and t.text not in (")", "]")]
     return bool(words) and words[-1].text == "?"
-
 
 
 def acts_as_verb(token: Token) -> bool:
