@@ -130,7 +130,8 @@ RELATION_TYPES: dict[str, RelationType] = {t.id: t for t in (
           triggers=("contact", "meet", "call", "talk", "speak", "phone", "invite",
                     "invitation", "conversation", "discussion", "dialogue", "message",
                     "communicate", "communication", "interview", "visit", "meeting",
-                    "negotiate", "tweet")),
+                    "negotiate", "tweet"),
+          transitive=("tell",)),  # "told GB News"; not "told the story of"
     _type("associated_with", "associated with", "has ties, links or a relationship with",
           triggers=("tie", "link", "relationship", "relation", "partnership", "connection",
                     "partner", "alliance", "friendship", "friend", "ally")),

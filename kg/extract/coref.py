@@ -49,7 +49,13 @@ from kg.extract.entity_types import types_from_descriptions
 from kg.extract.interviews import interview_speakers
 from kg.extract.lexicon import ENTITY_LABELS
 from kg.extract.mentions import ArticleEntities, Cluster, MentionSpan, RoleFact, cluster_label, role_noun
-from kg.extract.names import cluster_names, defined_aliases, described_names, repeated_names
+from kg.extract.names import (
+    affiliation_names,
+    cluster_names,
+    defined_aliases,
+    described_names,
+    repeated_names,
+)
 from kg.extract.possessed import possessed_roles
 from kg.extract.predicates import predicate_nominals
 from kg.extract.pronouns import Chooser, model_chooser, resolve_pronouns
@@ -86,6 +92,7 @@ def resolve_mentions(
     holder_tokens: list[tuple[int, str, int, int, int, str, str]] = []
     cluster_names(result, gazetteer, labels)
     described_names(result)
+    affiliation_names(result, gazetteer)  # "Gary Chan of DAB": a party the NER missed
     defined_aliases(result)
     repeated_names(result)  # a name the NER found once and missed elsewhere
     repeated_surnames(result)

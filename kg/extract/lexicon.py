@@ -215,9 +215,10 @@ TYPE_NOUNS = {
 }
 
 #: Predicates that carry nothing between two entities: "X is Y" (a description, or the same
-#: entity), "X said/told Y" without what was said, "X did Y"; and "X is known as Y", a name
+#: entity), "X said to Y" without what was said, "X did Y" ("X told Y" does: whom X spoke
+#: to, "Braverman told GB News"); and "X is known as Y", a name
 #: (:func:`kg.extract.names.defined_aliases` makes it one entity) or a misreading.
-EMPTY_PREDICATES = {"be", "say", "tell", "do", "state", "add", "say to", "state to", "add to",
+EMPTY_PREDICATES = {"be", "say", "do", "state", "add", "say to", "state to", "add to",
                     "be to", "do to", "know as", "be known as", "be also known as",
                     "be better known as"}
 

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = ["name_span", "proper_phrase_end", "heading_capitals", "is_stance",
            "occupation_before_person", "campus_end", "organisation_named_after", "joined_names",
-           "compass_and_place", "is_title"]
+           "compass_and_place", "is_title", "is_part_of_title"]
 
 
 _MODIFIER_DEPS = ("amod", "compound", "nmod", "npadvmod")
@@ -263,6 +263,18 @@ _TITLE_MODIFIERS = {"holy", "chief", "petty", "top", "grand", "high", "deputy", 
                     "imperial"}
 
 
+#: Words that name an office's field or standing inside a title ("Home Secretary", "Shadow
+#: Home Secretary", "Defence Minister", "Professor Emeritus"): not organisations of their own.
+#: Not "Treasury" or "Labour": those name a department and a party as well.
+PORTFOLIO_WORDS = {
+    "home", "foreign", "interior", "finance", "defence", "defense", "justice", "health",
+    "education", "energy", "environment", "culture", "transport", "trade", "agriculture",
+    "economy", "communications", "housing", "immigration", "security", "affairs", "internal",
+    "development", "industry", "tourism", "science", "technology", "information", "employment",
+    "shadow", "emeritus", "acting", "interim",
+}
+
+
 # ranks and honours that stand alone as a title ("made a Dame", "promoted to Major")
 _RANKS = {"dame", "sir", "major", "colonel", "lieutenant", "sergeant", "corporal", "brigadier",
           "commodore", "marshal"}
@@ -286,3 +298,21 @@ def is_title(span: Span, gazetteer: Gazetteer) -> bool:
     if NOUN_TYPES.get(words[-1]) != "PERSON" and words[-1] not in ROLE_NOUNS:
         return False
     return all(w in _TITLE_MODIFIERS or w in ROLE_NOUNS or gazetteer.demonym(w) for w in words[:-1])
+
+
+def is_part_of_title(span: Span) -> bool:
+    """Words the NER took for a name that are part of a title beside them: an office's field
+    or standing ("Home", "Shadow Home", "Defence", "Emeritus") right before or after a
+    capitalised role noun ("Home Secretary Suella Braverman", "Professor Emeritus John
+    Burrows").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Shadow Home Secretary Yvette Cooper met Home Depot staff")
+    >>> is_part_of_title(doc[0:2]), is_part_of_title(doc[6:8])
+    (True, False)
+    """
+    if not all(t.lower_ in PORTFOLIO_WORDS | _TITLE_MODIFIERS for t in span):
+        return False
+    doc = span.doc
+    beside = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+    return any(t.is_title and t.lower_ in ROLE_NOUNS for t in beside)
