@@ -171,3 +171,29 @@ def test_a_link_counts_for_a_node_only_where_the_phrase_is_the_name():
     assert (york.link, region.text, region.link) == ("York", "northern England", "Northern_England")
     # kg's node England, read from "England", is not counted as holding Northern_England
     assert links_its_name(doc, york) and not links_its_name(doc, region)
+
+
+CAPTION = """# newdoc id = GUM_news_caption
+# newpar
+# newpar_block = p (2 s) | figure rend:::"Picture of Quat" (1 s) | caption (1 s)
+# sent_id = GUM_news_caption-1
+# text = Elizabeth Quat
+1\tElizabeth\tElizabeth\tPROPN\tNNP\t_\t0\troot\t_\t_
+2\tQuat\tQuat\tPROPN\tNNP\t_\t1\tflat\t_\t_
+
+# sent_id = GUM_news_caption-2
+# text = In Kowloon she won.
+1\tIn\tin\tADP\tIN\t_\t2\tcase\t_\t_
+2\tKowloon\tKowloon\tPROPN\tNNP\t_\t4\tobl\t_\t_
+3\tshe\tshe\tPRON\tPRP\t_\t4\tnsubj\t_\t_
+4\twon\twin\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No
+5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
+"""
+
+
+def test_a_caption_gum_sets_inside_a_paragraph_stands_on_its_own_line():
+    from kg.eval.gum import parse_conllu
+
+    doc = parse_conllu(CAPTION, name="GUM_news_caption")
+    assert doc.text == "Elizabeth Quat\n\nIn Kowloon she won."
+    assert [doc.text[s:e] for _, s, e in doc.sentences] == ["Elizabeth Quat", "In Kowloon she won."]

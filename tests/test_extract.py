@@ -38,6 +38,9 @@ TABLE = [
                 ("James To", "member of", "Democratic Party", "member_of")]),
     ("Raymond Chan of People Power was elected.",
      [("Raymond Chan", "member of", "People Power", "member_of")]),
+    # a party the NER missed before a member's noun (issue #16's "an MK Party MP")
+    ("Mandla Ndlovu, an MK Party MP, said the vote was rigged.",
+     [("Mandla Ndlovu", "member of", "MK Party", "member_of")]),
     # "X told Y": whom X spoke to; an office's field is part of its title, not its holder
     ("On Wednesday, Home Secretary Suella Braverman told GB News that the situation was "
      "unsustainable.", [("Suella Braverman", "tell", "GB News", "contacts")]),
@@ -976,7 +979,7 @@ def test_a_date_the_parser_made_the_subject_of_a_description_is_no_name():
     from spacy.tokens import Doc
 
     from kg.extract.mentions import ArticleEntities
-    from kg.extract.names import described_names
+    from kg.extract.missed_names import described_names
 
     words = ["8", "September", "1841", "was", "a", "composer", "and", "Novak", "was", "a", "composer"]
     doc = Doc(spacy.blank("en").vocab, words=words,

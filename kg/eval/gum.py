@@ -4,7 +4,8 @@ GUM (Zeldes 2017; WikiGUM links, Lin & Zeldes 2024) gives every document's token
 gold PTB tags and UD trees, and in the CoNLL-U ``MISC`` column its entity layer: brackets
 that open and close mentions, each with its chain id, entity type (person, organization,
 place, ...), and where one exists its Wikipedia link. kg needs plain text, so the tokens
-are joined back as written (``SpaceAfter=No`` respected; paragraphs end in a blank line),
+are joined back as written (``SpaceAfter=No`` respected; paragraphs end in a blank line, and
+so does a picture's caption or a heading that GUM sets inside a paragraph),
 and every token and mention keeps its exact character span in that text.
 
 A mention is *named* when its head token (the one whose syntactic head lies outside the
@@ -125,6 +126,13 @@ def read_gum(gum_dir: str | Path, genres: tuple[str, ...] | None = None) -> list
     return docs
 
 
+#: Blocks that stand on their own line on the page even where GUM sets them inside a
+#: paragraph ("p (7 s) | figure ... (1 s) | caption (1 s)": a picture's caption, then the
+#: paragraph's text).
+_OWN_LINE_BLOCKS = ("caption", "head", "figure")
+_BLOCK_SIZE = re.compile(r"(\w+)\b.*\((\d+) s\)$")
+
+
 def parse_conllu(conllu: str, *, name: str, split: str = "train") -> GumDocument:
     """Rebuild one GUM CoNLL-U document as text with character-exact gold annotations."""
     pieces: list[str] = []
@@ -135,6 +143,7 @@ def parse_conllu(conllu: str, *, name: str, split: str = "train") -> GumDocument
     offset, genre, number = 0, name.split("_")[1], 0
     sentence_tokens: list[tuple[int, list[str]]] = []
     range_end, range_space = -1, True
+    caption_left, break_due = 0, False  # a caption set inside a paragraph stands on its own
 
     def flush_sentence() -> None:
         nonlocal offset
@@ -161,11 +170,21 @@ def parse_conllu(conllu: str, *, name: str, split: str = "train") -> GumDocument
             if pieces:
                 pieces.append("\n\n")
                 offset += 2
+        elif line.startswith("# newpar_block = "):
+            blocks = line.split("=", 1)[1].split(" | ")
+            inner = _BLOCK_SIZE.match(blocks[-1].strip())
+            if len(blocks) > 1 and inner and inner.group(1) in _OWN_LINE_BLOCKS:
+                caption_left = int(inner.group(2))
         elif line.startswith("# sent_id = "):
             flush_sentence()
             if pieces and pieces[-1] != "\n\n":
-                pieces.append(" ")
-                offset += 1
+                separator = "\n\n" if break_due else " "
+                pieces.append(separator)
+                offset += len(separator)
+            break_due = False
+            if caption_left:
+                caption_left -= 1
+                break_due = caption_left == 0
             number = int(line.rsplit("-", 1)[1])
             range_end = -1
         elif line.startswith("# meta::genre = "):

@@ -49,13 +49,8 @@ from kg.extract.entity_types import types_from_descriptions
 from kg.extract.interviews import interview_speakers
 from kg.extract.lexicon import ENTITY_LABELS
 from kg.extract.mentions import ArticleEntities, Cluster, MentionSpan, RoleFact, cluster_label, role_noun
-from kg.extract.names import (
-    affiliation_names,
-    cluster_names,
-    defined_aliases,
-    described_names,
-    repeated_names,
-)
+from kg.extract.missed_names import affiliation_names, described_names
+from kg.extract.names import cluster_names, defined_aliases, repeated_names
 from kg.extract.possessed import possessed_roles
 from kg.extract.predicates import predicate_nominals
 from kg.extract.pronouns import Chooser, model_chooser, resolve_pronouns

@@ -2,8 +2,8 @@
 
 "Musk" and "Elon" join "Elon Musk" (their words are part of a person's name); "The Journal"
 joins "The Wall Street Journal" (same head word); "U.S." joins "United States" (same row of
-the alias table). Names the NER missed that the text says what they are ("Brigden is a
-community"), and acronyms in brackets ("the Olympic Council of Asia (OCA)"), are added.
+the alias table). Acronyms in brackets ("the Olympic Council of Asia (OCA)") are added;
+names the NER missed that the text shows to be names are :mod:`kg.extract.missed_names`.
 Which cluster a name joins is :mod:`kg.extract.name_joining`; demonyms used as modifiers
 ("an American actor") are :mod:`kg.extract.demonyms`.
 """
@@ -14,7 +14,6 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.extract.lexicon import (
-    COPULAS,
     DATE_WORDS,
     MEMBER_NOUNS,
     PLACE_TYPES,
@@ -25,9 +24,7 @@ from kg.extract.mentions import (
     ArticleEntities,
     Cluster,
     MentionSpan,
-    compound_start,
     is_free,
-    naming_noun,
     role_noun,
     token_texts,
 )
@@ -43,7 +40,6 @@ from kg.extract.name_spans import (
     name_span,
     occupation_before_person,
     organisation_named_after,
-    proper_phrase_end,
 )
 from kg.gazetteer import Gazetteer
 from kg.names import normalize_name
@@ -53,8 +49,8 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Doc, Span
 
-__all__ = ["cluster_names", "described_names", "affiliation_names", "defined_aliases",
-           "repeated_names", "is_demonym_modifier"]
+__all__ = ["cluster_names", "defined_aliases", "repeated_names", "is_demonym_modifier",
+           "new_name", "heading_test", "is_date"]
 
 
 def _words(span: Span) -> list[str]:
@@ -89,7 +85,7 @@ def _names(doc: Doc, labels, gazetteer: Gazetteer):
     alias-table type if known), and the description is read in step 3; so is an
     "organisation" ending in a member's noun ("Labour MP", "an Arsenal player")."""
     taken = 0  # tokens before this one belong to a name already given
-    common = _heading_test(doc, gazetteer)
+    common = heading_test(doc, gazetteer)
     ents = list(doc.ents)
     for index, ent in enumerate(ents):
         if ent.label_ not in labels or ent.start < taken:
@@ -135,7 +131,7 @@ def _names(doc: Doc, labels, gazetteer: Gazetteer):
             yield part, ent.label_
 
 
-def _heading_test(doc: Doc, gazetteer: Gazetteer):
+def heading_test(doc: Doc, gazetteer: Gazetteer):
     """``span -> bool``: :func:`heading_capitals` with the article's lower-case words and the
     alias and demonym tables as what is known."""
     lowercase = {t.text for t in doc if t.is_lower and t.is_alpha}
@@ -146,90 +142,7 @@ def _heading_test(doc: Doc, gazetteer: Gazetteer):
     return lambda span: heading_capitals(span, lowercase, is_known)
 
 
-def described_names(result: ArticleEntities) -> None:
-    """Names the NER missed that a sentence says what they are ("Brigden is a community in
-    ...", "Kiirunavaara is a mountain") or that end in a type noun ("the Sawtooth
-    Mountains", "Lambton County"). Their later occurrences join them."""
-    doc = result.doc
-    common = _heading_test(doc, Gazetteer.bundled())
-    for token in doc:
-        label = NOUN_TYPES.get(token.lemma_.lower())
-        if token.dep_ != "attr" or label is None or token.head.lemma_.lower() not in COPULAS:
-            continue
-        for subject in token.head.children:
-            if subject.dep_ == "nsubj" and subject.pos_ == "PROPN" and subject.is_title:
-                _new_name(result, compound_start(subject), subject.i + 1, label)
-    for token in doc:
-        start = compound_start(token)
-        if start == token.i or token.dep_ == "compound":
-            continue
-        noun = naming_noun(token.lower_)
-        if noun is None:
-            continue
-        label = NOUN_TYPES[noun]
-        if token.pos_ == "PROPN" and token.is_title:  # "the Sawtooth Mountains", "the
-            end = proper_phrase_end(doc, token.i + 1)  # Museum of Art", not a heading's
-            if not common(doc[start:end]):  # "the Russian Marathon" (of "the Russian marathon")
-                _new_name(result, start, end, label)
-        elif token.is_lower and label in ("GPE", "LOC"):  # "Møre og Romsdal county": the
-            if doc[start].is_lower and start > 0 and doc[start - 1].pos_ == "PROPN" and \
-                    doc[start - 1].is_title:  # name without its noun; not "Iraq war"
-                start -= 1  # "Møre" parsed apart from "og Romsdal"
-            if not doc[start].is_lower:
-                _new_name(result, start, token.i, label)
-
-
-_NAME_JOINERS = ("and", "&", "of", "-")
-
-
-def affiliation_names(result: ArticleEntities, gazetteer: Gazetteer) -> int:
-    """Names the NER missed that a person is "of": "Gary Chan of DAB", "Raymond Chan of
-    People Power", "Gary Fan of the Neo Democrats". A person's full name followed by "of" and
-    a run of capitalised proper nouns that no entity holds (an acronym, or two words or more)
-    names the party, company or club the person belongs to, unless the alias table knows the
-    run as a place. Not one capitalised word, which is as often a seat ("Alexander Gordon of
-    Auchintoul"), nor after a lone first name ("Joan of Arc"). How many were added.
-
-    >>> from kg.extract.coref import resolve_mentions
-    >>> from kg.nlp import load_pipeline
-    >>> doc = load_pipeline()("Other candidates elected were Gary Chan of DAB and Eunice Yung.")
-    >>> result = resolve_mentions(doc, Gazetteer.bundled())
-    >>> result.cluster_named("DAB").type
-    'ORG'
-    """
-    doc, added = result.doc, 0
-    for token in doc:
-        before = result.token_cluster.get(token.i - 1)
-        if token.lower_ != "of" or before is None or result.clusters[before].type != "PERSON" \
-                or token.i < 2 or result.token_cluster.get(token.i - 2) != before:
-            continue  # a full name: not "Joan" of Arc
-        pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
-        if pobj is None:
-            continue
-        start = pobj.left_edge.i + (doc[pobj.left_edge.i].lower_ == "the")
-        end = start  # up to a word of no name: "NWSC" of "NWSC and James To"
-        while end <= pobj.right_edge.i and (doc[end].text in _NAME_JOINERS or (
-                doc[end].pos_ == "PROPN" and not doc[end].ent_type_ and
-                (doc[end].is_title or doc[end].is_upper))):
-            end += 1
-        while end > start and doc[end - 1].text in _NAME_JOINERS:
-            end -= 1
-        words = doc[start:end]
-        if not words or words[0].text in _NAME_JOINERS or \
-                (len(words) == 1 and not words[0].is_upper):
-            continue  # one capitalised word may be a seat: "Alexander Gordon of Auchintoul"
-        if not is_free(result, start, end) or _is_date(words):
-            continue
-        known = gazetteer.lookup(doc[start:end].text)
-        if known is not None and known.type in PLACE_TYPES:
-            continue
-        before_count = len(result.clusters)
-        _new_name(result, start, end, "ORG")
-        added += len(result.clusters) > before_count
-    return added
-
-
-def _is_date(span: Span) -> bool:
+def is_date(span: Span) -> bool:
     """Days, months and numbers only: "Wednesday", "May 2021", "8 September"."""
     return all(t.lower_.rstrip("s") in DATE_WORDS or t.lower_ in DATE_WORDS or t.like_num or t.is_punct
                for t in span)
@@ -296,11 +209,11 @@ def _beside_a_name(doc: Doc, start: int, end: int) -> bool:
                for i in (start - 1, end))
 
 
-def _new_name(result: ArticleEntities, start: int, end: int, label: str) -> None:
+def new_name(result: ArticleEntities, start: int, end: int, label: str) -> None:
     """A name cluster for tokens ``start..end`` and every free repetition of its words; none
     for a date ("8 September 1841 - 1 May 1904) was a Czech composer": the parser made
     "September" the subject)."""
-    if not is_free(result, start, end) or _is_date(result.doc[start:end]):
+    if not is_free(result, start, end) or is_date(result.doc[start:end]):
         return
     # the same words named elsewhere in the article (a headline the NER read) are that entity
     cluster = result.cluster_named(result.doc[start:end].text) or result.new_cluster()
@@ -328,7 +241,7 @@ def _looks_like_name(span: Span, gazetteer: Gazetteer) -> bool:
     """
     if not any(c.isupper() for c in span.text):
         return False
-    if _is_date(span):
+    if is_date(span):
         return False  # "Wednesday", "May 2021": a date the NER called a place or a person
     if len(span) == 1 and gazetteer.lookup(span.text) is None:
         word = span.text.lower()  # "the Army", "the Council" do name an organisation
