@@ -79,7 +79,13 @@ RELATION_TYPES: dict[str, RelationType] = {t.id: t for t in (
     _type("owner_of", "owner of", "owns something", ("P127",), True,
           ("own", "buy", "acquire", "purchase", "takeover"), ("owner",)),
     _type("owned_by", "owned by", "is owned by someone", ("P127",), False,
-          nouns=("company", "firm", "business", "startup", "venture", "subsidiary")),
+          nouns=("company", "firm", "business", "startup", "venture", "subsidiary", "brand",
+                 # what an organisation or country has ("the Church of Scientology's cruise
+                 # ship Freewinds", "the Russian cruiser Moskva", "NASA's Juno spacecraft")
+                 "ship", "vessel", "cruiser", "frigate", "destroyer", "submarine", "carrier",
+                 "aircraft", "airliner", "jet", "spacecraft", "capsule", "probe", "rover",
+                 "satellite", "telescope", "rocket", "browser", "app", "software", "magazine",
+                 "newspaper", "publication", "channel", "website")),
     _type("employer", "works for", "is employed by", ("P108",), False,
           ("work", "employ", "hire", "join"),
           ("employee", "staffer", "journalist", "correspondent", "reporter", "editor",

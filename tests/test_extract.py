@@ -38,6 +38,9 @@ TABLE = [
                 ("James To", "member of", "Democratic Party", "member_of")]),
     ("Raymond Chan of People Power was elected.",
      [("Raymond Chan", "member of", "People Power", "member_of")]),
+    # what an organisation has, named before it: its publication, ship, spacecraft
+    ("Montalvo had read an article in the Scientology propaganda publication Freedom Magazine.",
+     [("Freedom Magazine", "publication of", "Scientology", "owned_by")]),
     # a party the NER missed before a member's noun (issue #16's "an MK Party MP")
     ("Mandla Ndlovu, an MK Party MP, said the vote was rigged.",
      [("Mandla Ndlovu", "member of", "MK Party", "member_of")]),

@@ -232,6 +232,11 @@ DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
 #: ties the person to it (employer or member_of, by the schema's nouns).
 AFFILIATION_NOUNS = (JOB_NOUNS | MEMBER_NOUNS) - {"member", "executive"}
 
+#: What an organisation or a country has, named before it: "the Church of Scientology's cruise
+#: ship Freewinds" is the church's ship (owned_by).
+OWNED_THING_NOUNS = RELATION_TYPES["owned_by"].nouns - {"company", "firm", "business", "startup",
+                                                       "venture"}
+
 #: Jobs held for a person as much as for an organisation: a person's name before them
 #: ("Obama's national security advisor James Jones") or after "to" / "for" ("Kellyanne
 #: Conway, an adviser to Donald Trump") is whom the job is held for.

@@ -12,7 +12,9 @@ are matched over the article's entity mentions instead:
 - name, title, holder: ``[PERSON] , (a|an|the) [words] ROLE of|to|at|for (the) [ORG/place]``.
 
 Each records a role fact (the person holds ROLE of the holder) as the parse-based readings
-do; the holder is an organisation, a place or a demonym ("Afghan"), and a person only for
+do. The first order also reads what an organisation or a country has, named after it: "the
+Scientology propaganda publication Freedom Magazine" (a publication of Scientology, owned_by;
+the nouns are :data:`~kg.extract.lexicon.OWNED_THING_NOUNS`); the holder is an organisation, a place or a demonym ("Afghan"), and a person only for
 the jobs held for someone (:data:`~kg.extract.lexicon.PERSONAL_ROLE_NOUNS`), named with a
 possessive or after "to" / "for": "Obama's national security advisor James Jones",
 "Kellyanne Conway, an adviser to Donald Trump". The words between may be at most a few
@@ -26,6 +28,7 @@ from typing import TYPE_CHECKING
 from kg.extract.lexicon import (
     AFFILIATION_NOUNS,
     NATIONALITY_NOUNS,
+    OWNED_THING_NOUNS,
     PERSONAL_ROLE_NOUNS,
     PLACE_TYPES,
     ROLE_NOUNS,
@@ -41,6 +44,7 @@ __all__ = ["title_patterns", "role_at"]
 _PREPOSITIONS = ("of", "to", "at", "for")
 _ARTICLES = ("the", "a", "an")
 _HOLDER_TYPES = ("ORG", "GPE", "NORP", "LOC")
+_THING_TYPES = ("PRODUCT", "FAC", "WORK_OF_ART", "ORG")  # what an organisation or country has
 _MAX_MODIFIERS = 4
 _NO_MODIFIER = ("VERB", "AUX", "ADP", "DET", "PRON", "SCONJ")
 
@@ -132,11 +136,12 @@ def title_patterns(result: ArticleEntities, holders: list, gazetteer: Gazetteer)
     known = {(entry[0], entry[1], entry[2]) for entry in holders}
     added = 0
     for cluster in list(result.clusters.values()):
-        if cluster.type != "PERSON":
+        if cluster.type not in ("PERSON", *_THING_TYPES):
             continue
         reader.person = cluster.id
+        facts = _facts if cluster.type == "PERSON" else _owner_facts
         for mention in [m for m in cluster.mentions if m.kind == "name"]:
-            for noun, holder, start, end, preposition in _facts(reader, mention.start, mention.end):
+            for noun, holder, start, end, preposition in facts(reader, mention.start, mention.end):
                 if (cluster.id, noun, holder) not in known:
                     known.add((cluster.id, noun, holder))
                     holders.append((cluster.id, noun, holder, start, end, "title", preposition))
@@ -144,10 +149,11 @@ def title_patterns(result: ArticleEntities, holders: list, gazetteer: Gazetteer)
     return added
 
 
-def _facts(reader: _Reader, name_start: int, name_end: int):
+def _holder_title_name(reader: _Reader, name_start: int, name_end: int, things: bool):
+    """Holder, title, name: "Malaysia's Prime Minister, Najib Razak"; with ``things``, what
+    the holder has: "the Church of Scientology's cruise ship Freewinds"."""
     doc = reader.doc
     before = name_start - 1 if name_start > 0 and doc[name_start - 1].text == "," else name_start
-    # holder, title, name: "Malaysia's Prime Minister, Najib Razak"
     for gap in range(1, _MAX_MODIFIERS + 3):
         first = before - gap
         if first < 1:
@@ -158,10 +164,23 @@ def _facts(reader: _Reader, name_start: int, name_end: int):
             # a country before "activist" or "philosopher" gives a nationality (kg.extract.relations)
             cluster = reader.name_cluster(holder_end - 1)
             place = cluster.type in PLACE_TYPES if cluster is not None else not possessive
-            found = reader.modifiers_then_role(first, before, NATIONALITY_NOUNS if place else frozenset())
+            also = OWNED_THING_NOUNS if things else NATIONALITY_NOUNS if place else frozenset()
+            found = reader.modifiers_then_role(first, before, also)
+            if found is not None and things != (found[0] in OWNED_THING_NOUNS):
+                found = None  # a person holds a title, a thing is had
             if found is not None and reader.is_holder(holder_end - 1, found[0]):
                 yield found[0], holder_end - 1, reader.holder_start(holder_end - 1), name_end, "of"
             break
+
+
+def _owner_facts(reader: _Reader, name_start: int, name_end: int):
+    yield from _holder_title_name(reader, name_start, name_end, things=True)
+
+
+def _facts(reader: _Reader, name_start: int, name_end: int):
+    doc = reader.doc
+    before = name_start - 1 if name_start > 0 and doc[name_start - 1].text == "," else name_start
+    yield from _holder_title_name(reader, name_start, name_end, things=False)
     # title, holder, name: "CEO of the Refugee Council Enver Solomon", "The secretary general
     # of CEI (Italian Episcopal Conference), Nunzio Galantino"
     last = _before_parenthesis(doc, before - 1)
