@@ -38,6 +38,11 @@ TABLE = [
                 ("James To", "member of", "Democratic Party", "member_of")]),
     ("Raymond Chan of People Power was elected.",
      [("Raymond Chan", "member of", "People Power", "member_of")]),
+    # a person "of" a paper, a university or a company works for it; "of" a party belongs to it
+    ("Troy Patterson of Slate Magazine ventured over to the bar to sample the new cocktail.",
+     [("Troy Patterson", "work for", "Slate Magazine", "employer")]),
+    ("Pan-democrat Gary Fan of the Neo Democrats failed to get re-elected.",
+     [("Gary Fan", "member of", "Neo Democrats", "member_of")]),
     # what an organisation has, named before it: its publication, ship, spacecraft
     ("Montalvo had read an article in the Scientology propaganda publication Freedom Magazine.",
      [("Freedom Magazine", "publication of", "Scientology", "owned_by")]),

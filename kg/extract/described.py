@@ -16,6 +16,7 @@ from kg.extract.lexicon import (
     JOB_NOUNS,
     MEMBER_NOUNS,
     ROLE_NOUNS,
+    WORKPLACE_NOUNS,
 )
 from kg.gazetteer import Gazetteer
 
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 __all__ = ["described_by", "described_by_country", "described_from", "affiliated_by",
-           "organisations_of"]
+           "organisations_of", "is_workplace"]
 
 _TEAM_STAFF = {"coach", "manager", "trainer"}  # a team's, hired from anywhere
 
@@ -113,6 +114,19 @@ def organisations_of(reader: ArgumentReader, name: Span) -> list[int]:
                         reader.entities.token_kind.get(target.i) == "name":
                     found.append(cluster.id)
     return found
+
+
+def is_workplace(cluster) -> bool:
+    """Whether a person "of" the organisation of ``cluster`` works for it rather than
+    belongs to it: its name or what the text calls it says it is a university, a paper, a
+    company ... (:data:`~kg.extract.lexicon.WORKPLACE_NOUNS`).
+
+    >>> from kg.extract.mentions import Cluster
+    >>> is_workplace(Cluster(1, label="Slate Magazine")), is_workplace(Cluster(2, label="Neo Democrats"))
+    (True, False)
+    """
+    words = {word.lower().strip(".,") for word in cluster.label.split()} | cluster.kinds
+    return bool(words & WORKPLACE_NOUNS)
 
 
 def _described_noun(reader: ArgumentReader, noun: Token) -> tuple[int, Token] | None:

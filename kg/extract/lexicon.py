@@ -232,10 +232,20 @@ DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
 #: ties the person to it (employer or member_of, by the schema's nouns).
 AFFILIATION_NOUNS = (JOB_NOUNS | MEMBER_NOUNS) - {"member", "executive"}
 
-#: What an organisation or a country has, named before it: "the Church of Scientology's cruise
-#: ship Freewinds" is the church's ship (owned_by).
-OWNED_THING_NOUNS = RELATION_TYPES["owned_by"].nouns - {"company", "firm", "business", "startup",
-                                                       "venture"}
+#: Organisations a person "of" them works for rather than belongs to ("Troy Patterson of
+#: Slate Magazine", "Nick Bos, of the University of Helsinki"), by what their name or the text
+#: calls them; a party, a band or a team has members ("Gary Fan of the Neo Democrats").
+WORKPLACE_NOUNS = {
+    "university", "college", "institute", "school", "academy", "hospital", "clinic", "museum",
+    "gallery", "library", "laboratory", "observatory", "magazine", "newspaper", "journal",
+    "times", "post", "news", "gazette", "tribune", "herald", "telegraph", "agency", "department",
+    "ministry", "bureau", "company", "corporation", "bank", "broadcaster", "network", "radio",
+    "television", "firm",
+}
+
+#: What an organisation or a country has, named before it: "the Scientology propaganda
+#: publication Freedom Magazine" is Scientology's (owned_by).
+OWNED_THING_NOUNS = RELATION_TYPES["owned_by"].nouns - {"company", "firm", "business", "startup"}
 
 #: Jobs held for a person as much as for an organisation: a person's name before them
 #: ("Obama's national security advisor James Jones") or after "to" / "for" ("Kellyanne

@@ -39,6 +39,7 @@ from kg.extract.described import (
     described_by,
     described_by_country,
     described_from,
+    is_workplace,
     organisations_of,
 )
 from kg.extract.lexicon import (
@@ -310,8 +311,9 @@ def extract_relations(entities: ArticleEntities,
         if mention.kind == "name" and cluster.type == "PERSON":
             roles = {f.holder for f in entities.role_facts if f.entity == cluster.id}
             for organisation in set(organisations_of(reader, mention.span(doc))) - roles:
-                add((cluster.id, 1.0), "member of", (organisation, 1.0), doc[mention.start], 0.8,
-                    pattern="person of organisation")
+                works = is_workplace(entities.clusters[organisation])  # "of Slate Magazine"
+                add((cluster.id, 1.0), "work for" if works else "member of", (organisation, 1.0),
+                    doc[mention.start], 0.8, pattern="person of organisation")
 
     for fact in entities.role_facts:  # appositions, titles, descriptions
         anchor = doc[fact.start]

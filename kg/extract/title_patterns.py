@@ -12,13 +12,15 @@ are matched over the article's entity mentions instead:
 - name, title, holder: ``[PERSON] , (a|an|the) [words] ROLE of|to|at|for (the) [ORG/place]``.
 
 Each records a role fact (the person holds ROLE of the holder) as the parse-based readings
-do. The first order also reads what an organisation or a country has, named after it: "the
-Scientology propaganda publication Freedom Magazine" (a publication of Scientology, owned_by;
-the nouns are :data:`~kg.extract.lexicon.OWNED_THING_NOUNS`); the holder is an organisation, a place or a demonym ("Afghan"), and a person only for
+do; the holder is an organisation, a place or a demonym ("Afghan"), and a person only for
 the jobs held for someone (:data:`~kg.extract.lexicon.PERSONAL_ROLE_NOUNS`), named with a
 possessive or after "to" / "for": "Obama's national security advisor James Jones",
 "Kellyanne Conway, an adviser to Donald Trump". The words between may be at most a few
 modifiers ("interior and overseas", "Shadow Home").
+
+The first order also reads what an organisation or a country has, named after it: "the
+Scientology propaganda publication Freedom Magazine" is a publication of Scientology
+(owned_by; the nouns are :data:`~kg.extract.lexicon.OWNED_THING_NOUNS`).
 """
 
 from __future__ import annotations
@@ -151,7 +153,7 @@ def title_patterns(result: ArticleEntities, holders: list, gazetteer: Gazetteer)
 
 def _holder_title_name(reader: _Reader, name_start: int, name_end: int, things: bool):
     """Holder, title, name: "Malaysia's Prime Minister, Najib Razak"; with ``things``, what
-    the holder has: "the Church of Scientology's cruise ship Freewinds"."""
+    the holder has: "the Scientology propaganda publication Freedom Magazine"."""
     doc = reader.doc
     before = name_start - 1 if name_start > 0 and doc[name_start - 1].text == "," else name_start
     for gap in range(1, _MAX_MODIFIERS + 3):
