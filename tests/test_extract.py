@@ -38,6 +38,12 @@ TABLE = [
                 ("James To", "member of", "Democratic Party", "member_of")]),
     ("Raymond Chan of People Power was elected.",
      [("Raymond Chan", "member of", "People Power", "member_of")]),
+    # an organisation "of" a country is in it
+    ("A research team from the Massachusetts Institute of Technology and Colorado State "
+     "University of the US and the University of Sheffield of the UK has analysed effects of "
+     "global warming.",
+     [("Colorado State University", "located in", "United States", "located_in"),
+      ("University of Sheffield", "located in", "United Kingdom", "located_in")]),
     # a person "of" a paper, a university or a company works for it; "of" a party belongs to it
     ("Troy Patterson of Slate Magazine ventured over to the bar to sample the new cocktail.",
      [("Troy Patterson", "work for", "Slate Magazine", "employer")]),

@@ -39,7 +39,8 @@ def place_links(entities: ArticleEntities) -> list[tuple[int, int, Token, float]
 
     "Brigden, Lambton County, Ontario, Canada", "in Buttenhausen in Münsingen",
     "the Province of Rieti in the Lazio region of central Italy", "the city of Klamath Falls
-    in the U.S. state of Oregon"; then what these chains imply ("Brigden ... in Canada").
+    in the U.S. state of Oregon", an organisation "of" a country ("the University of
+    Sheffield of the UK"); then what these chains imply ("Brigden ... in Canada").
     Lists ("France, Germany, and Italy") and a country inside a smaller place are not links.
 
     >>> from kg.extract.coref import resolve_mentions
@@ -77,9 +78,13 @@ def place_links(entities: ArticleEntities) -> list[tuple[int, int, Token, float]
             between[core - 2].lemma_.lower() in PLACE_NOUNS and all(
                 w in _COMPASS or t.lemma_.lower() in PLACE_NOUNS or w == "of"
                 for w, t in zip(words, between, strict=True))  # "Lazio region of Italy"
+        # "Colorado State University of the US": an organisation "of" a country is in it
+        of_country = words in (["of"], ["of", "the"]) and c.type in ("ORG", "FAC") and \
+            doc[m.end].head.i in range(m.start, m.end) and \
+            gazetteer.place_kind(d.label) == "country"
         if c.type == "EVENT" and not nested:
             continue  # an event is held "in" a place: "the World Cup in the Netherlands"
-        if not (comma or nested or of_noun) or d.type not in ("GPE", "LOC") or \
+        if not (comma or nested or of_noun or of_country) or d.type not in ("GPE", "LOC") or \
                 (comma and c.type not in PLACES and not gazetteer.cities(doc[n.start:n.end].text)):
             continue  # nothing is inside an organisation or a building; an organisation
             # is only "X, <a city>" ("the University of Arkansas, Fayetteville")
