@@ -38,6 +38,9 @@ TABLE = [
                 ("James To", "member of", "Democratic Party", "member_of")]),
     ("Raymond Chan of People Power was elected.",
      [("Raymond Chan", "member of", "People Power", "member_of")]),
+    # a resident or native of a place, in an apposition
+    ("Halston, a former resident of Evansville, designed dresses.",
+     [("Halston", "resident of", "Evansville", None)]),
     # an organisation "of" a country is in it
     ("A research team from the Massachusetts Institute of Technology and Colorado State "
      "University of the US and the University of Sheffield of the UK has analysed effects of "
@@ -583,6 +586,8 @@ def test_a_passive_whose_subject_is_no_entity_reads_nothing_and_does_not_fail():
 
 #: sentence -> (subject, object) pairs that must NOT be related
 ABSENT = [
+    # only a place has residents
+    ("Jane Doe, a resident of Google, won the prize.", [("Jane Doe", "Google")]),
     # one capitalised word after a name may be a seat; a lone first name "of" is one name
     ("General Alexander Gordon of Auchintoul fought for the Jacobites.",
      [("Alexander Gordon", "Auchintoul")]),
@@ -865,6 +870,21 @@ def test_time_from_the_sentence_else_the_article_date():
     _, found = extract("Elon Musk met Vladimir Putin.", published="2024-10-25T08:00:00Z")
     ev = found[("Elon Musk", "meet", "Vladimir Putin")].evidence
     assert (ev.time, ev.time_text) == ("2024-10-25", None)
+
+
+@pytest.mark.parametrize(("text", "key", "time_text"), [
+    ("Mikhail Gorbachev, the former president of the Soviet Union, spoke.",
+     ("Mikhail Gorbachev", "president of", "Soviet Union"), "former"),
+    ("Former Labour leader Neil Kinnock spoke.", ("Neil Kinnock", "leader of", "Labour"), "former"),
+    # "former" of the holder, not of the role
+    ("Vladimir Putin, the president of the former Soviet Union, spoke.",
+     ("Vladimir Putin", "president of", "Soviet Union"), None),
+])
+def test_a_former_role_is_no_role_at_the_article_date(text, key, time_text):
+    _, found = extract(text, published="2024-10-25T08:00:00Z")
+    ev = found[key].evidence
+    assert ev.time_text == time_text
+    assert ev.time == (None if time_text else "2024-10-25")
 
 
 def test_coreference_names_roles_and_pronouns():

@@ -158,7 +158,7 @@ def extract_relations(entities: ArticleEntities,
     found: dict[tuple, LocalRelation] = {}
 
     def add(subject, predicate, obj, anchor: Token, factor: float, negated=None, *,
-            pattern: str) -> None:
+            pattern: str, time_text: str | None = None) -> None:
         if subject is None or obj is None:  # "The book was written by X": no entity subject
             return
         (s_id, s_factor, s_kind, *_), (o_id, o_factor, o_kind, *_) = (*subject, "name"), (*obj, "name")
@@ -171,7 +171,7 @@ def extract_relations(entities: ArticleEntities,
             words = source.doc[source.left_edge.i:source.right_edge.i + 1].text
             cluster = entities.cluster_of(source) or entities.find_by_name(words)
             attributed = cluster.id if cluster else words
-        when = time_phrase(anchor)
+        when = (time_text,) if time_text else time_phrase(anchor)
         relation = LocalRelation(
             s_id, predicate, o_id, start, end,
             round(min(0.95, factor * s_factor * o_factor), 2),
@@ -331,13 +331,33 @@ def extract_relations(entities: ArticleEntities,
                     fact.noun not in AFFILIATION_NOUNS:
                 continue
         add((fact.entity, 1.0, fact.via), predicate, (holder.id, 1.0), anchor, factor,
-            negated=False, pattern=f"role {fact.via}")
+            negated=False, pattern=f"role {fact.via}", time_text=past_role(doc, fact))
 
     calibration = calibration or confidence_model()
     calibrated = [replace(r, confidence=round(calibration.probability(relation_features(
         r, len(doc[r.anchor].sent), asks(doc[r.anchor].sent))), 2))
         for r in _without_prefixes(found.values())]
     return sorted(calibrated, key=lambda r: (r.sentence_start, r.anchor, r.subject, r.predicate, r.object))
+
+
+#: Words that put a role in the past: "a former member of", "ex-president of".
+PAST_ROLE_WORDS = {"former", "ex", "onetime", "one-time", "erstwhile", "retired"}
+
+
+def past_role(doc, fact) -> str | None:
+    """"former" when the words of a role fact put the role itself in the past ("Tina
+    McKenzie, a former member of the Gliders"; not "president of the former Soviet Union"):
+    the relation's time is then no point in time, and not the article's date."""
+    noun = fact.noun.split()[-1]
+    start = fact.start - 1 if fact.start and doc[fact.start - 1].lower_ in PAST_ROLE_WORDS else fact.start
+    for token in doc[start:fact.end]:
+        if token.lower_ not in PAST_ROLE_WORDS or token.head.i == token.i:
+            continue
+        head = token.head
+        if role_noun(head) == fact.noun or head.lower_.rstrip("s") == noun or (
+                token.i < fact.start and not fact.start <= head.i < fact.end):
+            return "former"  # "Former Labour leader Neil Kinnock": "Former" hangs on the name
+    return None
 
 
 def _without_prefixes(relations) -> list[LocalRelation]:

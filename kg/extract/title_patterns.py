@@ -9,7 +9,8 @@ are matched over the article's entity mentions instead:
 
 - holder, title, name: ``[ORG/place]('s) [words] ROLE (,) [PERSON]``;
 - title, holder, name: ``ROLE of|to|at|for (the) [ORG/place] (noun) (,) [PERSON]``;
-- name, title, holder: ``[PERSON] , (a|an|the) [words] ROLE of|to|at|for (the) [ORG/place]``.
+- name, title, holder: ``[PERSON] , (a|an|the) [words] ROLE of|to|at|for (the) [ORG/place]``;
+  here also a resident or native of a place ("Halston, a former resident of Evansville").
 
 Each records a role fact (the person holds ROLE of the holder) as the parse-based readings
 do; the holder is an organisation, a place or a demonym ("Afghan"), and a person only for
@@ -46,6 +47,7 @@ __all__ = ["title_patterns", "role_at"]
 _PREPOSITIONS = ("of", "to", "at", "for")
 _ARTICLES = ("the", "a", "an")
 _HOLDER_TYPES = ("ORG", "GPE", "NORP", "LOC")
+RESIDENCE_NOUNS = frozenset({"resident", "native", "inhabitant"})  # of a place
 _THING_TYPES = ("PRODUCT", "FAC", "WORK_OF_ART", "ORG")  # what an organisation or country has
 _MAX_MODIFIERS = 4
 _NO_MODIFIER = ("VERB", "AUX", "ADP", "DET", "PRON", "SCONJ")
@@ -202,7 +204,7 @@ def _facts(reader: _Reader, name_start: int, name_end: int):
         for at in range(first + 1, min(len(doc) - 1, first + _MAX_MODIFIERS + 2)):
             if doc[at].lower_ not in _PREPOSITIONS:
                 continue
-            found = reader.modifiers_then_role(first, at)
+            found = reader.modifiers_then_role(first, at, RESIDENCE_NOUNS)
             if found is None:
                 break
             noun, preposition = found[0], at
@@ -215,6 +217,9 @@ def _facts(reader: _Reader, name_start: int, name_end: int):
             if reader.result.token_kind.get(holder) != "name" and \
                     doc[holder].head.i > holder and doc[holder].head.pos_ == "NOUN":
                 break  # "a spokesman for the Indonesian military": the military's, not Indonesia's
+            cluster = reader.name_cluster(holder)
+            if noun in RESIDENCE_NOUNS and (cluster is None or cluster.type not in PLACE_TYPES):
+                break  # a resident of a place only: "Halston, a former resident of Evansville"
             if reader.is_holder(holder, person_ok):
                 end, cluster = holder + 1, reader.result.token_cluster.get(holder)
                 owner = reader.result.token_cluster
