@@ -38,6 +38,10 @@ TABLE = [
                 ("James To", "member of", "Democratic Party", "member_of")]),
     ("Raymond Chan of People Power was elected.",
      [("Raymond Chan", "member of", "People Power", "member_of")]),
+    # a place an apposition calls the capital or a part of another
+    ("Wellington, the capital of New Zealand, hosted the meeting.",
+     [("Wellington", "located in", "New Zealand", "located_in")]),
+    ("Preston, a suburb of Melbourne, is quiet.", [("Preston", "located in", "Melbourne", "located_in")]),
     # a resident or native of a place, in an apposition
     ("Halston, a former resident of Evansville, designed dresses.",
      [("Halston", "resident of", "Evansville", None)]),

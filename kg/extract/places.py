@@ -107,7 +107,7 @@ def place_links(entities: ArticleEntities) -> list[tuple[int, int, Token, float]
             for inner in _places_of_noun(entities, doc[m.end - 1]):
                 direct.setdefault((inner, c.id), doc[m.start])
         elif m.kind == "appos" and c.type in SITED:  # "Instituto Gonzaga, a school in Milan"
-            for outer in _described_as_in(entities, doc[m.end - 1]):
+            for outer in _described_as_in(entities, doc[m.start:m.end].root):
                 if outer != c.id and not _country_inside(gazetteer, c, entities.clusters[outer]):
                     direct.setdefault((c.id, outer), doc[m.start])
     for owner, place, anchor in _headquarters(entities):  # "Google headquarters in California"
@@ -221,7 +221,7 @@ def _places_of_noun(entities: ArticleEntities, modifier: Token) -> list[int]:
 
 def _described_as_in(entities: ArticleEntities, noun: Token) -> list[int]:
     """The places an apposition says its thing is in: "a catholic school in Milan",
-    "a village in Lazio and Umbria" (not "a professor in Boston": people are not in places
+    "a village in Lazio and Umbria", "the capital of New Zealand", "a suburb of Melbourne" (not "a professor in Boston": people are not in places
     this way, and a noun that is a role is a role fact).
 
     >>> from kg.extract.coref import resolve_mentions
@@ -235,8 +235,9 @@ def _described_as_in(entities: ArticleEntities, noun: Token) -> list[int]:
     preps = list(noun.children)
     if noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].head.i < noun.i:
         preps.append(noun.doc[noun.i + 1])  # "in" right after the noun, hung on the verb
+    part_of = noun.lemma_.lower() in PLACE_NOUNS | {"capital"}  # "the capital of New Zealand"
     for prep in preps:
-        if prep.dep_ == "prep" and prep.lower_ == "in":
+        if prep.dep_ == "prep" and (prep.lower_ == "in" or (prep.lower_ == "of" and part_of)):
             for pobj in prep.children:
                 for place in ([pobj, *[c for c in pobj.children if c.dep_ == "conj"]]
                               if pobj.dep_ == "pobj" else []):
