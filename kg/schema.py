@@ -172,7 +172,10 @@ def relation_type(predicate: str, subject_type: str | None = None,
     """The schema type of a readable predicate, or None when no trigger word matches.
 
     Words are tried from the last to the first (the head of "tweet out invitation to" is
-    "invitation"); role nouns count only when followed by a preposition ("leader of").
+    "invitation"); role nouns count only when followed by a preposition other than "in"
+    ("leader of"; "president in Phoenix" says where), and only when the words before them
+    say the subject is one ("serve as president of"): after any other verb the noun is
+    whom the subject acted on ("meet president of" is meeting, contacts).
     Some types are said only of people: given the subject's entity type, "Sweden joined
     NATO" is membership, not employment. Given the object's, a type whose objects cannot be of
     that kind gives none: a novel is launched, not founded; a person is no one's citizenship.
@@ -187,6 +190,10 @@ def relation_type(predicate: str, subject_type: str | None = None,
     ('located_in', None, None)
     >>> relation_type("head of"), relation_type("head of research at")
     ('leader_of', 'employer')
+    >>> relation_type("serve as president of"), relation_type("meet president of")
+    ('leader_of', 'contacts')
+    >>> relation_type("be inducted as president in"), relation_type("be village in")
+    (None, 'located_in')
     >>> relation_type("launch", "PERSON", "ORG"), relation_type("launch", "PERSON", "WORK_OF_ART")
     ('founder_of', None)
     """
@@ -213,7 +220,9 @@ def _type_of_words(predicate: str) -> str | None:
             rtype = RELATION_TYPES[type_id]
             if type_id == "located_in" and position and words[position - 1] != "be":
                 continue  # "be village in", "city of"; not "rally in state of"
-            if followed_by_prep and (word in rtype.nouns or two in rtype.nouns):
+            if followed_by_prep and (word in rtype.nouns or two in rtype.nouns) and \
+                    _states_the_role(words[:position - (two in rtype.nouns)]) and \
+                    not (type_id != "located_in" and words[position + 1] == "in"):  # "president in Phoenix"
                 if type_id in _LEADING and _in_a_field(words[position + 1:]):
                     return "employer"  # "head of research at": works there, leads a part
                 return type_id
@@ -230,6 +239,29 @@ def _type_of_words(predicate: str) -> str | None:
 
 
 _LEADING = ("leader_of", "chief_executive_of")
+
+#: Words before a noun of a type that say the subject is or becomes it: "be president of",
+#: "serve as president of", "be elected head of". After any other verb the noun says whom
+#: the subject acted on ("met the president of Mexico": meet, contacts), not what it is.
+_ROLE_STATING = {"be", "as", "become", "remain", "serve", "elect", "name", "appoint", "make",
+                 "choose", "promote", "install", "crown", "hire", "nominate", "re-elect",
+                 "reelect", "swear", "confirm"}
+
+
+#: Words that make a title with the noun after them ("foreign minister of", "deputy head of").
+_TITLE_WORDS = {"foreign", "prime", "deputy", "vice", "chief", "senior", "junior", "assistant",
+                "associate", "acting", "interim", "general", "executive", "managing", "co",
+                "shadow", "home", "interior", "finance", "defence", "defense", "first", "lord",
+                "grand", "high", "supreme", "national", "state", "federal", "regional", "head",
+                "lead", "principal", "founding", "honorary", "emeritus", "former", "team",
+                "club", "party", "board", "press", "security", "art", "research"}
+
+
+def _states_the_role(before: list[str]) -> bool:
+    """Whether a type noun after the words ``before`` it in a predicate is what the subject
+    is: nothing but title words before it ("president of", "foreign minister of"), or a
+    copula or naming verb among them ("serve as president of")."""
+    return all(w in _TITLE_WORDS for w in before) or bool(_ROLE_STATING & set(before))
 
 
 def _in_a_field(rest: list[str]) -> bool:

@@ -38,6 +38,12 @@ TABLE = [
                 ("James To", "member of", "Democratic Party", "member_of")]),
     ("Raymond Chan of People Power was elected.",
      [("Raymond Chan", "member of", "People Power", "member_of")]),
+    # an official the text does not name, acted on: the relation is with the holder, and the
+    # verb, not the office, types it; an office the subject serves as is the subject's
+    ("Elon Musk met the president of Mexico.",
+     [("Elon Musk", "meet president of", "Mexico", "contacts")]),
+    ("In 1945, Chao served as president of the Linguistic Society of America.",
+     [("Chao", "serve as president of", "Linguistic Society of America", "leader_of")]),
     # a place an apposition calls the capital or a part of another
     ("Wellington, the capital of New Zealand, hosted the meeting.",
      [("Wellington", "located in", "New Zealand", "located_in")]),
@@ -620,7 +626,8 @@ ABSENT = [
      [("Guilderland", "NASA")]),
     ("Insight on the Crisis in Ukraine and Russia.", [("Crisis", "Ukraine")]),
     ("Vladimir Putin, the Russian president, met Elon Musk.", [("Vladimir Putin", "Russia", "citizen of")]),
-    ("Elon Musk met the president of Russia.", [("Elon Musk", "Russia")]),
+    # whom Musk met is no office of his
+    ("Elon Musk met the president of Russia.", [("Elon Musk", "Russia", "president of")]),
     ("Trump appointed Elon Musk to lead the Department of Government Efficiency.",
      [("Donald Trump", "Department of Government Efficiency")]),
     ("Brookston is a city near the Saint Louis River.", [("Brookston", "Saint Louis River")]),

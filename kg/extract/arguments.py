@@ -155,9 +155,10 @@ class ArgumentReader:
         """Objects reached through a noun: "contact with Putin", "the town of Guilderland",
         and through "in" one noun further, to its owner: "a role in his administration"
         (``depth`` 1). "A large following in Russia" names a place, not a party. A role
-        noun leads on only where a copula states the role (``role``: "Putin is the
-        president of Russia"); elsewhere "the president of Russia" is a description, which
-        coreference resolves to its holder. A preposition the parser hung on a noun before a
+        noun the verb acts on that coreference left unresolved leads on to the office's
+        holder ("met the president of Mexico": meet president of, typed by the verb,
+        :func:`kg.schema.relation_type`); one further along only where a copula states the
+        role (``role``: "Putin is the president of Russia"). A preposition the parser hung on a noun before a
         conjoined one belongs to the nearer ("a filmmaker and founder of Steelyard Pictures":
         founder of); ``children`` are the dependents to read, by default all. A noun that
         stands for the product or organisation modifying it is still a noun, whose own
@@ -178,7 +179,7 @@ class ArgumentReader:
             if examples:
                 return itself + examples
         noun = role_noun(token)
-        if noun and not role:
+        if noun and not role and depth > 0:
             return []
         found = []
         place_noun = token.lemma_.lower() in PLACE_NOUNS

@@ -221,8 +221,9 @@ def _places_of_noun(entities: ArticleEntities, modifier: Token) -> list[int]:
 
 def _described_as_in(entities: ArticleEntities, noun: Token) -> list[int]:
     """The places an apposition says its thing is in: "a catholic school in Milan",
-    "a village in Lazio and Umbria", "the capital of New Zealand", "a suburb of Melbourne" (not "a professor in Boston": people are not in places
-    this way, and a noun that is a role is a role fact).
+    "a village in Lazio and Umbria", "the capital of New Zealand", "a suburb of Melbourne"
+    (not "a professor in Boston": people are not in places this way, and a noun that is a
+    role is a role fact).
 
     >>> from kg.extract.coref import resolve_mentions
     >>> from kg.nlp import load_pipeline
