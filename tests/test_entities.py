@@ -280,3 +280,11 @@ def test_the_that_opens_a_sentence_is_no_part_of_a_name():
     assert graph.entity("Democratic Party").label == "Democratic Party"
     graph = nodes("The Wall Street Journal reported it first.")  # the alias table's name
     assert graph.entity("Wall Street Journal").label == "The Wall Street Journal"
+
+
+def test_names_shaped_as_names_are_entities_however_the_tagger_read_them():
+    graph = nodes("Jack Herrick, wikiHow founder, once ran eHow. Other sites, notably "
+                  "podiobooks.com, host audiobooks, e.g. novels.")
+    labels = {e.label: e.type for e in graph.entity_list()}
+    assert {"wikiHow": "ORG", "eHow": "ORG", "podiobooks.com": "ORG"}.items() <= labels.items()
+    assert "e.g." not in labels

@@ -49,7 +49,7 @@ from kg.extract.entity_types import types_from_descriptions
 from kg.extract.interviews import interview_speakers
 from kg.extract.lexicon import ENTITY_LABELS
 from kg.extract.mentions import ArticleEntities, Cluster, MentionSpan, RoleFact, cluster_label, role_noun
-from kg.extract.missed_names import affiliation_names, described_names
+from kg.extract.missed_names import affiliation_names, described_names, shaped_names
 from kg.extract.names import cluster_names, defined_aliases, repeated_names
 from kg.extract.possessed import possessed_roles
 from kg.extract.predicates import predicate_nominals
@@ -88,6 +88,7 @@ def resolve_mentions(
     cluster_names(result, gazetteer, labels)
     described_names(result)
     affiliation_names(result, gazetteer)  # "Gary Chan of DAB": a party the NER missed
+    shaped_names(result)  # "wikiHow", "podiobooks.com"
     defined_aliases(result)
     repeated_names(result)  # a name the NER found once and missed elsewhere
     repeated_surnames(result)

@@ -4,6 +4,9 @@
   mountain"), or they end in a type noun ("the Sawtooth Mountains", "Lambton County", "an
   MK Party MP").
 - A person is "of" them: "Gary Chan of DAB", "Raymond Chan of People Power".
+- Their shape is a name's: a web site's address ("Secunia.com", "podiobooks.com") or a
+  word capitalised inside after a lower-case start ("wikiHow", "eHow"), which the tagger
+  may take for anything.
 
 Each becomes a name cluster, and its other occurrences in the article join it
 (:func:`kg.extract.names.new_name`).
@@ -11,6 +14,7 @@ Each becomes a name cluster, and its other occurrences in the article join it
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from kg.extract.lexicon import COPULAS, MEMBER_NOUNS, PLACE_TYPES, ROLE_NOUNS
@@ -29,7 +33,12 @@ from kg.gazetteer import Gazetteer
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["described_names", "affiliation_names"]
+__all__ = ["described_names", "affiliation_names", "shaped_names"]
+
+#: A web site's address as a name: "Secunia.com", "Change.org" (no scheme, no path).
+_SITE = re.compile(r"[A-Za-z][A-Za-z0-9-]*(\.[A-Za-z0-9-]+)*\.(com|org|net|info|co\.uk|io|tv)")
+#: A word capitalised inside after a short lower-case start: "wikiHow", "eHow", "eBay".
+_INNER_CAPITAL = re.compile(r"[a-z]{1,5}[A-Z][a-z]+[A-Za-z]*")
 
 
 def described_names(result: ArticleEntities) -> None:
@@ -133,3 +142,32 @@ def _name_start_before_role(token: Token) -> int:
             (doc[start - 1].is_title or doc[start - 1].is_upper):
         start -= 1
     return start
+
+
+def shaped_names(result: ArticleEntities) -> int:
+    """Names the NER missed that are shaped as names: a web site's address ("Secunia.com",
+    "podiobooks.com") or a word capitalised inside after a short lower-case start
+    ("wikiHow", "eHow"; the tagger took "wikiHow" for a conjunction). Each is an
+    organisation (a site and the business behind it), unless the text later says what it is,
+    and never a person, whatever the NER guessed. How many were added.
+
+    >>> from kg.extract.coref import resolve_mentions
+    >>> from kg.nlp import load_pipeline
+    >>> doc = load_pipeline()("Jack Herrick, wikiHow founder, once ran a site called eHow.")
+    >>> result = resolve_mentions(doc, Gazetteer.bundled())
+    >>> result.cluster_named("wikiHow").type, result.cluster_named("eHow").type
+    ('ORG', 'ORG')
+    """
+    added = 0
+    for token in result.doc:
+        if not (_SITE.fullmatch(token.text) or _INNER_CAPITAL.fullmatch(token.text)):
+            continue
+        if token.i not in result.token_cluster:
+            before = len(result.clusters)
+            new_name(result, token.i, token.i + 1, "ORG")
+            added += len(result.clusters) > before
+        cluster = result.cluster_of(token)
+        if cluster is not None and cluster.ner_labels.get("PERSON") and cluster.known is None:
+            del cluster.ner_labels["PERSON"]  # no one's name is shaped so: "eHow" is a site
+            cluster.ner_labels["ORG"] += 1
+    return added
