@@ -51,6 +51,11 @@ TABLE = [
     ("Wellington, the capital of New Zealand, hosted the meeting.",
      [("Wellington", "located in", "New Zealand", "located_in")]),
     ("Preston, a suburb of Melbourne, is quiet.", [("Preston", "located in", "Melbourne", "located_in")]),
+    # a student of a school, in each order of words
+    ("Kiara Perkins, a student at Harvard University, said it was fun.",
+     [("Kiara Perkins", "student at", "Harvard University", None)]),
+    ("Psychology major at University of Texas Arlington Amneh Jafari heard of the incident.",
+     [("Amneh Jafari", "major at", "University of Texas Arlington", None)]),
     # a resident or native of a place, in an apposition
     ("Halston, a former resident of Evansville, designed dresses.",
      [("Halston", "resident of", "Evansville", None)]),
@@ -599,6 +604,8 @@ def test_a_passive_whose_subject_is_no_entity_reads_nothing_and_does_not_fail():
 
 #: sentence -> (subject, object) pairs that must NOT be related
 ABSENT = [
+    # a student of a school, not of a city
+    ("John Smith, a student in Boston, said it.", [("John Smith", "Boston")]),
     # only a place has residents
     ("Jane Doe, a resident of Google, won the prize.", [("Jane Doe", "Google")]),
     # one capitalised word after a name may be a seat; a lone first name "of" is one name

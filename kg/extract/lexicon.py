@@ -243,6 +243,11 @@ WORKPLACE_NOUNS = {
     "television", "firm",
 }
 
+#: What a person is at a school or university: "a student at Harvard University", "USI art
+#: major Kiara Perkins" (before a country's name or demonym they give a nationality).
+STUDENT_NOUNS = {"student", "major", "graduate", "alumnus", "alumna", "undergraduate",
+                 "postgraduate", "pupil"}
+
 #: What an organisation or a country has, named before it: "the Scientology propaganda
 #: publication Freedom Magazine" is Scientology's (owned_by).
 OWNED_THING_NOUNS = RELATION_TYPES["owned_by"].nouns - {"company", "firm", "business", "startup"}

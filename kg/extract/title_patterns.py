@@ -12,6 +12,9 @@ are matched over the article's entity mentions instead:
 - name, title, holder: ``[PERSON] , (a|an|the) [words] ROLE of|to|at|for (the) [ORG/place]``;
   here also a resident or native of a place ("Halston, a former resident of Evansville").
 
+A student of a school is read in all three orders ("USI art major Kiara Perkins", "a student
+at Harvard University"), and only of an organisation.
+
 Each records a role fact (the person holds ROLE of the holder) as the parse-based readings
 do; the holder is an organisation, a place or a demonym ("Afghan"), and a person only for
 the jobs held for someone (:data:`~kg.extract.lexicon.PERSONAL_ROLE_NOUNS`), named with a
@@ -35,6 +38,7 @@ from kg.extract.lexicon import (
     PERSONAL_ROLE_NOUNS,
     PLACE_TYPES,
     ROLE_NOUNS,
+    STUDENT_NOUNS,
 )
 from kg.extract.mentions import ArticleEntities, stance
 from kg.gazetteer import Gazetteer
@@ -168,7 +172,7 @@ def _holder_title_name(reader: _Reader, name_start: int, name_end: int, things: 
             # a country before "activist" or "philosopher" gives a nationality (kg.extract.relations)
             cluster = reader.name_cluster(holder_end - 1)
             place = cluster.type in PLACE_TYPES if cluster is not None else not possessive
-            also = OWNED_THING_NOUNS if things else NATIONALITY_NOUNS if place else frozenset()
+            also = OWNED_THING_NOUNS if things else NATIONALITY_NOUNS if place else STUDENT_NOUNS
             found = reader.modifiers_then_role(first, before, also)
             if found is not None and things != (found[0] in OWNED_THING_NOUNS):
                 found = None  # a person holds a title, a thing is had
@@ -194,7 +198,7 @@ def _facts(reader: _Reader, name_start: int, name_end: int):
         start = reader.holder_start(last)
         at = start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
         if at > 0 and doc[at - 1].lower_ in _PREPOSITIONS:
-            found = role_at(doc, at - 2)
+            found = role_at(doc, at - 2, STUDENT_NOUNS)
             if found is not None and reader.free(found[1], at - 1):
                 yield found[0], last, found[1], name_end, doc[at - 1].lower_
     # name, title, holder: "Kendrick Moxon, an attorney for Scientology", "Cynthia Thompson,
@@ -204,7 +208,7 @@ def _facts(reader: _Reader, name_start: int, name_end: int):
         for at in range(first + 1, min(len(doc) - 1, first + _MAX_MODIFIERS + 2)):
             if doc[at].lower_ not in _PREPOSITIONS:
                 continue
-            found = reader.modifiers_then_role(first, at, RESIDENCE_NOUNS)
+            found = reader.modifiers_then_role(first, at, RESIDENCE_NOUNS | STUDENT_NOUNS)
             if found is None:
                 break
             noun, preposition = found[0], at
@@ -220,6 +224,8 @@ def _facts(reader: _Reader, name_start: int, name_end: int):
             cluster = reader.name_cluster(holder)
             if noun in RESIDENCE_NOUNS and (cluster is None or cluster.type not in PLACE_TYPES):
                 break  # a resident of a place only: "Halston, a former resident of Evansville"
+            if noun in STUDENT_NOUNS and (cluster is None or cluster.type != "ORG"):
+                break  # a student of a school: not "a student in Boston"
             if reader.is_holder(holder, person_ok):
                 end, cluster = holder + 1, reader.result.token_cluster.get(holder)
                 owner = reader.result.token_cluster
