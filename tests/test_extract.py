@@ -51,6 +51,11 @@ TABLE = [
     ("Wellington, the capital of New Zealand, hosted the meeting.",
      [("Wellington", "located in", "New Zealand", "located_in")]),
     ("Preston, a suburb of Melbourne, is quiet.", [("Preston", "located in", "Melbourne", "located_in")]),
+    # name, holder, title: an apposition of an organisation's name and a role noun
+    ("Kiara Perkins, a second year Harvard art major, said it was fun.",
+     [("Kiara Perkins", "major of", "Harvard", None)]),
+    ("Hilary Braysmith, Harvard associate professor of art history, said it was influential.",
+     [("Hilary Braysmith", "professor of", "Harvard", "employer")]),
     # a student of a school, in each order of words
     ("Kiara Perkins, a student at Harvard University, said it was fun.",
      [("Kiara Perkins", "student at", "Harvard University", None)]),

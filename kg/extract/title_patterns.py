@@ -4,16 +4,18 @@ News gives a person's role right beside the name: "Malaysia's Prime Minister, Na
 "CEO of the Refugee Council Enver Solomon", "Co-founder of Google, Sergey Brin", "Labour's
 Shadow Home Secretary Yvette Cooper", "Kendrick Moxon, an attorney for Scientology". The
 parse-based readings of :mod:`kg.extract.roles` miss these when a small parser attaches
-the name to the organisation ("Solomon" as the object of "of"). Here three orders of words
+the name to the organisation ("Solomon" as the object of "of"). Here four orders of words
 are matched over the article's entity mentions instead:
 
 - holder, title, name: ``[ORG/place]('s) [words] ROLE (,) [PERSON]``;
 - title, holder, name: ``ROLE of|to|at|for (the) [ORG/place] (noun) (,) [PERSON]``;
 - name, title, holder: ``[PERSON] , (a|an|the) [words] ROLE of|to|at|for (the) [ORG/place]``;
-  here also a resident or native of a place ("Halston, a former resident of Evansville").
+  here also a resident or native of a place ("Halston, a former resident of Evansville");
+- name, holder, title: ``[PERSON] , (a|an|the) [words] [ORG] [words] ROLE`` ("Kiara Perkins,
+  a second year USI art major", "Hilary Braysmith, USI associate professor of art history").
 
-A student of a school is read in all three orders ("USI art major Kiara Perkins", "a student
-at Harvard University"), and only of an organisation.
+A student of a school is read in every order ("USI art major Kiara Perkins", "a student at
+Harvard University"), and only of an organisation.
 
 Each records a role fact (the person holds ROLE of the holder) as the parse-based readings
 do; the holder is an organisation, a place or a demonym ("Afghan"), and a person only for
@@ -189,6 +191,7 @@ def _facts(reader: _Reader, name_start: int, name_end: int):
     doc = reader.doc
     before = name_start - 1 if name_start > 0 and doc[name_start - 1].text == "," else name_start
     yield from _holder_title_name(reader, name_start, name_end, things=False)
+    yield from _name_holder_title(reader, name_start, name_end)
     # title, holder, name: "CEO of the Refugee Council Enver Solomon", "The secretary general
     # of CEI (Italian Episcopal Conference), Nunzio Galantino"
     last = _before_parenthesis(doc, before - 1)
@@ -233,6 +236,33 @@ def _facts(reader: _Reader, name_start: int, name_end: int):
                     end += 1  # to the end of the holder's name (a demonym is one word)
                 yield noun, holder, name_start, end, doc[preposition].lower_
             break
+
+
+def _name_holder_title(reader: _Reader, name_start: int, name_end: int):
+    """Name, holder, title: "Sarah Levitt, an Amnesty International lawyer", "Kiara Perkins,
+    a second year Harvard art major": an apposition of a few lower-case words, an
+    organisation's name and a role noun that ends it (or leads to its field: "Harvard
+    associate professor of art history")."""
+    doc = reader.doc
+    if name_end + 3 >= len(doc) or doc[name_end].text != ",":
+        return
+    first = name_end + 2 if doc[name_end + 1].lower_ in _ARTICLES else name_end + 1
+    holder = first
+    while holder < min(len(doc), first + 3) and (doc[holder].is_lower or doc[holder].like_num) \
+            and doc[holder].is_alpha and reader.free(holder, holder + 1):
+        holder += 1  # "second year"
+    cluster = reader.name_cluster(holder)
+    if cluster is None or cluster.type != "ORG" or cluster.id == reader.person:
+        return
+    end = holder
+    while end < len(doc) and reader.result.token_cluster.get(end) == cluster.id:
+        end += 1
+    for stop in range(end + 1, min(len(doc), end + _MAX_MODIFIERS + 1)):
+        if doc[stop].text in (",", ".", ";") or doc[stop].lower_ in ("of", "in"):
+            found = reader.modifiers_then_role(end, stop, STUDENT_NOUNS)
+            if found is not None:
+                yield found[0], end - 1, name_start, stop, "of"
+            return
 
 
 def _before_parenthesis(doc: Doc, last: int) -> int:
