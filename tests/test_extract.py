@@ -609,6 +609,10 @@ def test_a_passive_whose_subject_is_no_entity_reads_nothing_and_does_not_fail():
 
 #: sentence -> (subject, object) pairs that must NOT be related
 ABSENT = [
+    # "ranging from A to B" lists examples of what was received; no one ranges
+    ("After news of the police response was reported, Mohamed received support online ranging "
+     "from US President Barack Obama to Facebook creator Mark Zuckerberg.",
+     [("Ahmed Mohamed", "Barack Obama"), ("Mohamed", "Barack Obama"), ("Mohamed", "Mark Zuckerberg")]),
     # a student of a school, not of a city
     ("John Smith, a student in Boston, said it.", [("John Smith", "Boston")]),
     # only a place has residents

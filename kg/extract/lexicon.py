@@ -216,11 +216,12 @@ TYPE_NOUNS = {
 
 #: Predicates that carry nothing between two entities: "X is Y" (a description, or the same
 #: entity), "X said to Y" without what was said, "X did Y" ("X told Y" does: whom X spoke
-#: to, "Braverman told GB News"); and "X is known as Y", a name
-#: (:func:`kg.extract.names.defined_aliases` makes it one entity) or a misreading.
+#: to, "Braverman told GB News"); "X is known as Y", a name
+#: (:func:`kg.extract.names.defined_aliases` makes it one entity) or a misreading; and "ranging
+#: from A to B", which lists examples of a noun ("support ranging from Obama to Zuckerberg").
 EMPTY_PREDICATES = {"be", "say", "do", "state", "add", "say to", "state to", "add to",
                     "be to", "do to", "know as", "be known as", "be also known as",
-                    "be better known as"}
+                    "be better known as", "range from", "range to", "range between"}
 
 #: Days and months: a name made of them is a date, whatever label the NER gave it.
 DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
