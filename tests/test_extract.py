@@ -906,6 +906,8 @@ def test_time_from_the_sentence_else_the_article_date():
     ("Mikhail Gorbachev, the former president of the Soviet Union, spoke.",
      ("Mikhail Gorbachev", "president of", "Soviet Union"), "former"),
     ("Former Labour leader Neil Kinnock spoke.", ("Neil Kinnock", "leader of", "Labour"), "former"),
+    ("Ex-president of Brazil Jair Bolsonaro spoke.", ("Jair Bolsonaro", "president of", "Brazil"),
+     "former"),
     # "former" of the holder, not of the role
     ("Vladimir Putin, the president of the former Soviet Union, spoke.",
      ("Vladimir Putin", "president of", "Soviet Union"), None),

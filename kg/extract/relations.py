@@ -349,7 +349,9 @@ def past_role(doc, fact) -> str | None:
     McKenzie, a former member of the Gliders"; not "president of the former Soviet Union"):
     the relation's time is then no point in time, and not the article's date."""
     noun = fact.noun.split()[-1]
-    start = fact.start - 1 if fact.start and doc[fact.start - 1].lower_ in PAST_ROLE_WORDS else fact.start
+    start = fact.start
+    while start and (doc[start - 1].lower_ in PAST_ROLE_WORDS or doc[start - 1].text == "-"):
+        start -= 1  # "Former Labour leader", "ex-president"
     for token in doc[start:fact.end]:
         if token.lower_ not in PAST_ROLE_WORDS or token.head.i == token.i:
             continue
