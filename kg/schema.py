@@ -75,7 +75,7 @@ RELATION_TYPES: dict[str, RelationType] = {t.id: t for t in (
           objects=("ORG", "FAC")),
     _type("founder_of", "founder of", "founded an organisation", ("P112",), True,
           ("found", "co-found", "cofound", "establish", "launch", "start", "create"),
-          ("founder", "co-founder", "cofounder"), objects=_HELD),  # not "launch a novel"
+          ("founder", "co-founder", "cofounder", "creator"), objects=_HELD),  # not "launch a novel"
     _type("owner_of", "owner of", "owns something", ("P127",), True,
           ("own", "buy", "acquire", "purchase", "takeover"), ("owner",)),
     _type("owned_by", "owned by", "is owned by someone", ("P127",), False,

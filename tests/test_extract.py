@@ -56,6 +56,12 @@ TABLE = [
      [("Kiara Perkins", "major of", "Harvard", None)]),
     ("Hilary Braysmith, Harvard associate professor of art history, said it was influential.",
      [("Hilary Braysmith", "professor of", "Harvard", "employer")]),
+    # an organisation's possessive is shared by a name joined to the one it precedes, unless
+    # that name has its own; "creator" is a founder's noun
+    ("Other pro-Beijing elected were FTU's Kwok Wai-keung, and DAB's Starry Lee and Holden Chow.",
+     [("Holden Chow", "member of", "DAB", "member_of")]),
+    ("Mohamed received support from Facebook creator Mark Zuckerberg.",
+     [("Mark Zuckerberg", "creator of", "Facebook", "founder_of")]),
     # a student of a school, in each order of words
     ("Kiara Perkins, a student at Harvard University, said it was fun.",
      [("Kiara Perkins", "student at", "Harvard University", None)]),

@@ -98,11 +98,15 @@ def affiliated_by(reader: ArgumentReader, name: Token, label: str) -> tuple[int,
 
 def organisations_of(reader: ArgumentReader, name: Span) -> list[int]:
     """Organisations a person's name is given with: "Gary Fan of the Neo Democrats", "Cyd Ho
-    from the Labour Party", "DAB's Starry Lee" (an organisation's possessive before the name);
+    from the Labour Party", "DAB's Starry Lee" (an organisation's possessive before the name,
+    shared by a name joined to it: "DAB's Starry Lee and Holden Chow");
     also where the parser hung the name on a noun right before it ("veteran Cyd Ho from ...")."""
     found = []
     root = name.root
     children = list(root.children)
+    if root.dep_ == "conj" and root.head.pos_ == "PROPN" and \
+            not any(c.dep_ == "poss" for c in children):  # "DAB's Starry Lee and Holden Chow"
+        children += [c for c in root.head.children if c.dep_ == "poss"]
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i == name.start - 1:
         children += [c for c in root.head.children if c.i >= name.end]
     for child in children:

@@ -33,7 +33,7 @@ PLACE_TYPES = ("GPE", "LOC", "FAC")
 #: Nouns naming a position held in or for something ("the Russian president", "Tesla's CEO").
 ROLE_NOUNS = {
     "president", "leader", "ceo", "chief executive", "executive", "founder", "co-founder",
-    "cofounder", "chairman", "chairwoman", "chair", "owner", "head", "chief", "premier",
+    "cofounder", "creator", "chairman", "chairwoman", "chair", "owner", "head", "chief", "premier",
     "prime minister", "minister", "chancellor", "king", "queen", "senator", "governor",
     "mayor", "spokesman", "spokeswoman", "spokesperson", "director", "secretary",
     "ambassador", "general secretary", "vice president", "representative", "boss",
